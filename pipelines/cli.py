@@ -1,0 +1,145 @@
+"""The ``textwarehouse`` command: run, search, sql."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from pipelines.lib import database, settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="textwarehouse", description="Raw text in, a searchable DuckDB warehouse out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="one incremental run over the raw folder, executed by Dagster")
+    p_sql = sub.add_parser("sql", help="run SQL against the warehouse, or open the DuckDB shell")
+    p_sql.add_argument("sql", nargs="?", help="the SQL to run; without it, the DuckDB shell opens")
+    for p in (p_run, p_sql):
+        p.add_argument("--warehouse", help=f"warehouse folder (default: ${settings.WAREHOUSE_ENV} or data/warehouse)")
+    p_run.add_argument("--raw", help=f"raw folder (default: ${settings.RAW_ENV} or data/raw)")
+    args = parser.parse_args(argv)
+    if args.warehouse:
+        os.environ[settings.WAREHOUSE_ENV] = str(settings.warehouse_dir(args.warehouse))
+    if getattr(args, "raw", None):
+        os.environ[settings.RAW_ENV] = str(settings.raw_dir(args.raw))
+    try:
+        return {"run": cmd_run, "sql": cmd_sql}[args.command](args)
+    except (FileNotFoundError, RuntimeError) as exc:
+        print(f"textwarehouse {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+def say(message: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
+
+
+def cmd_run(args) -> int:
+    ensure_dagster_home()
+    import warnings
+
+    warnings.filterwarnings("ignore", module="dagster")
+    import dagster as dg
+
+    from pipelines.definitions import defs
+    from pipelines.defs.logging import compact_console
+    from pipelines.lib.planning import plan_new_batches
+    from pipelines.lib.storage import Warehouse
+
+    raw, wh = settings.raw_dir(), Warehouse(settings.warehouse_dir())
+    started = time.perf_counter()
+    with wh.lock(say=say):
+        recovered = wh.recover()
+        if recovered["rolled_forward"] or recovered["discarded"]:
+            say(f"recovered from an interrupted run: finished {len(recovered['rolled_forward'])} commit(s), "
+                f"discarded {len(recovered['discarded'])} partial batch(es) to redo")
+        wh.init()
+        database.install(wh.root)
+        new = plan_new_batches(raw, wh, max_files=int(os.environ.get("TEXTWAREHOUSE_BATCH_FILES", "2000")))
+        pending = wh.pending_batches()
+        if not pending:
+            print(f"Nothing new in {raw}: the warehouse at {wh.root} is unchanged.")
+            return 0
+        say(f"{len(new)} new batch(es) planned from {raw}; {len(pending)} to run")
+        instance = dg.DagsterInstance.get()
+        instance.add_dynamic_partitions("batches", [b for b in pending if not instance.has_dynamic_partition("batches", b)])
+        job = defs.resolve_job_def("textwarehouse_job").with_logger_defs({"console": compact_console})
+        for i, batch_id in enumerate(pending, 1):
+            n_files = len(wh.read_manifest(batch_id)["files"])
+            say(f"batch {i}/{len(pending)} {batch_id}: {n_files:,} file(s)")
+            result = job.execute_in_process(partition_key=batch_id, instance=instance, raise_on_error=False,
+                                            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+                                            tags={"textwarehouse/trigger": "cli"})
+            if not result.success:
+                print(_failure_line(result, batch_id), file=sys.stderr)
+                return 1
+    print(summary(wh.root, time.perf_counter() - started, len(pending)))
+    return 0
+
+
+def _failure_line(result, batch_id: str) -> str:
+    """One line naming the failed step, the batch and the error, then where to look."""
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            cause = error.cause if error and error.cause else error
+            message = (cause.message if cause else "unknown error").strip().splitlines()[-1]
+            return (f"textwarehouse run failed in step {event.step_key!r} for batch {batch_id}: {message}\n"
+                    f"The warehouse is unchanged for this batch; fix the cause and run again "
+                    f"(run id {result.run_id}; details in `make ui`).")
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
+            return f"textwarehouse run stopped: check {event.event_specific_data.check_name} failed for batch {batch_id}"
+    return f"textwarehouse run failed for batch {batch_id} (run id {result.run_id}; details in `make ui`)"
+
+
+def ensure_dagster_home() -> Path:
+    """``$DAGSTER_HOME`` (default ``.dagster/``) with a dagster.yaml: no telemetry, one queued run at a time."""
+    home = settings.dagster_home()
+    os.environ["DAGSTER_HOME"] = str(home)
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(
+            "telemetry:\n  enabled: false\n"
+            "run_queue:\n  max_concurrent_runs: 1\n"
+        )
+    return home
+
+
+def summary(root: Path, seconds: float, n_batches: int) -> str:
+    with database.connect(root) as con:
+        counts = con.execute(database.read_sql("queries/table_counts.sql")).fetchall()
+        example_sql = database.read_sql("queries/example.sql")
+        example = con.sql(example_sql)
+        example_text = str(example) if example is not None else ""
+    width = max(len(t) for t, _ in counts)
+    lines = [f"Done: {n_batches} batch(es) in {seconds:.1f}s. Warehouse {root}", ""]
+    lines += [f"  {t:<{width}}  {n:>10,}" for t, n in counts]
+    lines += ["", "Example query (sql/queries/example.sql), or any SQL with `make sql`:", example_sql.strip(), example_text]
+    return "\n".join(lines)
+
+
+def cmd_sql(args) -> int:
+    root = settings.warehouse_dir()
+    if args.sql:
+        with database.connect(root) as con:
+            relation = con.sql(args.sql)
+            if relation is not None:
+                relation.show(max_rows=100, max_width=160)
+        return 0
+    shell = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
+    if not shell:
+        raise RuntimeError("the DuckDB shell (duckdb-cli) is not installed; run `make sql` to set it up")
+    db = root / "warehouse.duckdb"
+    if not db.exists():
+        raise FileNotFoundError(f"no warehouse at {db}: run `textwarehouse run` (or `make run`) first")
+    os.execv(shell, [shell, "-readonly", str(db)])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Helpers the asset modules share: staging a table with metadata, and skipping committed batches."""
+
+
+import dagster as dg
+import pyarrow as pa
+
+from pipelines.lib.schemas import table_from_rows
+from pipelines.lib.storage import Warehouse
+
+PREVIEW_ROWS = 5
+
+
+def stage(context: dg.AssetExecutionContext, wh: Warehouse, table: str, rows: list[dict] | pa.Table,
+          **extra) -> dg.MaterializeResult:
+    """Write a batch's rows of ``table`` to staging and describe them for the UI."""
+    data = rows if isinstance(rows, pa.Table) else table_from_rows(table, rows)
+    path = wh.stage(context.partition_key, table, data)
+    preview = data.slice(0, PREVIEW_ROWS).drop_columns(
+        [c for c in ("raw_text", "text") if c in data.column_names and table in ("raw_documents", "documents")]
+    )
+    return dg.MaterializeResult(
+        asset_key=table,
+        metadata={
+            "rows": dg.MetadataValue.int(data.num_rows),
+            "staged_at": dg.MetadataValue.path(str(path)),
+            "preview": dg.MetadataValue.md(_markdown(preview)),
+            **extra,
+        },
+    )
+
+
+def committed_results(context: dg.AssetExecutionContext, wh: Warehouse, tables: list[str]):
+    """Results for a re-run of a batch that is already in the warehouse: nothing to do."""
+    context.log.info(f"batch {context.partition_key} is already committed; nothing to do")
+    return [dg.MaterializeResult(asset_key=t, metadata={"skipped": "batch already committed"}) for t in tables]
+
+
+def _markdown(table: pa.Table) -> str:
+    if table.num_rows == 0:
+        return "(no rows)"
+    cols = table.column_names
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in table.to_pylist():
+        cells = [str(row[c]).replace("|", "\\|").replace("\n", " ")[:80] for c in cols]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""The sensor that watches the raw folder and turns new files into batch partitions and runs."""
+
+
+import json
+import os
+from datetime import datetime, timezone
+
+import dagster as dg
+
+from pipelines.defs.jobs import textwarehouse_job
+from pipelines.defs.partitions import batches
+from pipelines.defs.resources import WarehouseResource
+from pipelines.lib.planning import plan_new_batches
+
+MAX_BATCHES_PER_TICK = int(os.environ.get("TEXTWAREHOUSE_SENSOR_MAX_BATCHES", "4"))
+MAX_FILES_PER_BATCH = int(os.environ.get("TEXTWAREHOUSE_BATCH_FILES", "2000"))
+
+
+def request_new_batches(instance: dg.DagsterInstance | None, folders: WarehouseResource, *,
+                        max_batches: int) -> tuple[list[str], list[str]]:
+    """Plan new files into batches and return (new batch ids, every pending batch id to run, capped)."""
+    wh = folders.warehouse()
+    with wh.lock(wait=False) as got:
+        if not got:
+            return [], []
+        wh.recover()
+        new = plan_new_batches(folders.raw(), wh, max_files=MAX_FILES_PER_BATCH, max_batches=max_batches)
+        pending = wh.pending_batches()[:max_batches]
+    return new, pending
+
+
+@dg.sensor(job=textwarehouse_job, minimum_interval_seconds=int(os.environ.get("TEXTWAREHOUSE_SENSOR_SECONDS", "30")),
+           default_status=dg.DefaultSensorStatus.RUNNING,
+           description="Requests a run for each batch of new files in the raw folder (at most a few batches a tick).")
+def raw_files_sensor(context: dg.SensorEvaluationContext, folders: WarehouseResource):
+    """New files become a dynamic partition and a run; the run key is the batch id, so a batch is
+    never requested twice, and the ledger means ingested files are never planned again."""
+    cursor = json.loads(context.cursor) if context.cursor else {}
+    new, pending = request_new_batches(context.instance, folders, max_batches=MAX_BATCHES_PER_TICK)
+    if not pending:
+        return dg.SkipReason("no new files in the raw folder" if new == [] else "the warehouse is locked by a run")
+    cursor = {"last_tick": datetime.now(timezone.utc).isoformat(), "last_batch": pending[-1],
+              "planned": cursor.get("planned", 0) + len(new)}
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(run_key=b, partition_key=b) for b in pending],
+        dynamic_partitions_requests=[batches.build_add_request(pending)],
+        cursor=json.dumps(cursor),
+    )

@@ -1,0 +1,44 @@
+"""Warehouse: the commit point of a batch, and the DuckDB views over every table."""
+
+
+import dagster as dg
+
+from pipelines.defs.partitions import batches
+from pipelines.defs.resources import WarehouseResource
+from pipelines.lib import database
+from pipelines.lib.planning import known_doc_ids
+
+# Everything a batch stages; the commit waits for all of them (and their blocking checks).
+BATCH_TABLES = ["files", "raw_documents", "rejected", "documents", "paragraphs", "sentences"]
+
+
+@dg.asset(deps=BATCH_TABLES, partitions_def=batches, group_name="warehouse", kinds={"duckdb", "parquet"})
+def warehouse(context: dg.AssetExecutionContext, folders: WarehouseResource) -> dg.MaterializeResult:
+    """Commit the batch (every staged table becomes visible at once, under the warehouse lock) and keep
+    ``warehouse.duckdb``'s views and macros current."""
+    wh = folders.warehouse()
+    batch_id = context.partition_key
+    with wh.lock(say=context.log.info):
+        if wh.is_committed(batch_id):
+            context.log.info(f"batch {batch_id} is already committed")
+            tables: list[str] = []
+        else:
+            staged_ids = set(wh.read_batch(batch_id, "raw_documents", columns=["doc_id"]).column("doc_id").to_pylist())
+            raced = known_doc_ids(wh, staged_ids)
+            if raced:  # another run committed the same content since this batch was read
+                context.log.warning(f"{len(raced)} documents were committed by another run meanwhile; dropping them here")
+                wh.drop_documents(batch_id, raced)
+            tables = wh.commit(batch_id)
+        wh.init()
+        database.install(wh.root)
+    with database.connect(wh.root) as con:
+        counts = dict(con.execute(database.read_sql("queries/table_counts.sql")).fetchall())
+    context.log.info("warehouse rows: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
+    return dg.MaterializeResult(
+        metadata={
+            "committed_tables": dg.MetadataValue.json(tables),
+            "rows": dg.MetadataValue.json(counts),
+            "duckdb": dg.MetadataValue.path(str(wh.duckdb_path)),
+        }
+    )
+

@@ -1,0 +1,80 @@
+"""``warehouse.duckdb``: views and macros over the Parquet tables, installed from ``sql/``."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+# Order matters: views first (macros refer to them), each folder sorted by name.
+INSTALL_FOLDERS = ("views", "macros")
+
+
+def sql_literal(value: str) -> str:
+    """A SQL string literal. Used only for the warehouse path in view DDL, which takes no parameters."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def read_sql(name: str) -> str:
+    """The text of ``sql/<name>``, e.g. ``queries/example.sql``."""
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def install_statements(root: Path) -> list[tuple[str, str]]:
+    """(file, statement) pairs that define every view and macro for the warehouse at ``root``."""
+    out = []
+    for folder in INSTALL_FOLDERS:
+        for path in sorted((SQL_DIR / folder).glob("*.sql")):
+            sql = path.read_text(encoding="utf-8").replace("{warehouse}", sql_literal(str(root)))
+            out.append((f"{folder}/{path.name}", sql))
+    return out
+
+
+def definitions_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for name, sql in install_statements(root):
+        digest.update(name.encode() + b"\0" + sql.encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def install(root: Path, *, force: bool = False) -> bool:
+    """(Re)create the views and macros if ``sql/`` or the warehouse path changed. Returns True if it did."""
+    root = Path(root).resolve()
+    wanted = definitions_hash(root)
+    db = root / "warehouse.duckdb"
+    if db.exists() and not force:
+        try:
+            with duckdb.connect(str(db), read_only=True) as con:
+                row = con.execute("SELECT value FROM _textwarehouse_meta WHERE key = 'definitions'").fetchone()
+            if row and row[0] == wanted:
+                return False
+        except duckdb.Error:
+            pass
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.IOException as exc:
+        raise RuntimeError(
+            f"cannot open {db} for writing ({exc}); close any DuckDB shell on it (`make sql`) and run again"
+        ) from exc
+    with con:
+        con.execute("BEGIN")
+        for name, sql in install_statements(root):
+            try:
+                con.execute(sql)
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise RuntimeError(f"sql/{name} failed: {exc}") from exc
+        con.execute("CREATE TABLE IF NOT EXISTS _textwarehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.execute("INSERT OR REPLACE INTO _textwarehouse_meta VALUES ('definitions', ?), ('root', ?)", [wanted, str(root)])
+        con.execute("COMMIT")
+    return True
+
+
+def connect(root: Path, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection to ``warehouse.duckdb`` with every view and macro ready."""
+    db = Path(root).resolve() / "warehouse.duckdb"
+    if not db.exists():
+        raise FileNotFoundError(f"no warehouse at {db}: run `textwarehouse run` (or `make run`) first")
+    return duckdb.connect(str(db), read_only=read_only)

@@ -1,0 +1,49 @@
+"""From a raw document to its clean body, metadata and segments."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.lib import cleaning
+from pipelines.lib.normalize import clean_body
+from pipelines.lib.segmenting import segment
+
+_WORD = re.compile(r"\w+")
+
+
+def build_document(raw: dict) -> tuple[dict, list[dict]]:
+    """One ``documents`` row and its ``removed`` rows, from one ``raw_documents`` row."""
+    extracted = cleaning.extract(raw["raw_text"], fmt=raw["format"])
+    text = clean_body(extracted.body)
+    _, sentences = segment(text)
+    doc = dict(
+        doc_id=raw["doc_id"],
+        source=raw["source"],
+        title=raw.get("meta_title") or extracted.title,
+        author=raw.get("meta_author") or extracted.author,
+        published_at=raw.get("meta_published_at") or extracted.published_at,
+        language="en",
+        text=text,
+        n_chars=len(text),
+        n_sentences=len(sentences),
+        removed_chars=sum(r["raw_end"] - r["raw_start"] for r in extracted.removed),
+        duplicate_of=None,
+        n_words=len(_WORD.findall(text)),
+        batch_id=raw.get("batch_id"),
+    )
+    removed = [dict(r, doc_id=raw["doc_id"], batch_id=raw.get("batch_id")) for r in extracted.removed]
+    return doc, removed
+
+
+def segment_rows(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
+    """``paragraphs`` and ``sentences`` rows for a clean body."""
+    paragraphs, sentences = segment(text)
+    p_rows = [
+        dict(doc_id=doc_id, paragraph_id=i, start=p.start, end=p.end, text=text[p.start : p.end])
+        for i, p in enumerate(paragraphs)
+    ]
+    s_rows = [
+        dict(doc_id=doc_id, sentence_id=j, paragraph_id=i, start=s.start, end=s.end, text=text[s.start : s.end])
+        for j, (i, s) in enumerate(sentences)
+    ]
+    return p_rows, s_rows

@@ -1,0 +1,99 @@
+"""One Arrow schema per warehouse table: every writer and every test uses these."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+_TS = pa.timestamp("us", tz="UTC")
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "files": pa.schema(
+        [
+            ("path", pa.string()),  # relative to the raw folder
+            ("size", pa.int64()),
+            ("mtime_ns", pa.int64()),
+            ("sha256", pa.string()),
+            ("status", pa.string()),  # ingested | duplicate | rejected
+            ("n_documents", pa.int32()),
+            ("batch_id", pa.string()),
+            ("seen_at", _TS),
+        ]
+    ),
+    "raw_documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("source", pa.string()),
+            ("format", pa.string()),
+            ("sha256", pa.string()),
+            ("n_bytes", pa.int64()),
+            ("raw_text", pa.large_string()),
+            ("ingested_at", _TS),
+            ("batch_id", pa.string()),
+            ("encoding", pa.string()),
+            ("url", pa.string()),
+            ("meta_title", pa.string()),
+            ("meta_author", pa.string()),
+            ("meta_published_at", _TS),
+        ]
+    ),
+    "rejected": pa.schema(
+        [
+            ("source", pa.string()),
+            ("reason", pa.string()),
+            ("detail", pa.string()),
+            ("seen_at", _TS),
+            ("batch_id", pa.string()),
+        ]
+    ),
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("source", pa.string()),
+            ("title", pa.string()),
+            ("author", pa.string()),
+            ("published_at", _TS),
+            ("language", pa.string()),
+            ("text", pa.large_string()),
+            ("n_chars", pa.int32()),
+            ("n_sentences", pa.int32()),
+            ("removed_chars", pa.int32()),
+            ("duplicate_of", pa.string()),
+            ("n_words", pa.int32()),
+            ("batch_id", pa.string()),
+        ]
+    ),
+    "paragraphs": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("paragraph_id", pa.int32()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("text", pa.string()),
+        ]
+    ),
+    "sentences": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("sentence_id", pa.int32()),
+            ("paragraph_id", pa.int32()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("text", pa.string()),
+        ]
+    ),
+}
+
+
+def empty_table(name: str) -> pa.Table:
+    return SCHEMAS[name].empty_table()
+
+
+def table_from_rows(name: str, rows: list[dict]) -> pa.Table:
+    """Build a table of ``name`` from dict rows; missing keys become NULL, extra keys are an error."""
+    schema = SCHEMAS[name]
+    if not rows:
+        return schema.empty_table()
+    extra = set().union(*(r.keys() for r in rows)) - set(schema.names)
+    if extra:
+        raise KeyError(f"{name}: unknown columns {sorted(extra)}")
+    return pa.Table.from_pydict({f.name: [r.get(f.name) for r in rows] for f in schema}, schema=schema)

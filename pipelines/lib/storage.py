@@ -1,0 +1,245 @@
+"""The warehouse on disk: atomic Parquet writes, per-batch staging and commit, recovery, a run lock.
+
+Layout under the warehouse root::
+
+    <table>/<batch_id>.parquet     committed rows of one ingest batch (or a compacted range)
+    <table>/_schema.parquet        zero rows, the current schema: views work on an empty table
+    _batches/<batch_id>.json       the manifest of a planned batch: which raw files it takes
+    _staging/<batch_id>/           a batch being built; COMMITTED marks it complete
+    warehouse.duckdb               views and macros over the Parquet files
+    .lock                          held by the run that writes
+
+A batch becomes visible only by ``commit``: the marker is written first, then every staged file is
+renamed into place. A crash before the marker leaves nothing visible (the staging is discarded and
+the batch re-run); a crash after it is rolled forward by ``recover``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipelines.lib.schemas import SCHEMAS
+
+COMMIT_MARKER = "COMMITTED"
+_HELD: dict[Path, int] = {}  # lock files this process holds, with their depth
+# The ledger of raw files moves last, so "files/<batch>.parquet exists" means the batch is in.
+LEDGER_TABLE = "files"
+
+
+def write_parquet_atomic(table: pa.Table, path: Path) -> None:
+    """Write ``table`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, tmp, compression="zstd", row_group_size=64_000)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_text_atomic(text: str, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+class Warehouse:
+    """A warehouse folder: staging, commit and reads of committed Parquet."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root).resolve()
+
+    # -- layout ---------------------------------------------------------------------------
+    @property
+    def duckdb_path(self) -> Path:
+        return self.root / "warehouse.duckdb"
+
+    def table_dir(self, table: str) -> Path:
+        return self.root / table
+
+    def manifest_path(self, batch_id: str) -> Path:
+        return self.root / "_batches" / f"{batch_id}.json"
+
+    def staging_dir(self, batch_id: str) -> Path:
+        return self.root / "_staging" / batch_id
+
+    def init(self) -> None:
+        """Create the folders and an empty schema file per table (so views always bind)."""
+        for name, schema in SCHEMAS.items():
+            path = self.table_dir(name) / "_schema.parquet"
+            if not path.exists() or pq.read_schema(path) != schema:
+                write_parquet_atomic(schema.empty_table(), path)
+
+    # -- batches --------------------------------------------------------------------------
+    def write_manifest(self, batch_id: str, manifest: dict) -> None:
+        write_text_atomic(json.dumps(manifest, indent=1), self.manifest_path(batch_id))
+
+    def read_manifest(self, batch_id: str) -> dict:
+        path = self.manifest_path(batch_id)
+        if not path.exists():
+            raise FileNotFoundError(f"batch {batch_id} has no manifest at {path}; plan it again with `textwarehouse run`")
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def is_committed(self, batch_id: str) -> bool:
+        return (self.table_dir(LEDGER_TABLE) / f"{batch_id}.parquet").exists() or self._compacted_contains(batch_id)
+
+    def _compacted_contains(self, batch_id: str) -> bool:
+        index = self.root / "_batches" / "compacted.json"
+        return index.exists() and batch_id in json.loads(index.read_text())
+
+    def pending_batches(self) -> list[str]:
+        """Planned batches that are not committed yet, oldest first."""
+        folder = self.root / "_batches"
+        if not folder.exists():
+            return []
+        ids = sorted(p.stem for p in folder.glob("*.json") if p.stem != "compacted")
+        return [b for b in ids if not self.is_committed(b)]
+
+    def pending_paths(self) -> set[str]:
+        paths: set[str] = set()
+        for batch_id in self.pending_batches():
+            paths.update(f["path"] for f in self.read_manifest(batch_id)["files"])
+        return paths
+
+    # -- staging and commit ---------------------------------------------------------------
+    def stage(self, batch_id: str, table: str, data: pa.Table) -> Path:
+        data = data.cast(SCHEMAS[table]) if data.schema != SCHEMAS[table] else data
+        path = self.staging_dir(batch_id) / f"{table}.parquet"
+        write_parquet_atomic(data, path)
+        return path
+
+    def batch_file(self, batch_id: str, table: str) -> Path:
+        """The Parquet file holding a batch's rows of ``table``: staged while building, else committed."""
+        staged = self.staging_dir(batch_id) / f"{table}.parquet"
+        return staged if staged.exists() else self.table_dir(table) / f"{batch_id}.parquet"
+
+    def read_batch(self, batch_id: str, table: str, columns: list[str] | None = None) -> pa.Table:
+        """A batch's rows of ``table``: staged if the batch is being built, else committed."""
+        path = self.batch_file(batch_id, table)
+        if path.exists():
+            return pq.read_table(path, columns=columns)
+        raise FileNotFoundError(
+            f"table {table!r} has no rows for batch {batch_id}: materialize its upstream assets for this partition first"
+        )
+
+    def drop_documents(self, batch_id: str, doc_ids: set[str]) -> None:
+        """Remove ``doc_ids`` from every staged table of a batch (they were committed meanwhile)."""
+        import pyarrow.compute as pc
+
+        for path in self.staging_dir(batch_id).glob("*.parquet"):
+            data = pq.read_table(path)
+            if "doc_id" in data.column_names:
+                keep = pc.invert(pc.is_in(data.column("doc_id"), value_set=pa.array(sorted(doc_ids))))
+                write_parquet_atomic(data.filter(keep), path)
+
+    def commit(self, batch_id: str) -> list[str]:
+        """Make a fully staged batch visible: marker first, then renames; the ledger last."""
+        staging = self.staging_dir(batch_id)
+        if not staging.exists():
+            if self.is_committed(batch_id):
+                return []
+            raise FileNotFoundError(f"batch {batch_id} has nothing staged at {staging}")
+        write_text_atomic(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), staging / COMMIT_MARKER)
+        return self._roll_forward(batch_id)
+
+    def _roll_forward(self, batch_id: str) -> list[str]:
+        staging = self.staging_dir(batch_id)
+        tables = sorted(p.stem for p in staging.glob("*.parquet"))
+        tables.sort(key=lambda t: t == LEDGER_TABLE)
+        for table in tables:
+            target = self.table_dir(table) / f"{batch_id}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / f"{table}.parquet", target)
+        _fsync_dir(self.root)
+        shutil.rmtree(staging, ignore_errors=True)
+        return tables
+
+    def recover(self) -> dict[str, list[str]]:
+        """After a crash: finish commits that had begun, discard staging that had not."""
+        done: dict[str, list[str]] = {"rolled_forward": [], "discarded": []}
+        folder = self.root / "_staging"
+        if not folder.exists():
+            return done
+        for staging in sorted(p for p in folder.iterdir() if p.is_dir()):
+            if (staging / COMMIT_MARKER).exists():
+                self._roll_forward(staging.name)
+                done["rolled_forward"].append(staging.name)
+            else:
+                shutil.rmtree(staging, ignore_errors=True)
+                done["discarded"].append(staging.name)
+        for tmp in self.root.glob("*/.*.tmp"):
+            tmp.unlink(missing_ok=True)
+        return done
+
+    def discard_staging(self, batch_id: str) -> None:
+        shutil.rmtree(self.staging_dir(batch_id), ignore_errors=True)
+
+    # -- reads of committed data -----------------------------------------------------------
+    def committed_files(self, table: str) -> list[Path]:
+        return sorted(p for p in self.table_dir(table).glob("*.parquet") if not p.name.startswith("_"))
+
+    def read_committed(self, table: str, columns: list[str] | None = None) -> pa.Table:
+        files = self.committed_files(table)
+        if not files:
+            schema = SCHEMAS[table]
+            return schema.empty_table().select(columns) if columns else schema.empty_table()
+        return pa.concat_tables(
+            [pq.read_table(f, columns=columns) for f in files], promote_options="permissive"
+        )
+
+    @contextlib.contextmanager
+    def lock(self, *, wait: bool = True, say=None) -> Iterator[bool]:
+        """Hold the warehouse's write lock; yields False when ``wait`` is off and another run holds it.
+
+        Re-entrant within a process: a commit inside a run started by the CLI, which already holds
+        the lock, does not wait on itself.
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self.root / ".lock"
+        if _HELD.get(path, 0):
+            _HELD[path] += 1
+            try:
+                yield True
+            finally:
+                _HELD[path] -= 1
+            return
+        with open(path, "a") as fh:  # only flock: the file's content and mtime never change
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    yield False
+                    return
+                (say or (lambda m: print(m, file=sys.stderr)))(
+                    f"waiting for another textwarehouse run to finish (it holds the lock {path})..."
+                )
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            _HELD[path] = 1
+            try:
+                yield True
+            finally:
+                _HELD[path] = 0
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,6 @@
+-- Rows per table, for the run summary.
+SELECT 'raw_documents' AS "table", count(*) AS "rows" FROM raw_documents
+UNION ALL SELECT 'documents', count(*) FROM documents
+UNION ALL SELECT 'paragraphs', count(*) FROM paragraphs
+UNION ALL SELECT 'sentences', count(*) FROM sentences
+UNION ALL SELECT 'rejected', count(*) FROM rejected;

@@ -1,0 +1,62 @@
+import codecs
+
+import pytest
+
+from pipelines.lib.decoding import DecodeError, decode
+from pipelines.lib.normalize import clean_body
+
+TEXT = "Café “quotes” — naïve déjà vu, 12 million tonnes."
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("cp1252"), None),
+    ],
+)
+def test_decodes_common_encodings(data, encoding):
+    text, used = decode(data)
+    assert text == TEXT
+    if encoding:
+        assert used == encoding
+
+
+def test_latin1_text_decodes_to_the_same_letters():
+    text, _ = decode("Le garçon était très âgé, à Noël.".encode("latin-1"))
+    assert "garçon" in text and "Noël" in text
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"  \n\t \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+        (bytes(range(0, 32)) * 50, "binary"),
+    ],
+)
+def test_rejects_with_a_reason(data, reason):
+    with pytest.raises(DecodeError) as err:
+        decode(data)
+    assert err.value.reason == reason
+    assert str(err.value)
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("a  b\t\tc", "a b c"),
+        ("para one\n\n\n\npara two", "para one\n\npara two"),
+        ("line one  \nline two", "line one\nline two"),
+        ("first\n    Indented paragraph", "first\n\nIndented paragraph"),
+        ("nul\x00byte", "nulbyte"),
+        ("â€œmojibakeâ€\x9d", "“mojibake”"),
+        ("\ufeffBOM inside", "BOM inside"),
+    ],
+)
+def test_clean_body(raw, clean):
+    assert clean_body(raw) == clean
