@@ -1,13 +1,48 @@
 """Boilerplate removal: from a raw page or text to the article body and its metadata.
 
-This is where page chrome is told apart from the article (issue 3). For now plain text passes
-through whole and HTML goes through trafilatura's article extraction.
+Plain text is cut into blocks (lines, or paragraphs of hard-wrapped lines) and each block is scored
+in the spirit of jusText: length, stopword density, sentence punctuation, ``key: value`` shape,
+chrome vocabulary, repetition of the title, position. Blocks too short to judge take the class of
+their neighbours. What is dropped is reported as ``removed`` stretches with offsets into the raw
+text and a reason; the first heading-like line becomes the title, an ``Author:``/``By`` line the
+author, a ``Published:`` line the date. HTML goes through trafilatura instead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+
+from pipelines.lib import privacy
+from pipelines.lib import resources as R
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOPWORDS_LOW, STOPWORDS_HIGH = 0.22, 0.30
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Z][\w ./&'-]{0,28}?)\s*:(?:\s+(?P<value>.*)|\s*)$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by)\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*$", re.I)
+_HEADING_MD = re.compile(r"^#{1,6}\s+")
+_CHROME = {reason: re.compile(rx, re.I) for reason, rx in R.CHROME_PATTERNS.items()}
+_SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile)|article information|"
+                             r"related (articles|posts|stories|links)|more (from|on|stories)|you (may|might) also like|"
+                             r"comments?|share this( article| story)?)\s*:?$")
+_BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
+_INDENT = re.compile(r"\n(?=[ \t]{2,}\S)")
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Block:
+    start: int  # offsets into the raw text
+    end: int
+    text: str
+    paragraph: int  # index of the blank-line separated paragraph it came from
+    cls: str = BAD
+    reason: str | None = None  # why it is dropped (for chrome)
 
 
 @dataclass
@@ -19,20 +54,336 @@ class Extracted:
     removed: list[dict] = field(default_factory=list)  # raw_start, raw_end, text, reason
 
 
-def extract(raw_text: str, *, fmt: str) -> Extracted:
+def extract(raw_text: str, *, fmt: str, repeated: frozenset[str] = frozenset()) -> Extracted:
     """The article body and metadata of a raw document of format ``fmt``."""
     if fmt == "html":
         return _extract_html(raw_text)
-    return Extracted(body=raw_text)
+    return strip_boilerplate(raw_text, markdown=fmt == "markdown", repeated=repeated)
+
+
+def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[str] = frozenset()) -> Extracted:
+    """Keep the article of a plain-text page; report everything dropped with a reason.
+
+    ``repeated`` holds normalised lines seen in many documents of the same source (see
+    ``repeated_lines``): such lines are chrome wherever they appear.
+    """
+    blocks = split_blocks(text)
+    if not blocks:
+        return Extracted(body="")
+    meta = _metadata(blocks, markdown=markdown)
+    for b in blocks:
+        if b.reason is None:
+            if repeated and _norm(b.text) in repeated:
+                b.cls, b.reason = BAD, "repeated"
+            else:
+                b.cls, b.reason = classify(b.text)
+    _mark_sections(blocks)
+    region = _main_region(blocks)
+    _smooth(blocks)
+    _keep_region(blocks, region)
+    if not any(b.cls == GOOD for b in blocks):
+        _rescue_short_document(blocks)
+    kept = [b for b in blocks if b.cls == GOOD]
+    body = _join(kept)
+    removed = _removed_stretches(text, [b for b in blocks if b.cls != GOOD])
+    return Extracted(body=body, title=meta["title"], author=meta["author"], published_at=meta["published_at"],
+                     removed=removed)
+
+
+def repeated_lines(texts: list[str], *, min_documents: int = 3, min_share: float = 0.3) -> frozenset[str]:
+    """Normalised short lines that appear in at least ``min_documents`` and ``min_share`` of ``texts``
+    (documents of one source): navigation, footers and sign-offs that the source prints everywhere."""
+    if len(texts) < min_documents:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text in texts:
+        for line in {_norm(line) for line in text.split("\n") if 0 < len(line.strip()) <= 120}:
+            if line:
+                counts[line] = counts.get(line, 0) + 1
+    floor = max(min_documents, int(min_share * len(texts) + 0.999))
+    return frozenset(line for line, n in counts.items() if n >= floor)
+
+
+# -- blocks ---------------------------------------------------------------------------------
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Lines as blocks; hard-wrapped prose (long lines that run on) is joined into one block."""
+    blocks: list[Block] = []
+    paragraphs = _paragraph_spans(text)
+    widths = [len(line.strip()) for s, e in paragraphs for line in text[s:e].split("\n") if line.strip()]
+    wrap_width = _wrap_width(widths)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        pos = p_start
+        current: Block | None = None
+        last_line = ""
+        for line in text[p_start:p_end].split("\n"):
+            l_start, l_end = pos, pos + len(line)
+            pos = l_end + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            s, e = l_start + lead, l_start + lead + len(stripped)
+            if current is not None and _runs_on(last_line, stripped, wrap_width):
+                current.end = e
+                current.text = current.text + " " + stripped
+                last_line = stripped
+                continue
+            current = Block(s, e, stripped, p_index)
+            last_line = stripped
+            blocks.append(current)
+    return blocks
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    cuts = sorted({0, len(text), *(m.end() for m in _BLANK.finditer(text)), *(m.end() for m in _INDENT.finditer(text))})
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The column at which a text was hard-wrapped, if it was (many lines end near the same width)."""
+    long = sorted(w for w in widths if w >= 40)
+    if len(long) < 3 or len(long) < len(widths) * 0.4:
+        return None
+    top = long[int(len(long) * 0.9) - 1] if len(long) >= 10 else long[-1]
+    near = sum(1 for w in long if w >= top - 15)
+    return top if top <= 100 and near >= len(long) * 0.5 else None
+
+
+def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
+    """Whether ``line`` continues the sentence of the line before it (hard-wrapped prose)."""
+    if _KEY_VALUE.match(previous) or previous.endswith((":", ".", "!", "?", "\"", "”")):
+        return wrap_width is not None and len(previous) >= wrap_width - 25 and not previous.endswith(":") \
+            and line[:1].islower()
+    if line[:1].islower() and len(previous.split()) >= 3:
+        return True  # "... bite the bullet" / "and improve on my setup"
+    return wrap_width is not None and len(previous) >= wrap_width - 25
+
+
+# -- scoring --------------------------------------------------------------------------------
+
+
+def classify(text: str) -> tuple[str, str | None]:
+    """The jusText-style class of one block, and the reason if it is chrome."""
+    kv = _KEY_VALUE.match(text)
+    value_words = len((kv.group("value") or "").split()) if kv else 0
+    key = kv.group("key").strip().lower() if kv else ""
+    if key in R.BIO_KEYS:
+        return BAD, "author_bio"
+    if kv and value_words < 12:  # a long value is prose with a lead-in ("By Jane Doe: The Americas ...")
+        if key in R.METADATA_KEYS or key.split(" ")[0] in R.METADATA_KEYS or len(key.split()) <= 3 and not value_words:
+            return BAD, "metadata"
+        return SHORT, "metadata"
+    if _BYLINE.match(text):
+        return BAD, "byline"
+    words = _WORD.findall(text)
+    n_words = len(words)
+    for reason, rx in _CHROME.items():
+        if n_words <= 30 and rx.search(text):
+            return BAD, reason
+    if n_words == 0:
+        return BAD, "boilerplate"
+    density = _stopword_density(words)
+    ends_sentence = bool(_SENTENCE_END.search(text))
+    if len(text) < LENGTH_LOW:
+        if ends_sentence and n_words >= 4 and density >= STOPWORDS_LOW:
+            return NEAR, None
+        return SHORT, "short"
+    if density >= STOPWORDS_HIGH and (len(text) >= LENGTH_HIGH or ends_sentence):
+        return GOOD, None
+    if density >= STOPWORDS_LOW:
+        return NEAR, None
+    return BAD, "boilerplate"
+
+
+def _stopword_density(words: list[str]) -> float:
+    """Share of function words, in English or (if higher) another common web language."""
+    lower = [w.lower() for w in words]
+    best = sum(1 for w in lower if w in R.STOPWORDS)
+    if best < len(lower) * STOPWORDS_HIGH:
+        for stop in R.OTHER_STOPWORDS.values():
+            best = max(best, sum(1 for w in lower if w in stop))
+    return best / len(lower)
+
+
+def _metadata(blocks: list[Block], *, markdown: bool) -> dict:
+    """Title, author and date from the page's own lines; marks the blocks they came from."""
+    meta: dict = {"title": None, "author": None, "published_at": None}
+    first = blocks[0]
+    title_text = _HEADING_MD.sub("", first.text).strip() if markdown else first.text
+    if _looks_like_title(title_text, first, blocks):
+        meta["title"] = title_text
+        first.cls, first.reason = BAD, "title"
+        norm = _norm(title_text)
+        for b in blocks[1:]:
+            if _norm(_HEADING_MD.sub("", b.text)) == norm:
+                b.cls, b.reason = BAD, "duplicate_title"
+    for b in blocks:
+        kv = _KEY_VALUE.match(b.text)
+        key = kv.group("key").strip().lower() if kv else ""
+        value = (kv.group("value") or "").strip() if kv else ""
+        if kv and key in R.AUTHOR_KEYS and value and meta["author"] is None:
+            meta["author"] = value
+            b.cls, b.reason = BAD, "byline"
+        elif kv and (key in R.DATE_KEYS or key.startswith(("published", "posted", "last updated", "updated"))) and value:
+            meta["published_at"] = meta["published_at"] or _parse_date(value)
+            b.cls, b.reason = BAD, "metadata"
+        elif (m := _BYLINE.match(b.text)) and meta["author"] is None and b.start < blocks[-1].end * 0.3:
+            meta["author"] = m.group("name")
+            b.cls, b.reason = BAD, "byline"
+    return meta
+
+
+def _looks_like_title(text: str, block: Block, blocks: list[Block]) -> bool:
+    n = len(text.split())
+    if not 2 <= n <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
+        return False
+    repeated = any(_norm(b.text) == _norm(text) for b in blocks[1:])
+    alone = len(blocks) > 1 and blocks[1].paragraph != block.paragraph
+    return repeated or alone
+
+
+def _mark_sections(blocks: list[Block]) -> None:
+    """Chrome section headers ("Author information", "Related articles") turn what follows into chrome,
+    up to the next block of article prose."""
+    section: str | None = None
+    for b in blocks:
+        if _SECTION_HEADER.match(b.text):
+            section = "author_bio" if _BIO_HEADER.match(b.text) else "navigation"
+            b.cls, b.reason = BAD, section
+            continue
+        if section and b.cls != GOOD:
+            b.cls = BAD
+            b.reason = section if b.reason in (None, "navigation", "boilerplate") else b.reason
+        elif b.cls == GOOD:
+            section = None
+
+
+def _main_region(blocks: list[Block], *, gap: int = 6) -> tuple[int, int] | None:
+    """The stretch of blocks holding the most article prose: runs of good blocks, split where
+    ``gap`` or more blocks in a row are not good (menus, link lists and footers in between)."""
+    best, best_chars = None, 0
+    start, chars, last_good, misses = None, 0, None, 0
+    for i, b in enumerate(blocks + [Block(0, 0, "", -1)]):
+        if i < len(blocks) and b.cls == GOOD:
+            if start is None:
+                start, chars = i, 0
+            chars += len(b.text)
+            last_good, misses = i, 0
+            continue
+        misses += 1
+        if start is not None and (misses >= gap or i == len(blocks)):
+            if chars > best_chars:
+                best, best_chars = (start, last_good), chars
+            start = None
+    return best
+
+
+def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:
+    """Inside the main region, short blocks that are not chrome (headings, list items, code) are body."""
+    if region is None:
+        return
+    for b in blocks[region[0] : region[1] + 1]:
+        if b.cls != GOOD and b.reason in ("short", None, "boilerplate"):
+            b.cls, b.reason = GOOD, None
+
+
+def _smooth(blocks: list[Block]) -> None:
+    """jusText's context rule: short and near-good blocks take the class of their neighbours."""
+    def neighbour(i: int, step: int) -> str:
+        j = i + step
+        while 0 <= j < len(blocks):
+            if blocks[j].cls in (GOOD, BAD):
+                return blocks[j].cls
+            j += step
+        return BAD  # the edges of a page count as chrome
+
+    classes = [b.cls for b in blocks]
+    for i, b in enumerate(blocks):
+        if b.reason in ("title", "duplicate_title", "byline", "author_bio", "metadata") and b.cls == BAD:
+            continue
+        if classes[i] == SHORT:
+            prev, nxt = neighbour(i, -1), neighbour(i, 1)
+            heading = _looks_like_heading(b.text) and i + 1 < len(blocks) and classes[i + 1] in (GOOD, NEAR)
+            b.cls = GOOD if prev == GOOD and nxt == GOOD or heading and nxt == GOOD else BAD
+        elif classes[i] == NEAR:
+            prev, nxt = neighbour(i, -1), neighbour(i, 1)
+            b.cls = GOOD if GOOD in (prev, nxt) else BAD
+            if b.cls == BAD:
+                b.reason = b.reason or "boilerplate"
+        if b.cls == GOOD:
+            b.reason = None
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A heading right above article prose: a few words, no full stop, not a link label."""
+    n = len(text.split())
+    return 2 <= n <= 20 and not text.endswith((".", ",", ";")) and not _CHROME["navigation"].search(text)
+
+
+def _rescue_short_document(blocks: list[Block]) -> None:
+    """A short text with no clearly good block (a one-line brief) keeps its prose blocks whole."""
+    for b in blocks:
+        if b.reason in ("title", "duplicate_title", "byline", "metadata", "author_bio"):
+            continue
+        if _SENTENCE_END.search(b.text) and len(_WORD.findall(b.text)) >= 3:
+            b.cls, b.reason = GOOD, None
+
+
+# -- output ---------------------------------------------------------------------------------
+
+
+def _join(kept: list[Block]) -> str:
+    parts: list[str] = []
+    for i, b in enumerate(kept):
+        if i:
+            parts.append("\n\n" if b.paragraph != kept[i - 1].paragraph else "\n")
+        parts.append(b.text)
+    return "".join(parts)
+
+
+def _removed_stretches(text: str, dropped: list[Block]) -> list[dict]:
+    """Adjacent dropped blocks with the same reason become one stretch; personal data redacted."""
+    stretches: list[dict] = []
+    for b in dropped:
+        reason = b.reason or "boilerplate"
+        if stretches and stretches[-1]["reason"] == reason and not text[stretches[-1]["raw_end"]:b.start].strip():
+            stretches[-1]["raw_end"] = b.end
+        else:
+            stretches.append({"raw_start": b.start, "raw_end": b.end, "reason": reason})
+    for s in stretches:
+        s["text"] = privacy.redact(text[s["raw_start"]:s["raw_end"]])
+    return stretches
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _parse_date(value: str) -> datetime | None:
+    import warnings
+
+    from dateutil import parser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown zone names ("CST") parse as naive: taken as UTC
+            ts = parser.parse(value, fuzzy=False, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return (ts if ts.tzinfo else ts.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 def _extract_html(html: str) -> Extracted:
+    """Article text and metadata from a page, by trafilatura (one parse for both)."""
     import trafilatura
 
-    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=False) or ""
-    meta = trafilatura.extract_metadata(html)
-    return Extracted(
-        body=body,
-        title=getattr(meta, "title", None) if meta else None,
-        author=getattr(meta, "author", None) if meta else None,
-    )
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except (ValueError, RecursionError):  # pathological markup: no article rather than a crash
+        doc = None
+    if doc is None:
+        return Extracted(body="")
+    published = _parse_date(doc.date) if getattr(doc, "date", None) else None
+    return Extracted(body=doc.text or "", title=doc.title, author=doc.author, published_at=published)

@@ -11,9 +11,34 @@ from pipelines.lib.segmenting import segment
 _WORD = re.compile(r"\w+")
 
 
-def build_document(raw: dict) -> tuple[dict, list[dict]]:
+def source_group(source: str) -> str:
+    """Documents of one source share chrome: a JSONL file's lines, or the files of one folder."""
+    return source.split("#", 1)[0] if "#" in source else source.rsplit("/", 1)[0] if "/" in source else ""
+
+
+def build_documents(raws: list[dict], progress=None) -> tuple[list[dict], list[dict]]:
+    """``documents`` and ``removed`` rows for a batch of ``raw_documents`` rows.
+
+    Lines that repeat across many documents of the same source are treated as chrome.
+    """
+    groups: dict[str, list[str]] = {}
+    for r in raws:
+        if r["format"] != "html":
+            groups.setdefault(source_group(r["source"]), []).append(r["raw_text"])
+    repeated = {g: cleaning.repeated_lines(texts) for g, texts in groups.items()}
+    docs, removed = [], []
+    for r in raws:
+        doc, rem = build_document(r, repeated=repeated.get(source_group(r["source"]), frozenset()))
+        docs.append(doc)
+        removed.extend(rem)
+        if progress:
+            progress(doc)
+    return docs, removed
+
+
+def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tuple[dict, list[dict]]:
     """One ``documents`` row and its ``removed`` rows, from one ``raw_documents`` row."""
-    extracted = cleaning.extract(raw["raw_text"], fmt=raw["format"])
+    extracted = cleaning.extract(raw["raw_text"], fmt=raw["format"], repeated=repeated)
     text = clean_body(extracted.body)
     _, sentences = segment(text)
     doc = dict(

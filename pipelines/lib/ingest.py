@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pipelines.lib.decoding import DecodeError, decode
+from pipelines.lib.privacy import redact_raw
 
 FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -195,7 +196,7 @@ def _read_one(raw_dir: Path, entry: FileEntry, now: datetime):
     except DecodeError as exc:
         return [], [_reject(source, exc.reason, str(exc))], digest, "rejected", True
     doc = dict(doc_id=content_id(digest), source=source, format=fmt, sha256=digest, n_bytes=len(data),
-               raw_text=text, encoding=encoding)
+               raw_text=redact_raw(text), encoding=encoding)
     return [doc], [], digest, "ingested", True
 
 
@@ -236,7 +237,7 @@ def _read_jsonl(source: str, data: bytes) -> tuple[list[dict], list[dict]]:
                 format="html" if record.get("text") is None else "text",
                 sha256=digest,
                 n_bytes=len(canonical),
-                raw_text=body,
+                raw_text=redact_raw(body),
                 encoding="utf-8",
                 url=_str_or_none(record.get("url")),
                 meta_title=_str_or_none(record.get("title")),

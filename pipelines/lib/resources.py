@@ -31,3 +31,61 @@ SENTENCE_STARTERS = frozenset(
     Mr Mrs Ms Dr Some Many Most All No Not Once Last Next Other Both Each Every
     """.split()
 )
+
+# English function words (jusText's list, abridged): their density tells prose from chrome.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours yourself yourselves said says one two new also year years
+    """.split()
+)
+
+# Vocabulary of web-page chrome (generic, not any one site's): prompts, notices and link labels.
+CHROME_PATTERNS = {
+    "share_prompt": r"\b(share (this|on|to|via)|tweet this|pin it|email this|print this|follow us|like us on|"
+                    r"share to (twitter|facebook|pinterest))\b",
+    "subscribe_prompt": r"\b(subscribe|subscription|sign up|newsletter|inbox|log ?in|sign ?in|register now|"
+                        r"create (an )?account|get (the|our) (latest|app)|download (the|our)|apps? for (ios|android)|"
+                        r"submit your|send us your|contact us|follow (us|the \w+) on)\b",
+    "cookie_notice": r"\b(we use cookies|uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|"
+                     r"privacy policy|terms (of|and) (use|service|conditions)|gdpr|not responsible for the (opinions|content)|"
+                     r"opinions expressed|disclaimer|affiliate (links?|commission)|associates? disclosure)\b",
+    "copyright": r"(©|\(c\)|\bcopyright\b|\ball rights reserved\b)",
+    "navigation": r"^(home|menu|search|next|previous|prev|older posts?|newer posts?|back to top|skip to content|"
+                  r"read more|see more|show more|load more|related( articles| posts| stories)?|"
+                  r"(top|latest|recommended|popular|trending|most read|recent) (articles|posts|stories|news)|"
+                  r"advertisement|sponsored|comments?|leave a (reply|comment)|tags?|categories|archives?)\b",
+}
+
+# Keys of `key: value` lines that describe a page, its author or its counters.
+METADATA_KEYS = frozenset(
+    """
+    author authors by byline written posted published updated last date time source filed category
+    categories tags tag views rating ratings reviews comments likes shares reading read photo image
+    credit credits caption editor contributor section topic topics location dateline length duration
+    """.split()
+)
+BIO_KEYS = frozenset(
+    """
+    name birthday born birth address phone telephone tel mobile email e-mail job occupation hobby hobbies
+    introduction bio biography about education website gender age nationality
+    """.split()
+)
+AUTHOR_KEYS = frozenset({"author", "authors", "by", "byline", "written by", "writer", "reporter"})
+DATE_KEYS = frozenset({"published", "date", "posted", "published on", "posted on", "date published", "publication date"})
+
+# Function words of other common languages of the web, so prose in them is not taken for chrome.
+OTHER_STOPWORDS = {
+    "de": frozenset("""der die das und ist in den von zu mit sich des auf für nicht ein eine als auch es an
+        werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum war haben nur
+        oder aber vor zur bis mehr durch man sein wurde sei ich wir ihr dem im""".split()),
+    "fr": frozenset("""le la les de des du un une et est en que qui dans pour pas sur au aux avec ce ces il elle
+        ils nous vous par plus sont ont été se sa son ses mais ou comme tout fait être""".split()),
+    "es": frozenset("""el la los las de del un una y es en que por para con no se su sus al lo como más pero
+        fue ha son sobre este esta entre cuando muy sin""".split()),
+}

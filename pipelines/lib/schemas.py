@@ -62,6 +62,23 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("batch_id", pa.string()),
         ]
     ),
+    "removed": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("raw_start", pa.int32()),
+            ("raw_end", pa.int32()),
+            ("text", pa.string()),
+            ("reason", pa.string()),
+            ("batch_id", pa.string()),
+        ]
+    ),
+    "minhashes": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("signature", pa.list_(pa.uint64())),
+            ("batch_id", pa.string()),
+        ]
+    ),
     "paragraphs": pa.schema(
         [
             ("doc_id", pa.string()),

@@ -11,7 +11,8 @@ from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
 from tests.conftest import SEED
 
-CONTRACT_ASSETS = {"raw_documents", "rejected", "files", "documents", "paragraphs", "sentences", "warehouse"}
+CONTRACT_ASSETS = {"raw_documents", "rejected", "files", "documents", "removed", "minhashes", "paragraphs", "sentences",
+                   "warehouse"}
 
 
 def test_definitions_load():

@@ -27,9 +27,9 @@ def snapshot(folder: Path) -> dict:
     return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
 
 
-def query(wh: Path, sql: str):
+def query(wh: Path, sql: str, params=None):
     with duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True) as con:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, params or []).fetchall()
 
 
 def test_run_is_incremental_and_idempotent(folders, dagster_home):

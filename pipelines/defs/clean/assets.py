@@ -1,32 +1,73 @@
-"""Clean: raw documents to clean bodies with their metadata."""
-
+"""Clean: raw documents to clean bodies with their metadata, the chrome they shed, and near-duplicates."""
 
 import dagster as dg
+import pyarrow as pa
 
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib.documents import build_document
+from pipelines.lib import duplicates
+from pipelines.lib.documents import build_documents
 from pipelines.lib.progress import Progress
+from pipelines.lib.schemas import SCHEMAS
+
+TABLES = ["documents", "removed", "minhashes"]
 
 
-@dg.asset(
-    deps=["raw_documents"], partitions_def=batches, group_name="clean", kinds={"parquet", "python"},
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("documents", deps=["raw_documents"], group_name="clean", kinds={"parquet", "python"},
+                     description="One row per document: the clean body (chrome removed, Unicode repaired, whitespace "
+                                 "normalised, personal data masked), title, author, date, near-duplicate link."),
+        dg.AssetSpec("removed", deps=["raw_documents"], group_name="clean", kinds={"parquet"},
+                     description="Every stretch of raw text dropped as chrome, with offsets into raw_text and a reason; "
+                                 "personal data redacted."),
+        dg.AssetSpec("minhashes", deps=["raw_documents"], group_name="clean", kinds={"parquet"},
+                     description="MinHash signature of each clean body: what near-duplicate detection compares."),
+    ],
+    partitions_def=batches,
 )
-def documents(context: dg.AssetExecutionContext, folders: WarehouseResource):
-    """One row per document: the clean body (Unicode repaired, whitespace normalised, chrome removed),
-    title, author, date, and counts of characters and sentences."""
+def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
+    """Strip the page chrome off every raw document of the batch, pull out title/author/date, and link
+    near-duplicates to the earliest document they repeat."""
     wh = folders.warehouse()
     batch_id = context.partition_key
     if wh.is_committed(batch_id):
-        return committed_results(context, wh, ["documents"])[0]
+        yield from committed_results(context, wh, TABLES)
+        return
     raw = wh.read_batch(batch_id, "raw_documents").to_pylist()
     progress = Progress("clean", len(raw), context.log.info)
-    rows = []
-    for r in raw:
-        doc, _removed = build_document(r)
-        rows.append(doc)
-        progress.update(words=doc["n_words"])
+    docs, removed = build_documents(raw, progress=lambda d: progress.update(words=d["n_words"]))
     progress.finish()
-    return stage(context, wh, "documents", rows,
-                 words=dg.MetadataValue.int(sum(d["n_words"] for d in rows)))
+
+    signatures = [(d["doc_id"], duplicates.signature(d["text"])) for d in docs]
+    earlier = _committed_signatures(wh)
+    found = duplicates.assign_duplicates(earlier, signatures)
+    for d in docs:
+        d["duplicate_of"] = found.get(d["doc_id"])
+    context.log.info(f"clean: {len(found)} near-duplicate(s) of earlier documents")
+    sig_table = pa.table(
+        {"doc_id": [i for i, s in signatures if s is not None],
+         "signature": [s.tolist() for _, s in signatures if s is not None],
+         "batch_id": [batch_id] * sum(s is not None for _, s in signatures)},
+        schema=SCHEMAS["minhashes"],
+    )
+    yield stage(context, wh, "documents", docs, words=dg.MetadataValue.int(sum(d["n_words"] for d in docs)),
+                removed_chars=dg.MetadataValue.int(sum(d["removed_chars"] for d in docs)),
+                near_duplicates=dg.MetadataValue.int(len(found)))
+    yield stage(context, wh, "removed", removed)
+    yield stage(context, wh, "minhashes", sig_table)
+
+
+def _committed_signatures(wh):
+    """(doc_id, signature, duplicate_of) of every committed document, in ingest order."""
+    import numpy as np
+
+    sigs = wh.read_committed("minhashes", columns=["doc_id", "signature", "batch_id"])
+    if sigs.num_rows == 0:
+        return []
+    dups = wh.read_committed("documents", columns=["doc_id", "duplicate_of"])
+    dup_of = dict(zip(dups.column("doc_id").to_pylist(), dups.column("duplicate_of").to_pylist(), strict=True))
+    rows = sorted(zip(sigs.column("batch_id").to_pylist(), range(sigs.num_rows), sigs.column("doc_id").to_pylist(),
+                      sigs.column("signature").to_pylist(), strict=True))
+    return [(doc_id, np.asarray(sig, dtype=np.uint64), dup_of.get(doc_id)) for _, _, doc_id, sig in rows]

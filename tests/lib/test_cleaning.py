@@ -1,0 +1,111 @@
+import pytest
+
+from pipelines.lib import duplicates
+from pipelines.lib.cleaning import BAD, GOOD, NEAR, SHORT, classify, repeated_lines, strip_boilerplate
+from pipelines.lib.privacy import redact, redact_raw
+from tests.conftest import SEED
+
+PROSE = ("The central bank raised its main interest rate by a quarter of a percentage point on Thursday, "
+         "saying that inflation had stayed above its target for longer than it had expected.")
+
+
+@pytest.mark.parametrize(
+    "block, cls, reason",
+    [
+        (PROSE, GOOD, None),
+        ("Views: 6508", BAD, "metadata"),
+        ("Rating: 5 / 5 (60 voted)", BAD, "metadata"),
+        ("Last Updated:", BAD, "metadata"),
+        ("Phone: +44 20 7946 0958", BAD, "author_bio"),
+        ("Hobby: Yoga, Electronics, Rafting", BAD, "author_bio"),
+        ("By Jane Smith", BAD, "byline"),
+        ("Share this article on Facebook", BAD, "share_prompt"),
+        ("Subscribe to our newsletter for the latest news", BAD, "subscribe_prompt"),
+        ("We use cookies to improve your experience on this site.", BAD, "cookie_notice"),
+        ("© 2024 Example Media Ltd. All rights reserved.", BAD, "copyright"),
+        ("Most Read Stories", BAD, "navigation"),
+        ("Home", BAD, "navigation"),
+        ("Markets and money", SHORT, "short"),
+        ("It was the best year for the firm.", NEAR, None),
+        ("Wheat, corn, soybeans, cotton, rice, barley, oats, sorghum, millet, rye, canola, flax", BAD, "boilerplate"),
+    ],
+)
+def test_classify(block, cls, reason):
+    assert classify(block) == (cls, reason)
+
+
+def test_seed_keeps_the_article_and_drops_the_chrome():
+    raw = SEED.read_text(encoding="utf-8")
+    out = strip_boilerplate(raw)
+    assert out.body.startswith("Tensions surrounding arms supplies")
+    assert out.body.endswith("the ongoing discussions about Taiwan.")
+    assert out.body.count("\n\n") == 6  # 7 paragraphs
+    assert out.title == "US-China Relations: Xi Jinping's Message to Trump on Taiwan Arms Sales (2026)"
+    assert out.author == "Clemencia Bogisich Ret"
+    for chrome in ("Top Articles", "Views: 6508", "Lockpicking", "Geri Spring", "+5934435460663", "Introduction"):
+        assert chrome not in out.body
+    reasons = {r["reason"] for r in out.removed}
+    assert {"title", "duplicate_title", "navigation", "byline", "metadata", "author_bio"} <= reasons
+    for r in out.removed:  # offsets point into the raw text, and personal data is redacted
+        assert redact(raw[r["raw_start"]:r["raw_end"]]) == r["text"]
+        assert "+5934435460663" not in r["text"] and "54855" not in r["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil prices rose 2 pct on Monday.",
+        "SHANGHAI, March 3 - China's soybean imports hit a record in February, customs data showed.",
+        "Exports rose. Imports fell.",
+    ],
+)
+def test_a_short_document_that_is_all_body_survives_whole(text):
+    assert strip_boilerplate(text).body == text
+
+
+def test_newswire_signoff_and_hard_wrapped_lines():
+    text = ("Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\n"
+            "January and improving prospects for the coming season,\nalthough normal humidity levels have not been restored.\n"
+            "    The dry period means the crop will be late this year, the\nreview said, and arrivals were lower than a year ago.\n Reuter\n")
+    out = strip_boilerplate(text)
+    assert out.body.startswith("Showers continued throughout the week in the Bahia cocoa zone")
+    assert "Reuter" not in out.body
+    assert out.body.count("\n\n") == 1
+
+
+def test_lines_repeated_across_a_source_are_chrome():
+    docs = [f"{PROSE} Story {i}.\nFollow the money with Example News Daily" for i in range(4)]
+    repeated = repeated_lines(docs)
+    assert "follow the money with example news daily" in repeated
+    out = strip_boilerplate(docs[0], repeated=repeated)
+    assert "Example News Daily" not in out.body and "Story 0" in out.body
+
+
+@pytest.mark.parametrize(
+    "text, hidden",
+    [
+        ("Call me on +1 (555) 123-4567 today.", "+1 (555) 123-4567"),
+        ("Write to jane.doe@example.com for details.", "jane.doe@example.com"),
+        ("Address: 12 Baker Street, London", "12 Baker Street, London"),
+        ("Birthday: 2001-07-17", "2001-07-17"),
+    ],
+)
+def test_raw_redaction_keeps_length(text, hidden):
+    masked = redact_raw(text)
+    assert hidden not in masked and len(masked) == len(text)
+
+
+def test_years_and_figures_are_not_phone_numbers():
+    text = "In 1987 1988 exports rose to 12,000,000 tonnes, worth 4.5 billion dlrs."
+    assert redact_raw(text) == text
+
+
+def test_near_duplicate_pair():
+    a = PROSE + " Analysts expect another increase in June if wages keep rising at the current pace."
+    b = a.replace("Thursday", "Friday")
+    c = "A completely different story about the harvest of wheat in Kansas and the dry weather that hurt it."
+    sa, sb, sc = duplicates.signature(a), duplicates.signature(b), duplicates.signature(c)
+    found = duplicates.assign_duplicates([("A", sa, None)], [("B", sb), ("C", sc)])
+    assert found == {"B": "A"}
+    # a third copy points at the earliest document, not at the copy it resembles
+    assert duplicates.assign_duplicates([("A", sa, None), ("B", sb, "A")], [("D", sb)]) == {"D": "A"}
