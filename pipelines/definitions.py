@@ -5,6 +5,7 @@ import warnings
 import dagster as dg
 
 from pipelines.defs.clean import assets as clean
+from pipelines.defs.extract import assets as extract
 from pipelines.defs.ingest import assets as ingest
 from pipelines.defs.ingest.sensors import raw_files_sensor
 from pipelines.defs.jobs import textwarehouse_job
@@ -18,7 +19,7 @@ from pipelines.defs.warehouse.schedules import incremental_schedule
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 
 defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([ingest, clean, segment, warehouse]),
+    assets=dg.load_assets_from_modules([ingest, clean, segment, extract, warehouse]),
     asset_checks=dg.load_asset_checks_from_modules([checks]),
     jobs=[textwarehouse_job],
     sensors=[raw_files_sensor],

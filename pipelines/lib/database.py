@@ -60,12 +60,22 @@ def install(root: Path, *, force: bool = False) -> bool:
         ) from exc
     with con:
         con.execute("BEGIN")
-        for name, sql in install_statements(root):
-            try:
-                con.execute(sql)
-            except duckdb.Error as exc:
+        pending = install_statements(root)
+        while pending:  # a view may use one defined later in name order: retry until nothing moves
+            failed = []
+            for name, sql in pending:
+                try:
+                    con.execute(sql)
+                except duckdb.CatalogException as exc:
+                    failed.append((name, sql, exc))
+                except duckdb.Error as exc:
+                    con.execute("ROLLBACK")
+                    raise RuntimeError(f"sql/{name} failed: {exc}") from exc
+            if len(failed) == len(pending):
                 con.execute("ROLLBACK")
-                raise RuntimeError(f"sql/{name} failed: {exc}") from exc
+                name, _, exc = failed[0]
+                raise RuntimeError(f"sql/{name} failed: {exc}")
+            pending = [(name, sql) for name, sql, _ in failed]
         con.execute("CREATE TABLE IF NOT EXISTS _textwarehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT OR REPLACE INTO _textwarehouse_meta VALUES ('definitions', ?), ('root', ?)", [wanted, str(root)])
         con.execute("COMMIT")

@@ -98,7 +98,35 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("text", pa.string()),
         ]
     ),
+    "mentions": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("sentence_id", pa.int32()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("text", pa.string()),
+            ("label", pa.string()),
+            ("entity_id", pa.string()),
+            ("entity_name", pa.string()),
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            ("entity_id", pa.string()),
+            ("name", pa.string()),
+            ("label", pa.string()),
+            ("aliases", pa.list_(pa.string())),
+            ("n_mentions", pa.int64()),
+            ("n_documents", pa.int64()),
+            ("country_code", pa.string()),
+            ("latitude", pa.float64()),
+            ("longitude", pa.float64()),
+        ]
+    ),
 }
+
+# Tables rewritten whole by each batch (a snapshot across all documents), not appended per batch.
+SNAPSHOT_TABLES = frozenset({"entities"})
 
 
 def empty_table(name: str) -> pa.Table:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipelines.lib.schemas import SCHEMAS
+from pipelines.lib.schemas import SCHEMAS, SNAPSHOT_TABLES
 
 COMMIT_MARKER = "COMMITTED"
 _HELD: dict[Path, int] = {}  # lock files this process holds, with their depth
@@ -161,7 +161,8 @@ class Warehouse:
         tables = sorted(p.stem for p in staging.glob("*.parquet"))
         tables.sort(key=lambda t: t == LEDGER_TABLE)
         for table in tables:
-            target = self.table_dir(table) / f"{batch_id}.parquet"
+            name = "current" if table in SNAPSHOT_TABLES else batch_id
+            target = self.table_dir(table) / f"{name}.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / f"{table}.parquet", target)
         _fsync_dir(self.root)

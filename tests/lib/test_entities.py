@@ -1,0 +1,73 @@
+import pytest
+
+from pipelines.lib.entities import (
+    Mention,
+    add_missed_mentions,
+    country_code,
+    entity_id,
+    place,
+    resolve_document,
+    trim,
+)
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("President Xi", "PERSON", "Xi"),
+        ("former President Trump", "PERSON", "Trump"),
+        ("Xi Jinping's", "PERSON", "Xi Jinping"),
+        ("Reuters’", "ORG", "Reuters"),
+        ("the United States", "GPE", "United States"),
+        ("the U.S.", "GPE", "U.S."),
+        ("Prime Minister Boris Johnson", "PERSON", "Boris Johnson"),
+        ("(Apple)", "ORG", "Apple"),
+    ],
+)
+def test_trim_titles_possessives_and_edges(text, label, expected):
+    s, e, _ = trim(text, 0, len(text), label)
+    assert text[s:e] == expected
+
+
+def resolve(mentions):
+    return [(m.text, name, label) for m, name, label in resolve_document(mentions)]
+
+
+def test_short_forms_join_their_full_name():
+    ms = [Mention(0, 10, "Xi Jinping", "PERSON"), Mention(20, 22, "Xi", "PERSON"),
+          Mention(30, 44, "Vladimir Putin", "PERSON"), Mention(50, 55, "Putin", "PERSON")]
+    assert resolve(ms) == [("Xi Jinping", "Xi Jinping", "PERSON"), ("Xi", "Xi Jinping", "PERSON"),
+                           ("Vladimir Putin", "Vladimir Putin", "PERSON"), ("Putin", "Vladimir Putin", "PERSON")]
+
+
+def test_the_label_is_voted_per_entity_and_titles_count_for_person():
+    ms = [Mention(0, 5, "Trump", "ORG"), Mention(10, 15, "Trump", "ORG"), Mention(20, 25, "Trump", "ORG"),
+          Mention(30, 35, "Trump", "PERSON", title_before=True)]
+    assert {label for _, _, label in resolve(ms)} == {"PERSON"}
+
+
+@pytest.mark.parametrize("alias", ["U.S.", "US", "the United States", "America", "United States of America", "USA"])
+def test_country_aliases_meet(alias):
+    assert country_code(alias) == "US"
+    ms = [Mention(0, len(alias), alias, "GPE")]
+    assert resolve(ms)[0][1] == "United States"
+    assert entity_id(resolve(ms)[0][1]) == entity_id("United States")
+
+
+def test_places_have_codes_and_coordinates():
+    code, lat, lon = place("Beijing")
+    assert code == "CN" and abs(lat - 39.9) < 0.2 and abs(lon - 116.4) < 0.2
+    assert place("Russia")[0] == "RU"
+    assert place("Nowhereville Xyz") == (None, None, None)
+
+
+def test_the_model_misses_are_recovered():
+    text = "Tensions rose as Xi Jinping spoke. Later Xi said that Xi would visit."
+    ms = [Mention(41, 43, "Xi", "PERSON")]
+    found = add_missed_mentions(text, ms)
+    assert [(m.text, m.start) for m in found] == [("Xi Jinping", 17), ("Xi", 41), ("Xi", 54)]
+
+
+def test_entity_id_is_stable_and_ignores_case_and_punctuation():
+    assert entity_id("Xi Jinping") == entity_id("xi  jinping")
+    assert entity_id("Xi Jinping") != entity_id("Xi")
