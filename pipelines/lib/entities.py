@@ -36,7 +36,8 @@ _TITLES = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _THE = re.compile(r"^the\s+", re.I)
-_EDGE_PUNCT = " \t\n\"'“”‘’()[]{},.;:"  # never "." at the end of "U.S."
+_EDGE_PUNCT = " \t\n\"'“”‘’()[]{},.;:<>"  # never "." at the end of "U.S."
+_MARKUP = re.compile(r"^[^<>]*>\s*(?=\S)|\s*<[^<>]*$")  # newswire ticker markup: "<TEX> Continental", "Bank Ltd>"
 
 
 @dataclass
@@ -71,6 +72,12 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, bool] |
     Returns (start, end, had_title), or None if nothing is left."""
     s, e = start, end
     span = text[s:e]
+    for m in list(_MARKUP.finditer(span))[::-1]:
+        if m.start() == 0:
+            s += m.end()
+        else:
+            e = s + m.start()
+        span = text[s:e]
     had_title = False
     while True:
         m = _TITLES.match(span) if label in ("PERSON", "ORG", "GPE", "NORP") else None
@@ -94,8 +101,8 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, bool] |
     while span and span[-1] in _EDGE_PUNCT and not (span[-1] == "." and re.search(r"\b[A-Z]\.$", span)):
         e -= 1
         span = text[s:e]
-    if not span or not any(ch.isalpha() for ch in span):
-        return None
+    if not span or not any(ch.isupper() for ch in span):
+        return None  # no capital letter: not a name ("congress", "the bank")
     return s, e, had_title
 
 
@@ -128,14 +135,19 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
         return []
     # people and organisations: a short form joins the longest name holding all its tokens
     forms = sorted({m.text for m in mentions}, key=lambda t: (-len(_tokens(t)), t))
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        kinds[m.text].add("agent" if m.label in ("PERSON", "ORG") else m.label)
     canonical: dict[str, str] = {}
     for form in forms:
         toks = _tokens(form)
-        place = country_code(form)
         target = form
-        if place is None:
+        if "agent" in kinds[form] and country_code(form) is None:
             for longer in forms:
-                if len(_tokens(longer)) > len(toks) and set(toks) <= set(_tokens(longer)) and country_code(longer) is None:
+                ltoks = _tokens(longer)
+                # a short form of a person or organisation: its words open or close the longer name
+                if (len(ltoks) > len(toks) and "agent" in kinds[longer] and country_code(longer) is None
+                        and (ltoks[: len(toks)] == toks or ltoks[-len(toks):] == toks)):
                     target = canonical.get(longer, longer)
                     break
         canonical[form] = target
