@@ -123,6 +123,32 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("longitude", pa.float64()),
         ]
     ),
+    "figures": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("sentence_id", pa.int32()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("text", pa.string()),
+            ("kind", pa.string()),
+            ("value", pa.float64()),
+            ("unit", pa.string()),
+            ("approximate", pa.bool_()),
+            ("subject", pa.string()),
+            ("group_id", pa.int32()),
+            ("role", pa.string()),
+        ]
+    ),
+    "dates": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("sentence_id", pa.int32()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("text", pa.string()),
+            ("value", pa.string()),
+        ]
+    ),
 }
 
 # Tables rewritten whole by each batch (a snapshot across all documents), not appended per batch.

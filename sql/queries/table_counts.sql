@@ -5,5 +5,7 @@ UNION ALL SELECT 'paragraphs', count(*) FROM paragraphs
 UNION ALL SELECT 'sentences', count(*) FROM sentences
 UNION ALL SELECT 'mentions', count(*) FROM mentions
 UNION ALL SELECT 'entities', count(*) FROM entities
+UNION ALL SELECT 'figures', count(*) FROM figures
+UNION ALL SELECT 'dates', count(*) FROM dates
 UNION ALL SELECT 'removed', count(*) FROM removed
 UNION ALL SELECT 'rejected', count(*) FROM rejected;

@@ -12,7 +12,7 @@ from pipelines.defs.resources import WarehouseResource
 from tests.conftest import SEED
 
 CONTRACT_ASSETS = {"raw_documents", "rejected", "files", "documents", "removed", "minhashes", "paragraphs", "sentences",
-                   "mentions", "entities",
+                   "mentions", "entities", "figures", "dates",
                    "warehouse"}
 
 

@@ -57,3 +57,23 @@ def test_seed_html_and_a_near_duplicate(folders, dagster_home):
     # chrome never reaches the sentences
     for chrome in ("Lockpicking", "Top Articles", "Views:"):
         assert query(wh, "SELECT count(*) FROM sentences WHERE contains(text, ?)", [chrome]) == [(0,)]
+
+
+def test_seed_figures_and_dates(folders, dagster_home):
+    raw, wh = folders
+    shutil.copy(SEED, raw / "seed-article.txt")
+    run_cli("run")
+    rows = query(wh, """SELECT value, unit, kind, approximate, subject, role, group_id FROM figures f
+                        JOIN documents d USING (doc_id) WHERE d.source = 'seed-article.txt' ORDER BY f.start""")
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
+        (12e6, "t", "quantity", False, "soybean imports", "from"),
+        (20e6, "t", "quantity", False, "soybean imports", "to"),
+        (11e9, "USD", "money", True, "arms sale", "value"),
+    ]
+    assert rows[0][6] == rows[1][6] is not None
+    assert query(wh, """SELECT count(*) FROM figures f JOIN documents d USING (doc_id)
+                        WHERE substring(d.text, f.start + 1, f."end" - f.start) <> f.text""") == [(0,)]
+    assert query(wh, "SELECT count(*) FROM figures WHERE value IN (6508, 5, 91, 60)") == [(0,)]
+    found = {t for (t,) in query(wh, "SELECT text FROM dates")}
+    assert {"April", "November", "December"} <= found
+    assert query(wh, "SELECT count(*) FROM dates WHERE value IS NULL") == [(0,)]

@@ -63,3 +63,45 @@ def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource
         r.update(country_code=code, latitude=lat, longitude=lon)
     table = pa.Table.from_pylist(rows, schema=SCHEMAS["entities"])
     return stage(context, wh, "entities", table)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("figures", deps=["documents", "sentences"], group_name="extract", kinds={"python", "parquet"},
+                     description="Every number stated in the text: kind, fully scaled value, canonical unit, "
+                                 "approximate, subject, and ranges/changes linked by group_id and role."),
+        dg.AssetSpec("dates", deps=["documents", "sentences"], group_name="extract", kinds={"python", "parquet"},
+                     description="Dates and periods in the text, resolved to ISO 8601 against published_at "
+                                 "(else ingested_at)."),
+    ],
+    partitions_def=batches,
+)
+def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResource):
+    """Find the figures and dates of every sentence of the batch (rules, no model: fast)."""
+    from pipelines.lib.figures import figure_and_date_rows
+
+    wh = folders.warehouse()
+    batch_id = context.partition_key
+    if wh.is_committed(batch_id):
+        yield from committed_results(context, wh, ["figures", "dates"])
+        return
+    docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "published_at", "n_words"]).to_pylist()
+    ingested = dict(zip(*wh.read_batch(batch_id, "raw_documents", columns=["doc_id", "ingested_at"]).to_pydict().values(),
+                        strict=True))
+    by_doc: dict[str, list[tuple[int, int, int]]] = {}
+    for s in wh.read_batch(batch_id, "sentences", columns=["doc_id", "sentence_id", "start", "end"]).to_pylist():
+        by_doc.setdefault(s["doc_id"], []).append((s["sentence_id"], s["start"], s["end"]))
+    progress = Progress("figures and dates", len(docs), context.log.info)
+    figures, dates = [], []
+    for d in docs:
+        reference = (d["published_at"] or ingested[d["doc_id"]]).date()
+        f, t = figure_and_date_rows(d["doc_id"], d["text"], sorted(by_doc.get(d["doc_id"], [])), reference)
+        figures.extend(f)
+        dates.extend(t)
+        progress.update(words=d["n_words"])
+    progress.finish()
+    kinds: dict[str, int] = {}
+    for f in figures:
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    yield stage(context, wh, "figures", figures, kinds=dg.MetadataValue.json(kinds))
+    yield stage(context, wh, "dates", dates, resolved=dg.MetadataValue.int(sum(x["value"] is not None for x in dates)))

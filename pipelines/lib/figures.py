@@ -1,0 +1,497 @@
+"""Figures stated in text: money, quantities with units, percentages and counts.
+
+A single compiled pattern finds a number (digits, decimals, newswire fractions such as "6-3/16",
+number words, "a dozen") with its optional currency, scale word and unit; rules then turn the
+surface into a fully scaled ``value`` and a canonical ``unit`` (ISO 4217 for money, pint's symbol
+for physical units), decide ``approximate``, link ranges and changes ("between 5 and 7 pct",
+"from 12 million tonnes to 20 million tonnes") through ``group_id`` and ``role``, and name the
+``subject`` the figure measures with a light noun-phrase rule. Years, dates, ordinals, ratings and
+phone-like digit runs are not figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+# -- vocabularies ---------------------------------------------------------------------------
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "hundred": 1e2, "dozen": 12,
+}
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
+}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
+                    "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW",
+                    "r$": "BRL", "chf": "CHF", "sfr": "CHF"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD", "u.s. dollars": "USD",
+    "us dollars": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "stg": "GBP", "gbp": "GBP", "pounds sterling": "GBP", "yen": "JPY", "jpy": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
+    "francs": "FRF", "swiss francs": "CHF", "lire": "ITL", "lira": "TRY", "rupees": "INR", "rupee": "INR",
+    "pesos": "MXN", "peso": "MXN", "roubles": "RUB", "rubles": "RUB", "won": "KRW", "rand": "ZAR",
+    "cad": "CAD", "aud": "AUD", "chf": "CHF", "inr": "INR", "guilders": "NLG", "crowns": "SEK", "cents": "USD",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD", "taiwan dollars": "TWD",
+}
+PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp",
+                 "percentage point": "pp", "pct points": "pp", "points": "pp"}
+# Unit surfaces -> a name pint knows (its short symbol becomes the canonical unit).
+UNIT_WORDS = {
+    "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "metric_ton", "ton": "metric_ton", "t": "metric_ton",
+    "metric tons": "metric_ton", "metric tonnes": "metric_ton", "mt": "metric_ton", "short tons": "short_ton",
+    "kg": "kilogram", "kilograms": "kilogram", "kilogrammes": "kilogram", "kilos": "kilogram", "g": "gram", "grams": "gram",
+    "lb": "pound", "lbs": "pound", "ounces": "ounce", "ounce": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
+    "bushels": "bushel", "bushel": "bushel", "bu": "bushel", "barrels": "oil_barrel", "barrel": "oil_barrel",
+    "bbl": "oil_barrel", "bpd": "oil_barrel / day", "barrels per day": "oil_barrel / day", "b/d": "oil_barrel / day",
+    "bags": None, "km": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer", "miles": "mile",
+    "mile": "mile", "mi": "mile", "metres": "meter", "meters": "meter", "metre": "meter", "meter": "meter",
+    "cm": "centimeter", "centimetres": "centimeter", "mm": "millimeter", "millimetres": "millimeter",
+    "feet": "foot", "foot": "foot", "ft": "foot", "inches": "inch", "inch": "inch", "yards": "yard",
+    "sq km": "kilometer ** 2", "square kilometres": "kilometer ** 2", "square kilometers": "kilometer ** 2",
+    "km2": "kilometer ** 2", "km²": "kilometer ** 2", "square miles": "mile ** 2", "square metres": "meter ** 2",
+    "square meters": "meter ** 2", "hectares": "hectare", "hectare": "hectare", "ha": "hectare", "acres": "acre",
+    "litres": "liter", "liters": "liter", "litre": "liter", "gallons": "gallon", "gallon": "gallon",
+    "cubic metres": "meter ** 3", "cubic meters": "meter ** 3", "cubic feet": "foot ** 3", "cu ft": "foot ** 3",
+    "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "gwh": "gigawatt_hour", "kw": "kilowatt", "mw": "megawatt",
+    "megawatts": "megawatt", "gw": "gigawatt", "gigawatts": "gigawatt", "kilowatts": "kilowatt",
+    "degrees celsius": "degree_Celsius", "°c": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
+    "°f": "degree_Fahrenheit", "km/h": "kilometer / hour", "kph": "kilometer / hour", "mph": "mile / hour",
+    "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "joules": "joule",
+}
+SYMBOL_OVERRIDES = {"oil_barrel": "bbl", "oil_barrel / day": "bbl/d", "kilometer ** 2": "km²", "meter ** 3": "m³", "mile ** 2": "mi²",
+                    "meter ** 2": "m²", "foot ** 3": "ft³", "kilometer / hour": "km/h", "mile / hour": "mph",
+                    "liter": "L"}
+APPROXIMATORS = re.compile(r"(?i)\b(?:around|about|roughly|nearly|some|approximately|almost|close to|an estimated|"
+                           r"circa|approx\.?|as (?:much|many) as|up to|more than|over|less than|under)\s*$")
+APPROXIMATE_WORDS = re.compile(r"(?i)\b(?:around|about|roughly|nearly|some|approximately|almost|close to|an estimated|"
+                               r"circa|approx\.?)\s*$")
+
+
+def _alts(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMWORD = _alts([w for w in NUMBER_WORDS if w not in ("a", "an")])
+_SCALE = _alts(SCALES)
+_UNIT_ALTS = _alts(list(UNIT_WORDS) + list(PERCENT_WORDS) + list(CURRENCY_WORDS))
+_CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
+_DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10\^?[-−]?\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
+           r"|\d+(?:\.\d+)?(?:-\d+/\d+)?|\d+\s\d/\d+|\.\d+")
+
+FIGURE = re.compile(
+    rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
+    (?P<sign>(?<![\d-])[-−](?=\d))?
+    (?P<cur>{_CUR_SYM})?\s?
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|(?:{_NUMWORD}|a)(?:[\s-](?:hundred|{_NUMWORD})){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<frac>[½¼¾])?
+    (?:\s?(?P<scale>{_SCALE})\b\.?)?
+    (?:\s?(?P<unit>{_UNIT_ALTS})(?![\w]))?
+    (?![A-Za-z]\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_CONTEXT = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
+_AFTER_DATE = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december)\b", re.I)
+_RATING = re.compile(r"^\s*/\s*\d")
+_COUNTER = re.compile(r"(?i)^\s*(?:votes?|voted|views?|likes?|shares?d?|comments?|reviews?|followers?|stars?|ratings?|"
+                      r"clicks?|downloads?|reads?)\b")
+_CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|"
+                          r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
+                          r"grew|grow(?:ing|s)?|gain(?:ed|ing|s)?|slipp(?:ed|ing)|slid(?:ing)?|surg(?:ed|ing|es)|"
+                          r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|cut|rais(?:ed|ing)|lower(?:ed|ing)|up|down|went|"
+                          r"boost(?:ed|ing)?|expand(?:ed|ing)?|reduc(?:ed|ing)|widen(?:ed|ing)|narrow(?:ed|ing))\b")
+
+
+@functools.lru_cache(maxsize=None)
+def unit_symbol(name: str) -> str:
+    """pint's short symbol for a unit name ("metric_ton" -> "t")."""
+    if name in SYMBOL_OVERRIDES:
+        return SYMBOL_OVERRIDES[name]
+    return _pretty(f"{_ureg().parse_units(name):~}")
+
+
+@functools.lru_cache(maxsize=1)
+def _ureg():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    unit: str | None
+    approximate: bool = False
+    subject: str | None = None
+    group_id: int | None = None
+    role: str = "value"
+    scale: float = 1.0
+    has_scale: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def parse_number(num: str, frac: str | None = None) -> float | None:
+    """The value of a number surface: "1,500,000", "4.5", "6-3/16", "2 1/2", "twelve", "a dozen", "one and a half"."""
+    s = num.strip().lower().replace(",", "").replace("\u202f", "").replace("\u2009", "").replace("−", "-")
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+        s = s.replace(" ", "")
+    sci = re.fullmatch(r"(\d+(?:\.\d+)?)\s?(?:e|[x×]\s?10\^?)([-+]?\d+)", s)
+    if sci:
+        return float(sci.group(1)) * 10 ** int(sci.group(2)) + ({"½": 0.5, "¼": 0.25, "¾": 0.75}[frac] if frac else 0)
+    value: float | None
+    m = re.fullmatch(r"(\d+)[- ](\d+)/(\d+)", s)
+    if m:
+        value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    elif re.fullmatch(r"\d*\.?\d+", s):
+        value = float(s)
+    elif s in ("a half", "an half", "one half"):
+        value = 0.5
+    elif s.endswith("dozen"):
+        value = 12.0
+    else:
+        value = _number_words(s)
+        if value is None:
+            return None
+    if frac:
+        value += {"½": 0.5, "¼": 0.25, "¾": 0.75}[frac]
+    return value
+
+
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+              "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+
+def _number_words(s: str) -> float | None:
+    """ "twenty-one" 21, "one hundred and two" 102, "one and a half" 1.5, "two thirds" 0.667, "a hundred" 100."""
+    parts = [p for p in re.split(r"[\s-]+", s) if p and p != "and"]
+    if not parts:
+        return None
+    if parts[-1] in _FRACTIONS and len(parts) >= 2 and not (len(parts) >= 3 and parts[-2] == "a"):
+        whole = _number_words(" ".join(parts[:-1]))
+        return None if whole is None else whole / _FRACTIONS[parts[-1]]
+    total, current = 0.0, 0.0
+    for p in parts:
+        if p == "half":
+            current += 0.5
+        elif p == "hundred":
+            current = (current or 1) * 100
+        elif p in NUMBER_WORDS:
+            current += NUMBER_WORDS[p] if p not in ("a", "an") else (0 if current else 1)
+        else:
+            return None
+    return total + current
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Figures in ``text[start:end]`` (one sentence), with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    for m in FIGURE.finditer(text, start, end):
+        fig = _figure(text, m, start)
+        if fig is None or any(a < fig.end and fig.start < b for a, b in dates):
+            continue
+        out.append(fig)
+    _structure(text, out)
+    for f in out:
+        if f.subject is None and (f.group_id is None or f.role in ("from", "low")):
+            f.subject = _subject(text, f, start, end)
+    _share_subjects(out)
+    return out
+
+
+def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
+    num, cur, scale, unit, frac = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit"), m.group("frac")
+    is_word = not re.search(r"\d", num)
+    # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
+    if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
+            and not re.search(r"(?i)(hundred|thousand|halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num):
+        return None
+    if is_word and num.strip().lower() in ("a", "an"):
+        return None
+    if scale and scale.lower() in ("m", "b", "k") and not (cur or unit) and not re.search(r"\d", num):
+        return None
+    value = parse_number(num, frac)
+    if value is None:
+        return None
+    if m.group("sign"):
+        value = -value
+    s, e = m.start(), m.end()
+    while e > s and text[e - 1] in " .":  # a trailing space or sentence stop is not part of the figure
+        e -= 1
+    before, after = text[max(sent_start, s - 20):s], text[e:e + 12]
+    digits_only = re.fullmatch(r"\d+", num.strip())
+    # not figures: years and dates, ordinals, ratings "5 / 5", digit runs (phones, codes), list markers
+    if digits_only and not (cur or scale or unit) and (
+        (1800 <= value <= 2100 and len(num.strip()) == 4) or _DATE_CONTEXT.search(before) or _AFTER_DATE.match(after)
+    ):
+        return None
+    if not (cur or scale or unit) and _COUNTER.match(after):
+        return None
+    if _RATING.match(after) or re.match(r"(?:st|nd|rd|th)\b", after) or re.search(r"[/:#]\s*$", before):
+        return None
+    if digits_only and len(num.strip()) >= 7 and not (cur or scale or unit):
+        return None
+    scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
+    if scale and scale.lower() in ("m", "b") and not (cur or unit):
+        scale_f = 1.0 if not cur else scale_f
+    kind, canonical = "number", None
+    unit_l = unit.lower() if unit else None
+    if cur:
+        kind, canonical = "money", CURRENCY_SYMBOLS.get(cur.lower(), cur.upper())
+        if unit_l and unit_l in CURRENCY_WORDS and CURRENCY_WORDS[unit_l] != "USD":
+            canonical = CURRENCY_WORDS[unit_l]
+        elif unit_l and unit_l not in CURRENCY_WORDS:  # "$5 a barrel": the unit is not ours
+            e = m.start("unit") - 1 if m.start("unit") > 0 else e
+    elif unit_l in PERCENT_WORDS:
+        kind, canonical = "percent", PERCENT_WORDS[unit_l]
+    elif unit_l in CURRENCY_WORDS:
+        if unit_l in ("pounds", "pound") and re.match(r"\s+of\b", text[m.end():m.end() + 5]):
+            kind, canonical = "quantity", unit_symbol("pound")  # "20 pounds of beef"
+        else:
+            kind, canonical = "money", CURRENCY_WORDS[unit_l]
+            if unit_l == "cents":
+                scale_f *= 0.01
+    elif unit_l in UNIT_WORDS:
+        pint_name = UNIT_WORDS[unit_l]
+        if unit_l in ("t", "m", "g", "mt") and not scale and value < 1 and not is_word:
+            pass
+        kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
+        if pint_name is None:  # a counted thing ("bags"): a count
+            kind = "number"
+    if kind == "number" and not unit:
+        found = _pint_unit(text, m.end())
+        if found:
+            canonical, e = found
+            kind = "quantity"
+    while e > s and text[e - 1] in " .":
+        e -= 1
+    surface = text[s:e]
+    return Figure(s, e, surface, kind, value * scale_f, canonical, scale=scale_f, has_scale=bool(scale))
+
+
+_UNIT_TOKEN = re.compile(r"\s?([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*)")
+# English words that pint also reads as units: never units after a number in running text
+_NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so to up us we am are was were has had the
+    and for per from than that this with into over out off one two all any min may mi ms mm s h d y g m t b k p c
+    point points times people persons men women percent pct shares share votes cups units unit""".split())
+
+
+def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """A physical unit right after a number, read by pint ("5 milligrams", "3 kg/cm³", "10 miles per hour"):
+    the longest run of up to three words that pint parses to a dimensioned unit. -> (symbol, end)."""
+    words = []
+    cursor = pos
+    for _ in range(3):
+        m = _UNIT_TOKEN.match(text, cursor)
+        if not m:
+            break
+        words.append((m.group(1), m.end()))
+        cursor = m.end()
+    if not words or not _maybe_unit(words[0][0]):
+        return None
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(w for w, _ in words[:n])
+        if n == 1 and phrase.lower() in _NOT_UNITS or phrase.split()[0].lower() in _NOT_UNITS:
+            continue
+        symbol = _parse_unit(phrase)
+        if symbol:
+            return symbol, words[n - 1][1]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Names and symbols of pint's units, and its prefixes: a cheap test before a costly parse."""
+    reg = _ureg()
+    names: set[str] = set()
+    for name, definition in reg._units.items():
+        names.add(name)
+        names.add(name.lower())
+        if getattr(definition, "symbol", None):
+            names.add(definition.symbol)
+        names.update(a for a in getattr(definition, "aliases", ()) or ())
+    prefixes: set[str] = set()
+    for name, definition in reg._prefixes.items():
+        if name:
+            prefixes.add(name)
+        if getattr(definition, "symbol", None):
+            prefixes.add(definition.symbol)
+    return frozenset(names), tuple(sorted(prefixes, key=len, reverse=True))
+
+
+def _maybe_unit(word: str) -> bool:
+    names, prefixes = _unit_vocabulary()
+    head = re.split(r"[/^²³\d-]", word, maxsplit=1)[0] or word
+    for w in (head, head.lower(), head[:-1] if head.endswith("s") else None, head.lower().rstrip("s")):
+        if not w:
+            continue
+        if w in names:
+            return True
+        for p in prefixes:
+            if w.startswith(p) and w[len(p):] in names:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unit(phrase: str) -> str | None:
+    import pint
+
+    try:
+        unit = _ureg().parse_units(phrase.replace(" per ", " / ").replace(" ", "_") if " per " not in phrase
+                                   else phrase.replace(" per ", " / "))
+    except (pint.errors.PintError, ValueError, AttributeError, TypeError, AssertionError, KeyError):
+        return None
+    if unit.dimensionless:
+        return None
+    return _pretty(f"{unit:~}")
+
+
+def _pretty(symbol: str) -> str:
+    symbol = symbol.replace(" ", "").replace("**2", "²").replace("**3", "³")
+    return {"l": "L", "ml": "mL", "oil_bbl": "bbl"}.get(symbol, symbol)
+
+
+def _structure(text: str, figs: list[Figure]) -> None:
+    """Ranges become low/high and changes from/to, sharing a group; units and scales flow between them;
+    words such as "around" mark the figures after them approximate."""
+    group = 0
+    for i, f in enumerate(figs):
+        if APPROXIMATE_WORDS.search(text[max(0, f.start - 20):f.start]):
+            f.approximate = True
+    for a, b in zip(figs, figs[1:]):
+        between = text[a.end:b.start]
+        before = text[max(0, a.start - 40):a.start]
+        if b.role != "value" or a.role != "value" or not _compatible(a, b):
+            continue
+        roles = None
+        if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
+            if re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
+                roles = ("from", "to")
+            elif re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"\s*(?:-|–|to)\s*", between):
+                roles = ("low", "high")
+        elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*(?:an?\s+\w+\s+)?", between) and _CHANGE_VERB.search(before + " " + text[a.start - 60:a.start]):
+            roles = ("to", "from")
+        elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*", between):
+            roles = ("to", "from")
+        if roles is None:
+            continue
+        group += 1
+        a.role, b.role = roles
+        a.group_id = b.group_id = group
+        # "between 5 and 7 percent", "from 12 to 20 million tonnes": the first borrows unit and scale
+        for x, y in ((a, b), (b, a)):
+            if x.unit is None and y.unit is not None and x.kind == "number":
+                x.kind, x.unit = y.kind, y.unit
+            if not x.has_scale and y.has_scale and x.value < 1000 and x.value * y.scale < 1e15:
+                x.value *= y.scale
+                x.has_scale = True
+        if a.approximate or b.approximate:
+            a.approximate = b.approximate = a.approximate or b.approximate
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Two figures can form a range or a change only if they measure the same kind of thing."""
+    if "number" in (a.kind, b.kind):
+        return True
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def _share_subjects(figs: list[Figure]) -> None:
+    groups: dict[int, list[Figure]] = {}
+    for f in figs:
+        if f.group_id is not None:
+            groups.setdefault(f.group_id, []).append(f)
+    for members in groups.values():
+        subject = next((f.subject for f in members if f.subject), None)
+        for f in members:
+            f.subject = subject
+
+
+_STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
+                           r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
+                           r"says|while|whereas|which|who|what|about|around|some|nearly|roughly|potentially|impressive|"
+                           r"substantial|record|total|valued|worth|up|down|rose|fell|increasing|increased|jumping|"
+                           r"jumped|contemplating|consider\w*|reached|hit|stood|to|than|more|less|over|under|"
+                           r"an|estimated|approximately|almost|just|only|another|new|per|each|every|all|mln|bln|"
+                           r"billion|million|pct|percent|dlrs|dollars|share|shares?|vs|year|years|month|week)$")
+_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
+    """The noun phrase a figure measures: "12 million tonnes of wheat" -> "wheat"; "an arms sale ...
+    valued at around $11 billion" -> "arms sale"; "its soybean imports ... from 12 million tonnes" ->
+    "soybean imports". NULL when no phrase is found nearby."""
+    after = text[f.end:min(s_end, f.end + 60)]
+    m = re.match(r"\s+of\s+((?:[a-z][a-z-]+\s?){1,3})", after)
+    if m:
+        words = [w for w in m.group(1).split() if not _STOP_SUBJECT.match(w)]
+        words = _head_phrase(words)
+        if words:
+            return " ".join(words)
+    window = text[max(s_start, f.start - 160):f.start]
+    # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
+    cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
+                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
+                            r"amounted to|by)\b", window))
+    offset = max(s_start, f.start - 160)
+    for cue in reversed(cues):
+        words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
+        phrase: list[str] = []
+        for wm in reversed(words):
+            w = wm.group()
+            opens_sentence = not text[s_start:offset + wm.start()].strip()
+            if _STOP_SUBJECT.match(w) or (w[0].isupper() and not opens_sentence):
+                if phrase:
+                    break
+                continue
+            phrase.insert(0, w.lower() if opens_sentence else w)
+            if len(phrase) == 3:
+                break
+        phrase = _head_phrase(phrase)
+        if phrase and not re.search(r"(?i)(?:ly|ing|ed)$", phrase[-1]):
+            return " ".join(phrase)
+    return None
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """Drop a trailing adverb or verb-looking word ("imports potentially" -> "imports")."""
+    while words and re.search(r"(?i)(?:ly|ing|ed)$", words[-1]) and len(words) > 1:
+        words = words[:-1]
+    return words
+
+
+def figure_and_date_rows(doc_id: str, text: str, sentences: list[tuple[int, int, int]], reference) -> tuple[list[dict], list[dict]]:
+    """``figures`` and ``dates`` rows of one document; ``sentences`` holds (sentence_id, start, end)."""
+    from pipelines.lib.dates import find_dates
+
+    figures, dates = [], []
+    group_base = 0
+    for sentence_id, s, e in sentences:
+        found_dates = find_dates(text, s, e, reference)
+        dates.extend(dict(doc_id=doc_id, sentence_id=sentence_id, start=d.start, end=d.end, text=d.text, value=d.value)
+                     for d in found_dates)
+        figs = find_figures(text, s, e, dates=[(d.start, d.end) for d in found_dates])
+        groups = 0
+        for f in figs:
+            group = None
+            if f.group_id is not None:
+                group = group_base + f.group_id
+                groups = max(groups, f.group_id)
+            figures.append(dict(doc_id=doc_id, sentence_id=sentence_id, start=f.start, end=f.end, text=f.text,
+                                kind=f.kind, value=f.value, unit=f.unit, approximate=f.approximate,
+                                subject=f.subject, group_id=group, role=f.role))
+        group_base += groups
+    return figures, dates

@@ -1,0 +1,157 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.lib.dates import find_dates
+from pipelines.lib.figures import figure_and_date_rows, find_figures, parse_number
+
+
+def one(text):
+    figs = find_figures(text)
+    assert len(figs) == 1, [(f.text, f.value) for f in figs]
+    return figs[0]
+
+
+@pytest.mark.parametrize(
+    "text, kind, value, unit",
+    [
+        ("It cost $11 billion.", "money", 11e9, "USD"),
+        ("A loan of US$3.5 bn was agreed.", "money", 3.5e9, "USD"),
+        ("Sales were 13.5 billion dlrs.", "money", 13.5e9, "USD"),
+        ("It issued a 50 mln stg eurobond.", "money", 50e6, "GBP"),
+        ("The fine was €20m.", "money", 20e6, "EUR"),
+        ("He paid £2,000 for it.", "money", 2000, "GBP"),
+        ("Revenue reached 4 trillion yen.", "money", 4e12, "JPY"),
+        ("Investment of 370 mln yuan is planned.", "money", 370e6, "CNY"),
+        ("They bought 12 million tonnes of soybeans.", "quantity", 12e6, "t"),
+        ("It weighs 20 kg.", "quantity", 20, "kg"),
+        ("Output is 1.5 mln barrels per day.", "quantity", 1.5e6, "bbl/d"),
+        ("Output is 900,000 bpd.", "quantity", 900000, "bbl/d"),
+        ("The wall is 16 metres high.", "quantity", 16, "m"),
+        ("The road runs 1,500,000 kilometres.", "quantity", 1.5e6, "km"),
+        ("It covers 40 hectares.", "quantity", 40, "ha"),
+        ("Temperatures hit 35 °C there.", "quantity", 35, "°C"),
+        ("Winds of 120 km/h struck.", "quantity", 120, "km/h"),
+        ("Exports rose 4.5 pct.", "percent", 4.5, "%"),
+        ("Exports rose 91% in all.", "percent", 91, "%"),
+        ("Rates rose 0.25 percentage points.", "percent", 0.25, "pp"),
+        ("Rates were 6-3/16 pct.", "percent", 6.1875, "%"),
+        ("They sold twelve tonnes.", "quantity", 12, "t"),
+        ("He ordered a dozen tonnes.", "quantity", 12, "t"),
+        ("About one and a half million barrels were lost.", "quantity", 1.5e6, "bbl"),
+        ("The company employs 525 people.", "number", 525, None),
+        ("Margins moved -3.5 pct in a year.", "percent", -3.5, "%"),
+        ("Prices were −2.1% lower.", "percent", -2.1, "%"),
+    ],
+)
+def test_kinds_values_units(text, kind, value, unit):
+    f = one(text)
+    assert (f.kind, f.unit) == (kind, unit)
+    assert f.value == pytest.approx(value)
+    assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1987 the company was founded.",
+        "Views: 6508",
+        "Rating: 5 / 5",
+        "He lives on Fifth Avenue.",
+        "She came 3rd in the race.",
+        "Call 5934435460663 now.",
+        "On Feb 26 the talks ended.",
+        "It happened on 15 April.",
+        "The page had 60 votes.",
+    ],
+)
+def test_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, roles, values",
+    [
+        ("Imports could jump from 12 million tonnes to 20 million tonnes.", ["from", "to"], [12e6, 20e6]),
+        ("Profit rose to 12.5 mln dlrs from 9.8 mln dlrs.", ["to", "from"], [12.5e6, 9.8e6]),
+        ("The wall is 8 to 16 metres high.", ["low", "high"], [8, 16]),
+        ("Growth will be between 5 and 7 percent.", ["low", "high"], [5, 7]),
+        ("Growth of 5-7 pct is expected.", ["low", "high"], [5, 7]),
+        ("Stocks rose from 12 to 20 million tonnes.", ["from", "to"], [12e6, 20e6]),
+    ],
+)
+def test_ranges_and_changes(text, roles, values):
+    figs = find_figures(text)
+    assert [f.role for f in figs] == roles
+    assert [f.value for f in figs] == pytest.approx(values)
+    assert figs[0].group_id is not None and figs[0].group_id == figs[1].group_id
+    assert figs[0].unit == figs[1].unit
+
+
+@pytest.mark.parametrize(
+    "text, approximate",
+    [("It is valued at around $11 billion.", True), ("It sold about 5 tonnes.", True), ("Nearly 40 pct agreed.", True),
+     ("Roughly 3 mln dlrs.", True), ("It is valued at $11 billion.", False)],
+)
+def test_approximate(text, approximate):
+    assert one(text).approximate is approximate
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("Beijing is increasing its soybean imports, potentially jumping from 12 million tonnes to 20 million tonnes.",
+         "soybean imports"),
+        ("An arms sale to Taiwan valued at around $11 billion was approved.", "arms sale"),
+        ("They shipped 30,000 tonnes of white sugar.", "white sugar"),
+        ("Net profit rose to 12.5 mln dlrs.", "net profit"),
+    ],
+)
+def test_subject(text, subject):
+    assert find_figures(text)[0].subject == subject
+
+
+@pytest.mark.parametrize("num, value", [("1,500,000", 1.5e6), ("4.5", 4.5), ("6-3/16", 6.1875), ("2 1/2", 2.5),
+                                        ("twelve", 12), ("twenty-five", 25), ("a dozen", 12), ("one and a half", 1.5)])
+def test_parse_number(num, value):
+    assert parse_number(num) == pytest.approx(value)
+
+
+REF = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("He will visit China in April.", "2027-04"),
+        ("They spoke in November.", "2026-11"),
+        ("In December, the administration made headlines.", "2025-12"),
+        ("It was signed on April 15, 2026.", "2026-04-15"),
+        ("It was signed on 15 April 2026.", "2026-04-15"),
+        ("Shares fell on Tuesday.", "2026-11-24"),
+        ("Prices rose last week.", "2026-11-16/2026-11-22"),
+        ("Sales rose in 1987.", "1987"),
+        ("Profit fell in the first quarter of 1987.", "1987-01-01/1987-03-31"),
+        ("It closed yesterday.", "2026-11-27"),
+        ("It opened two years ago.", "2024"),
+        ("The plan starts next month.", "2026-12"),
+        ("Data for March 2026 came out.", "2026-03"),
+    ],
+)
+def test_dates_resolve(text, value):
+    found = find_dates(text, 0, len(text), REF)
+    assert [d.value for d in found] == [value]
+    assert all(text[d.start:d.end] == d.text for d in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+       | st.lists(st.sampled_from(["12", "million", "tonnes", "$", "from", "to", "pct", "5", "-", "April",
+                                   "1987", "about", " ", ",", ".", "bln", "dlrs", "½", "twelve"]), max_size=40).map(" ".join))
+def test_offsets_always_slice_the_text(text):
+    figures, dates = figure_and_date_rows("d", text, [(0, 0, len(text))], REF)
+    for row in figures + dates:
+        assert text[row["start"]:row["end"]] == row["text"]
+        assert 0 <= row["start"] < row["end"] <= len(text)
