@@ -16,9 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="textwarehouse", description="Raw text in, a searchable DuckDB warehouse out.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="one incremental run over the raw folder, executed by Dagster")
+    p_search = sub.add_parser("search", help="ranked sentences for a query (BM25), with their document titles")
+    p_search.add_argument("query", help="words to look for, e.g. \"soybean imports\"")
+    p_search.add_argument("--limit", type=int, default=10, help="how many sentences (default 10)")
     p_sql = sub.add_parser("sql", help="run SQL against the warehouse, or open the DuckDB shell")
     p_sql.add_argument("sql", nargs="?", help="the SQL to run; without it, the DuckDB shell opens")
-    for p in (p_run, p_sql):
+    for p in (p_run, p_search, p_sql):
         p.add_argument("--warehouse", help=f"warehouse folder (default: ${settings.WAREHOUSE_ENV} or data/warehouse)")
     p_run.add_argument("--raw", help=f"raw folder (default: ${settings.RAW_ENV} or data/raw)")
     args = parser.parse_args(argv)
@@ -27,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "raw", None):
         os.environ[settings.RAW_ENV] = str(settings.raw_dir(args.raw))
     try:
-        return {"run": cmd_run, "sql": cmd_sql}[args.command](args)
+        return {"run": cmd_run, "search": cmd_search, "sql": cmd_sql}[args.command](args)
     except (FileNotFoundError, RuntimeError) as exc:
         print(f"textwarehouse {args.command}: {exc}", file=sys.stderr)
         return 1
@@ -121,6 +124,34 @@ def summary(root: Path, seconds: float, n_batches: int) -> str:
     lines += [f"  {t:<{width}}  {n:>10,}" for t, n in counts]
     lines += ["", "Example query (sql/queries/example.sql), or any SQL with `make sql`:", example_sql.strip(), example_text]
     return "\n".join(lines)
+
+
+def cmd_search(args) -> int:
+    """Print the best sentences; the query reaches SQL only as a parameter."""
+    import re
+    import textwrap
+    import unicodedata
+
+    with database.connect(settings.warehouse_dir()) as con:
+        terms = set(con.execute("SELECT tw_tokens($query)", {"query": args.query}).fetchone()[0] or [])
+        rows = con.execute(database.read_sql("queries/search_cli.sql"), {"query": args.query, "limit": args.limit}).fetchall()
+    if not rows:
+        print(f"No sentence matches {args.query!r}." + ("" if terms else " (it has no searchable word)"))
+        return 0
+    bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("**", "**")
+
+    def fold(word: str) -> str:
+        word = re.sub(r"['’]s$", "", word.lower()).replace(",", "")
+        return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+    def mark(text: str) -> str:
+        return re.sub(r"[\w'’]+(?:[.,]\d+)*", lambda m: f"{bold[0]}{m.group()}{bold[1]}" if fold(m.group()) in terms
+                      else m.group(), text)
+
+    for rank, score, title, doc_id, sentence_id, text in rows:
+        print(f"{rank:>3}. {score:6.2f}  {title}  [{doc_id}#{sentence_id}]")
+        print(textwrap.indent(textwrap.fill(mark(" ".join(text.split())), width=100), "       "))
+    return 0
 
 
 def cmd_sql(args) -> int:

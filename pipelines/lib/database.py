@@ -60,26 +60,38 @@ def install(root: Path, *, force: bool = False) -> bool:
         ) from exc
     with con:
         con.execute("BEGIN")
-        pending = install_statements(root)
-        while pending:  # a view may use one defined later in name order: retry until nothing moves
-            failed = []
-            for name, sql in pending:
-                try:
-                    con.execute(sql)
-                except duckdb.CatalogException as exc:
-                    failed.append((name, sql, exc))
-                except duckdb.Error as exc:
-                    con.execute("ROLLBACK")
-                    raise RuntimeError(f"sql/{name} failed: {exc}") from exc
-            if len(failed) == len(pending):
-                con.execute("ROLLBACK")
-                name, _, exc = failed[0]
-                raise RuntimeError(f"sql/{name} failed: {exc}")
-            pending = [(name, sql) for name, sql, _ in failed]
+        try:
+            execute_in_order(con, install_statements(root))
+        except RuntimeError:
+            con.execute("ROLLBACK")
+            raise
         con.execute("CREATE TABLE IF NOT EXISTS _textwarehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT OR REPLACE INTO _textwarehouse_meta VALUES ('definitions', ?), ('root', ?)", [wanted, str(root)])
         con.execute("COMMIT")
     return True
+
+
+def execute_in_order(con: duckdb.DuckDBPyConnection, statements: list[tuple[str, str]]) -> None:
+    """Run (name, sql) statements; one that refers to an object defined later is retried after it."""
+    pending = statements
+    while pending:
+        failed = []
+        for name, sql in pending:
+            try:
+                con.execute(sql)
+            except duckdb.CatalogException as exc:
+                failed.append((name, sql, exc))
+            except duckdb.Error as exc:
+                raise RuntimeError(f"sql/{name} failed: {exc}") from exc
+        if len(failed) == len(pending):
+            name, _, exc = failed[0]
+            raise RuntimeError(f"sql/{name} failed: {exc}")
+        pending = [(name, sql) for name, sql, _ in failed]
+
+
+def macro_statements() -> list[tuple[str, str]]:
+    """(file, statement) of every macro in sql/macros (they name no path, so any connection can take them)."""
+    return [(f"macros/{p.name}", p.read_text(encoding="utf-8")) for p in sorted((SQL_DIR / "macros").glob("*.sql"))]
 
 
 def connect(root: Path, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -88,3 +100,10 @@ def connect(root: Path, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     if not db.exists():
         raise FileNotFoundError(f"no warehouse at {db}: run `textwarehouse run` (or `make run`) first")
     return duckdb.connect(str(db), read_only=read_only)
+
+
+def tokenizer_connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory connection with the search tokenizer macros: what the index is built with."""
+    con = duckdb.connect()
+    con.execute(read_sql("macros/tokens.sql"))
+    return con

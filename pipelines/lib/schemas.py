@@ -149,6 +149,11 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("value", pa.string()),
         ]
     ),
+    "postings": pa.schema(
+        [("term", pa.string()), ("doc_id", pa.string()), ("sentence_id", pa.int32()), ("tf", pa.int32()),
+         ("len", pa.int32())]
+    ),
+    "sentence_lengths": pa.schema([("doc_id", pa.string()), ("sentence_id", pa.int32()), ("len", pa.int32())]),
 }
 
 # Tables rewritten whole by each batch (a snapshot across all documents), not appended per batch.

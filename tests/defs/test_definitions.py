@@ -12,7 +12,7 @@ from pipelines.defs.resources import WarehouseResource
 from tests.conftest import SEED
 
 CONTRACT_ASSETS = {"raw_documents", "rejected", "files", "documents", "removed", "minhashes", "paragraphs", "sentences",
-                   "mentions", "entities", "figures", "dates",
+                   "mentions", "entities", "figures", "dates", "postings", "sentence_lengths",
                    "warehouse"}
 
 
@@ -23,7 +23,7 @@ def test_definitions_load():
     assert defs.resolve_sensor_def("raw_files_sensor")
     assert defs.resolve_schedule_def("incremental_schedule").cron_schedule == "0 * * * *"
     groups = {graph.get(k).group_name for k in graph.get_all_asset_keys()}
-    assert groups == {"ingest", "clean", "segment", "extract", "warehouse"}
+    assert groups == {"ingest", "clean", "segment", "extract", "search", "warehouse"}
 
 
 def test_sensor_requests_new_files_once(tmp_path, dagster_home):

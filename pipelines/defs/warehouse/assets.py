@@ -10,7 +10,7 @@ from pipelines.lib.planning import known_doc_ids
 
 # Everything a batch stages; the commit waits for all of them (and their blocking checks).
 BATCH_TABLES = ["files", "raw_documents", "rejected", "documents", "removed", "minhashes", "paragraphs", "sentences",
-                "mentions", "entities", "figures", "dates"]
+                "mentions", "entities", "figures", "dates", "postings", "sentence_lengths"]
 
 
 @dg.asset(deps=BATCH_TABLES, partitions_def=batches, group_name="warehouse", kinds={"duckdb", "parquet"})

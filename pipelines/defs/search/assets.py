@@ -1,0 +1,37 @@
+"""Search: the batch's sentences indexed for BM25, as Parquet postings sorted by term."""
+
+import dagster as dg
+
+from pipelines.defs.common import committed_results, stage
+from pipelines.defs.partitions import batches
+from pipelines.defs.resources import WarehouseResource
+from pipelines.lib import database
+from pipelines.lib.schemas import SCHEMAS
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("postings", deps=["sentences"], group_name="search", kinds={"duckdb", "parquet"},
+                     description="The search index: (term, doc_id, sentence_id, tf), one file per batch, sorted by term."),
+        dg.AssetSpec("sentence_lengths", deps=["sentences"], group_name="search", kinds={"duckdb", "parquet"},
+                     description="Tokens per sentence, for BM25's length normalisation."),
+    ],
+    partitions_def=batches,
+)
+def search_index(context: dg.AssetExecutionContext, folders: WarehouseResource):
+    """Tokenize the batch's sentences with the same SQL macro the shell uses at query time
+    (sql/macros/tokens.sql), so index and queries can never disagree."""
+    wh = folders.warehouse()
+    batch_id = context.partition_key
+    if wh.is_committed(batch_id):
+        yield from committed_results(context, wh, ["postings", "sentence_lengths"])
+        return
+    params = {"sentences": str(wh.batch_file(batch_id, "sentences"))}
+    with database.tokenizer_connection() as con:
+        postings = con.execute(database.read_sql("queries/postings.sql"), params).fetch_arrow_table()
+        lengths = con.execute(database.read_sql("queries/sentence_lengths.sql"), params).fetch_arrow_table()
+    postings = postings.cast(SCHEMAS["postings"])
+    lengths = lengths.cast(SCHEMAS["sentence_lengths"])
+    n_terms = len(set(postings.column("term").to_pylist())) if postings.num_rows else 0
+    yield stage(context, wh, "postings", postings, terms=dg.MetadataValue.int(n_terms))
+    yield stage(context, wh, "sentence_lengths", lengths)
