@@ -7,6 +7,15 @@ import sys
 import dagster as dg
 
 
+class _UserMessages(logging.Filter):
+    """Our own progress lines and warnings; no framework events, and no error cascade ("Dependencies for
+    step ... Not executing"): the command prints one line saying what failed, the UI keeps the details."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        meta = getattr(record, "dagster_meta", None) or {}
+        return record.levelno < logging.ERROR and not meta.get("dagster_event")
+
+
 class _Compact(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         meta = getattr(record, "dagster_meta", None) or {}
@@ -26,5 +35,6 @@ def compact_console(init_context: dg.InitLoggerContext) -> logging.Logger:
     logger = logging.Logger("textwarehouse", level=level)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Compact())
+    handler.addFilter(_UserMessages())
     logger.addHandler(handler)
     return logger

@@ -381,7 +381,7 @@ def _extract_html(html: str) -> Extracted:
 
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    except (ValueError, RecursionError):  # pathological markup: no article rather than a crash
+    except Exception:  # noqa: BLE001 - any parser failure on pathological markup means: no article found
         doc = None
     if doc is None:
         return Extracted(body="")

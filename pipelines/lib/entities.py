@@ -57,12 +57,13 @@ def load_nlp(name: str | None = None):
     names = [name or os.environ.get(MODEL_ENV)] if (name or os.environ.get(MODEL_ENV)) else list(DEFAULT_MODELS)
     errors = []
     for candidate in names:
-        try:
-            nlp = spacy.load(candidate)
+        try:  # components we do not run are not even loaded (the lemmatizer's tables are slow to load)
+            nlp = spacy.load(candidate, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
         except OSError as exc:
             errors.append(f"{candidate}: {exc}")
             continue
         nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED])
+        nlp.max_length = 4_000_000  # ingest caps a document at 2 MiB (TEXTWAREHOUSE_MAX_DOC_BYTES)
         return nlp
     raise RuntimeError("no English spaCy model could be loaded (" + "; ".join(errors) + "); run `make setup`")
 

@@ -288,6 +288,9 @@ _NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so t
     point points times people persons men women percent pct shares share votes cups units unit""".split())
 
 
+_COMPOUND_HEADS = frozenset({"square", "sq", "cubic", "cu", "metric", "short", "long", "troy", "nautical", "light"})
+
+
 def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
     """A physical unit right after a number, read by pint ("5 milligrams", "3 kg/cm³", "10 miles per hour"):
     the longest run of up to three words that pint parses to a dimensioned unit. -> (symbol, end)."""
@@ -301,7 +304,10 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
         cursor = m.end()
     if not words or not _maybe_unit(words[0][0]):
         return None
-    for n in range(len(words), 0, -1):
+    # several words only for compound units: "square kilometres", "miles per hour", "kg per cubic metre"
+    first = words[0][0].lower()
+    longest = len(words) if first in _COMPOUND_HEADS or len(words) > 1 and words[1][0].lower() in ("per", "/") else 1
+    for n in range(longest, 0, -1):
         phrase = " ".join(w for w, _ in words[:n])
         if n == 1 and phrase.lower() in _NOT_UNITS or phrase.split()[0].lower() in _NOT_UNITS:
             continue
@@ -331,18 +337,20 @@ def _unit_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(names), tuple(sorted(prefixes, key=len, reverse=True))
 
 
-def _maybe_unit(word: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every unit name and symbol pint knows, alone and with each prefix ("kilo" + "gram", "M" + "W")."""
     names, prefixes = _unit_vocabulary()
+    return frozenset(names) | frozenset(p + n for p in prefixes for n in names)
+
+
+@functools.lru_cache(maxsize=65536)
+def _maybe_unit(word: str) -> bool:
+    """A cheap test before a costly parse: could ``word`` start a unit?"""
+    vocabulary = _unit_words()
     head = re.split(r"[/^²³\d-]", word, maxsplit=1)[0] or word
-    for w in (head, head.lower(), head[:-1] if head.endswith("s") else None, head.lower().rstrip("s")):
-        if not w:
-            continue
-        if w in names:
-            return True
-        for p in prefixes:
-            if w.startswith(p) and w[len(p):] in names:
-                return True
-    return False
+    return any(w and w in vocabulary for w in (head, head.lower(), head[:-1] if head.endswith("s") else None,
+                                               head.lower().rstrip("s")))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -18,7 +18,10 @@ from pipelines.lib.decoding import DecodeError, decode
 from pipelines.lib.privacy import redact_raw
 
 FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file may hold many documents
+# One document is an article, not a book: beyond this its NLP would take minutes and its sentences
+# would not be news. Configurable with TEXTWAREHOUSE_MAX_DOC_BYTES.
+MAX_DOCUMENT_BYTES = int(os.environ.get("TEXTWAREHOUSE_MAX_DOC_BYTES", str(2 * 1024 * 1024)))
 JSONL_FIELDS = {"id", "text", "html", "url", "title", "author", "published_at"}
 
 
@@ -185,6 +188,10 @@ def _read_one(raw_dir: Path, entry: FileEntry, now: datetime):
     if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(data) != after.st_size:
         return [], [_reject(source, "changed_while_reading", "the file changed while it was read; it will be read again by the next run")], None, "rejected", False
     digest = hashlib.sha256(data).hexdigest()
+    if fmt != "jsonl" and len(data) > MAX_DOCUMENT_BYTES:
+        return [], [_reject(source, "too_large", f"{len(data) / 2**20:.1f} MiB is more than one document should be "
+                            f"(limit {MAX_DOCUMENT_BYTES / 2**20:.0f} MiB, TEXTWAREHOUSE_MAX_DOC_BYTES); split the file "
+                            "into articles")], digest, "rejected", True
     if fmt == "jsonl":
         docs, problems = _read_jsonl(source, data)
         status = "ingested" if docs else "rejected"
@@ -222,6 +229,10 @@ def _read_jsonl(source: str, data: bytes) -> tuple[list[dict], list[dict]]:
         body = record.get("text") if record.get("text") is not None else record.get("html")
         if not isinstance(body, str) or not body.strip():
             problems.append(_reject(where, "no_text", f'line {lineno} has no non-empty "text" or "html" field'))
+            continue
+        if len(body) > MAX_DOCUMENT_BYTES:
+            problems.append(_reject(where, "too_large", f"line {lineno} holds {len(body) / 2**20:.1f} MiB of text, more "
+                                    f"than one document should be (TEXTWAREHOUSE_MAX_DOC_BYTES); split it"))
             continue
         published, problem = _parse_timestamp(record.get("published_at"))
         if problem:

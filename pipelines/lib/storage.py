@@ -2,16 +2,20 @@
 
 Layout under the warehouse root::
 
-    <table>/<batch_id>.parquet     committed rows of one ingest batch (or a compacted range)
+    <table>/<batch_id>.parquet     committed rows of one ingest batch
+    <table>/c-<first>--<last>.parquet  small batch files compacted into one
     <table>/_schema.parquet        zero rows, the current schema: views work on an empty table
     _batches/<batch_id>.json       the manifest of a planned batch: which raw files it takes
+    _batches/<batch_id>.committed  written once every file of the batch is in place
+    _compaction.json               the journal of a compaction under way
     _staging/<batch_id>/           a batch being built; COMMITTED marks it complete
     warehouse.duckdb               views and macros over the Parquet files
     .lock                          held by the run that writes
 
 A batch becomes visible only by ``commit``: the marker is written first, then every staged file is
 renamed into place. A crash before the marker leaves nothing visible (the staging is discarded and
-the batch re-run); a crash after it is rolled forward by ``recover``.
+the batch re-run); a crash after it is rolled forward by ``recover``. Compaction merges many small
+batch files of a table into one, journalled the same way, so the number of files stays bounded.
 """
 
 from __future__ import annotations
@@ -29,9 +33,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipelines.lib import faults
 from pipelines.lib.schemas import SCHEMAS, SNAPSHOT_TABLES
 
 COMMIT_MARKER = "COMMITTED"
+COMPACT_FROM_FILES = 12  # a table with more batch files than this is compacted ...
+COMPACT_MAX_BYTES = 256 * 1024 * 1024  # ... merging files smaller than this, together
 _HELD: dict[Path, int] = {}  # lock files this process holds, with their depth
 # The ledger of raw files moves last, so "files/<batch>.parquet exists" means the batch is in.
 LEDGER_TABLE = "files"
@@ -95,19 +102,14 @@ class Warehouse:
         return json.loads(path.read_text(encoding="utf-8"))
 
     def is_committed(self, batch_id: str) -> bool:
-        return (self.table_dir(LEDGER_TABLE) / f"{batch_id}.parquet").exists() or self._compacted_contains(batch_id)
-
-    def _compacted_contains(self, batch_id: str) -> bool:
-        index = self.root / "_batches" / "compacted.json"
-        return index.exists() and batch_id in json.loads(index.read_text())
+        return (self.root / "_batches" / f"{batch_id}.committed").exists()
 
     def pending_batches(self) -> list[str]:
         """Planned batches that are not committed yet, oldest first."""
         folder = self.root / "_batches"
         if not folder.exists():
             return []
-        ids = sorted(p.stem for p in folder.glob("*.json") if p.stem != "compacted")
-        return [b for b in ids if not self.is_committed(b)]
+        return sorted(p.stem for p in folder.glob("*.json") if not self.is_committed(p.stem))
 
     def pending_paths(self) -> set[str]:
         paths: set[str] = set()
@@ -165,7 +167,9 @@ class Warehouse:
             target = self.table_dir(table) / f"{name}.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / f"{table}.parquet", target)
+            faults.point("commit")
         _fsync_dir(self.root)
+        write_text_atomic(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), self.root / "_batches" / f"{batch_id}.committed")
         shutil.rmtree(staging, ignore_errors=True)
         return tables
 
@@ -182,9 +186,56 @@ class Warehouse:
             else:
                 shutil.rmtree(staging, ignore_errors=True)
                 done["discarded"].append(staging.name)
+        self._finish_compaction()  # before the sweep of temporary files: it may need its merged file
         for tmp in self.root.glob("*/.*.tmp"):
             tmp.unlink(missing_ok=True)
         return done
+
+    # -- compaction -----------------------------------------------------------------------------
+    def compact(self, table: str) -> tuple[int, str] | None:
+        """Merge the table's small batch files into one when there are too many of them.
+
+        Journalled: the journal names the merged file and the files it replaces; the merged file is
+        renamed into place, then the replaced files are removed, then the journal. ``recover`` finishes
+        a compaction cut short (or drops it if the merged file never made it)."""
+        if table in SNAPSHOT_TABLES:
+            return None
+        small = [p for p in self.committed_files(table) if p.stat().st_size < COMPACT_MAX_BYTES and p.name != "current.parquet"]
+        if len(small) <= COMPACT_FROM_FILES:
+            return None
+        chunk, size = [], 0
+        for p in small:  # oldest first; stop at the size cap
+            if chunk and size + p.stat().st_size > COMPACT_MAX_BYTES:
+                break
+            chunk.append(p)
+            size += p.stat().st_size
+        if len(chunk) < 2:
+            return None
+        first, last = chunk[0].stem.removeprefix("c-").split("--")[0], chunk[-1].stem.removeprefix("c-").split("--")[-1]
+        target = self.table_dir(table) / f"c-{first}--{last}.parquet"
+        merged = pa.concat_tables([pq.read_table(p) for p in chunk], promote_options="permissive")
+        merged = merged.cast(SCHEMAS[table]) if set(merged.schema.names) == set(SCHEMAS[table].names) else merged
+        tmp = target.with_name(f".{target.name}.compact.tmp")
+        pq.write_table(merged, tmp, compression="zstd", row_group_size=64_000)
+        journal = {"table": table, "tmp": str(tmp), "target": str(target), "replaces": [str(p) for p in chunk]}
+        write_text_atomic(json.dumps(journal), self.root / "_compaction.json")
+        self._finish_compaction()
+        return len(chunk), target.name
+
+    def _finish_compaction(self) -> None:
+        path = self.root / "_compaction.json"
+        if not path.exists():
+            return
+        journal = json.loads(path.read_text())
+        tmp, target = Path(journal["tmp"]), Path(journal["target"])
+        if tmp.exists():
+            os.replace(tmp, target)
+        if target.exists():
+            for old in journal["replaces"]:
+                if Path(old) != target:
+                    Path(old).unlink(missing_ok=True)
+        _fsync_dir(target.parent)
+        path.unlink(missing_ok=True)
 
     def discard_staging(self, batch_id: str) -> None:
         shutil.rmtree(self.staging_dir(batch_id), ignore_errors=True)

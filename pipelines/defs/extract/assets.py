@@ -7,7 +7,7 @@ import pyarrow as pa
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import database, entities
+from pipelines.lib import database, entities, faults
 from pipelines.lib.progress import Progress
 from pipelines.lib.schemas import SCHEMAS
 
@@ -35,6 +35,7 @@ def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> d
     for spacy_doc, d in nlp.pipe(texts, as_tuples=True, batch_size=64, n_process=n_process):
         rows.extend(entities.mention_rows(d["doc_id"], d["text"], spacy_doc, sorted(starts.get(d["doc_id"], [0]))))
         progress.update(words=d["n_words"])
+        faults.point("nlp")
     progress.finish()
     labels: dict[str, int] = {}
     for r in rows:

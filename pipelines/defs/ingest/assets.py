@@ -9,6 +9,7 @@ import dagster as dg
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
+from pipelines.lib import faults
 from pipelines.lib.ingest import FileEntry, read_files
 from pipelines.lib.planning import known_doc_ids
 from pipelines.lib.progress import Progress
@@ -44,6 +45,7 @@ def ingest(context: dg.AssetExecutionContext, folders: WarehouseResource):
         known_doc_ids=lambda ids: known_doc_ids(wh, ids), progress=lambda done, total: progress.update(),
     )
     progress.finish()
+    faults.point("ingest")
     reasons: dict[str, int] = {}
     for r in result.rejected:
         reasons[r["reason"]] = reasons.get(r["reason"], 0) + 1

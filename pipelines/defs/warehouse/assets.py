@@ -23,6 +23,7 @@ def warehouse(context: dg.AssetExecutionContext, folders: WarehouseResource) -> 
         if wh.is_committed(batch_id):
             context.log.info(f"batch {batch_id} is already committed")
             tables: list[str] = []
+            compacted = {}
         else:
             staged_ids = set(wh.read_batch(batch_id, "raw_documents", columns=["doc_id"]).column("doc_id").to_pylist())
             raced = known_doc_ids(wh, staged_ids)
@@ -30,6 +31,9 @@ def warehouse(context: dg.AssetExecutionContext, folders: WarehouseResource) -> 
                 context.log.warning(f"{len(raced)} documents were committed by another run meanwhile; dropping them here")
                 wh.drop_documents(batch_id, raced)
             tables = wh.commit(batch_id)
+        compacted = {t: c for t in BATCH_TABLES if (c := wh.compact(t))}
+        for table, (n, name) in compacted.items():
+            context.log.info(f"compacted {n} small files of {table} into {name}")
         wh.init()
         database.install(wh.root)
     with database.connect(wh.root) as con:
@@ -38,6 +42,7 @@ def warehouse(context: dg.AssetExecutionContext, folders: WarehouseResource) -> 
     return dg.MaterializeResult(
         metadata={
             "committed_tables": dg.MetadataValue.json(tables),
+            "compacted": dg.MetadataValue.json({t: n for t, (n, _) in compacted.items()}),
             "rows": dg.MetadataValue.json(counts),
             "duckdb": dg.MetadataValue.path(str(wh.duckdb_path)),
         }

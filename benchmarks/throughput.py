@@ -1,0 +1,159 @@
+"""The whole pipeline's throughput beside bare spaCy, in one invocation.
+
+    .venv/bin/python benchmarks/throughput.py [--docs N] [--processes P] [--per-file K] [--keep DIR]
+
+1. Writes N Reuters-21578 bodies (default: all) as JSONL files of K documents into a fresh raw folder,
+   holding back 1% of them.
+2. Runs the real pipeline (`textwarehouse run`, Dagster included) into a fresh warehouse: wall time,
+   words/s, peak memory (largest process), seconds per Dagster step, Parquet files per table.
+3. Runs bare `nlp.pipe` over the same clean texts with the same components and process count, and
+   prints the ratio. It also times the entities-only floor (ner only, two processes).
+4. Adds the held-back 1% and runs again: the incremental run's cost as a share of the full run.
+5. Times `count(*)` of sentences and a join of mentions to entities from the DuckDB views.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def reuters(n: int | None) -> list[dict]:
+    docs = []
+    with gzip.open(SHARED / "corpora" / "reuters21578.jsonl.gz", "rt") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if not d.get("body"):
+                continue
+            try:
+                ts = datetime.strptime(d["date"].split(".")[0].strip(), "%d-%b-%Y %H:%M:%S").replace(tzinfo=timezone.utc)
+                published = ts.isoformat()
+            except (ValueError, KeyError, AttributeError):
+                published = None
+            docs.append({"id": d["id"], "text": d["body"], "title": d.get("title"), "published_at": published})
+            if n and len(docs) >= n:
+                break
+    return docs
+
+
+def write_jsonl(folder: Path, docs: list[dict], per_file: int, prefix: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(0, len(docs), per_file):
+        with open(folder / f"{prefix}-{i // per_file:05d}.jsonl", "w") as fh:
+            for d in docs[i:i + per_file]:
+                fh.write(json.dumps(d) + "\n")
+
+
+def run_pipeline(raw: Path, wh: Path, home: Path, files_per_batch: int | None) -> tuple[float, float, str]:
+    env = dict(os.environ, DAGSTER_HOME=str(home))
+    if files_per_batch:
+        env["TEXTWAREHOUSE_BATCH_FILES"] = str(files_per_batch)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--raw", str(raw), "--warehouse", str(wh)],
+                          env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        sys.exit(f"pipeline failed:\n{proc.stderr[-3000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MiB, largest single process so far
+    return wall, peak, proc.stderr
+
+
+def step_seconds(home: Path) -> dict[str, float]:
+    os.environ["DAGSTER_HOME"] = str(home)
+    import dagster as dg
+
+    totals: dict[str, float] = defaultdict(float)
+    with dg.DagsterInstance.get() as instance:
+        for record in instance.get_run_records():
+            for stat in instance.get_run_step_stats(record.dagster_run.run_id):
+                if stat.end_time and stat.start_time:
+                    totals[stat.step_key] += stat.end_time - stat.start_time
+    return dict(totals)
+
+
+def bare_pipe(texts: list[str], processes: int, only_ner: bool) -> float:
+    from pipelines.lib import entities
+
+    nlp = entities.load_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=0, help="how many bodies (default: all)")
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--per-file", type=int, default=500, help="documents per JSONL file")
+    ap.add_argument("--files-per-batch", type=int, default=None, help="default: the pipeline's own (2,000 files, 64 MiB)")
+    ap.add_argument("--keep", help="keep the benchmark folders here")
+    args = ap.parse_args()
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="throughput-"))
+    shutil.rmtree(work, ignore_errors=True)
+    raw, wh, home = work / "raw", work / "warehouse", work / "dagster"
+    home.mkdir(parents=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    docs = reuters(args.docs or None)
+    held = max(1, len(docs) // 100)
+    write_jsonl(raw, docs[:-held], args.per_file, "reuters")
+    print(f"{len(docs):,} Reuters-21578 bodies ({held} held back for the incremental run); "
+          f"{args.per_file} per file, {args.files_per_batch or 'default'} files per batch; machine: {os.cpu_count()} cores")
+
+    wall, peak, log = run_pipeline(raw, wh, home, args.files_per_batch)
+    con = duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True)
+    n_docs, words = con.execute("SELECT count(*), sum(n_words) FROM documents").fetchone()
+    texts = [t for (t,) in con.execute("SELECT text FROM documents ORDER BY doc_id").fetchall()]
+    con.close()
+    print(f"\npipeline: {n_docs:,} documents, {words:,} words in {wall:.1f} s = {words / wall:,.0f} words/s "
+          f"(peak memory of the largest process {peak:,.0f} MiB)")
+    steps = step_seconds(home)
+    print("seconds per Dagster step (summed over batches):")
+    for step, secs in sorted(steps.items(), key=lambda kv: -kv[1]):
+        print(f"  {step:<45}{secs:>8.1f}")
+    print(f"  {'(outside steps: process start, planning, Dagster)':<45}{wall - sum(steps.values()):>8.1f}")
+
+    bare = bare_pipe(texts, args.processes, True)
+    print(f"\nbare nlp.pipe, same components (ner), {args.processes} processes: {words / bare:,.0f} words/s")
+    print(f"ratio pipeline / bare nlp.pipe: {(words / wall) / (words / bare):.2f}")
+    one = bare_pipe(texts[: max(1, len(texts) // 4)], 1, True)
+    quarter_words = sum(len(t.split()) for t in texts[: max(1, len(texts) // 4)])
+    two = bare_pipe(texts[: max(1, len(texts) // 4)], 2, True)
+    print(f"bare nlp.pipe on a quarter: 1 process {quarter_words / one:,.0f} words/s, 2 processes "
+          f"{quarter_words / two:,.0f} words/s: x{one / two:.2f}")
+
+    files = {t.name: len([p for p in t.glob('*.parquet') if not p.name.startswith('_')]) for t in sorted(wh.iterdir())
+             if t.is_dir() and not t.name.startswith("_")}
+    print("\nParquet files per table:", files)
+
+    write_jsonl(raw, docs[-held:], args.per_file, "new")
+    inc_wall, _, _ = run_pipeline(raw, wh, home, args.files_per_batch)
+    print(f"incremental run adding {held} documents (1%): {inc_wall:.1f} s = {100 * inc_wall / wall:.1f}% of the full run")
+
+    con = duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True)
+    start = time.perf_counter()
+    n_sent = con.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    joined = con.execute("SELECT count(*) FROM mentions m JOIN entities e USING (entity_id)").fetchone()[0]
+    print(f"count(*) of {n_sent:,} sentences + join of {joined:,} mentions to entities: "
+          f"{(time.perf_counter() - start) * 1000:.0f} ms")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

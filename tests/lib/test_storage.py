@@ -1,0 +1,71 @@
+import json
+import os
+
+import pyarrow.parquet as pq
+
+from pipelines.lib.schemas import table_from_rows
+from pipelines.lib.storage import COMMIT_MARKER, Warehouse
+
+
+def rows(batch, n=2):
+    return table_from_rows("rejected", [dict(source=f"{batch}-{i}", reason="empty", detail="x", batch_id=batch) for i in range(n)])
+
+
+def count(wh, table="rejected"):
+    return wh.read_committed(table).num_rows
+
+
+def test_commit_makes_a_batch_visible_at_once(tmp_path):
+    wh = Warehouse(tmp_path)
+    wh.init()
+    wh.stage("b1", "rejected", rows("b1"))
+    wh.stage("b1", "files", table_from_rows("files", []))
+    assert count(wh) == 0 and not wh.is_committed("b1")
+    assert sorted(wh.commit("b1")) == ["files", "rejected"]
+    assert count(wh) == 2 and wh.is_committed("b1")
+    assert not wh.staging_dir("b1").exists()
+
+
+def test_recover_discards_an_uncommitted_batch_and_rolls_a_committed_one_forward(tmp_path):
+    wh = Warehouse(tmp_path)
+    wh.init()
+    wh.stage("b1", "rejected", rows("b1"))  # killed before the commit marker
+    wh.stage("b2", "rejected", rows("b2", 3))
+    wh.stage("b2", "files", table_from_rows("files", []))
+    (wh.staging_dir("b2") / COMMIT_MARKER).write_text("now")
+    os.replace(wh.staging_dir("b2") / "files.parquet", wh.table_dir("files") / "b2.parquet")  # killed mid-way
+    done = wh.recover()
+    assert done == {"rolled_forward": ["b2"], "discarded": ["b1"]}
+    assert count(wh) == 3 and wh.is_committed("b2") and not wh.is_committed("b1")
+    assert wh.recover() == {"rolled_forward": [], "discarded": []}
+
+
+def test_compaction_bounds_files_and_keeps_rows(tmp_path):
+    wh = Warehouse(tmp_path)
+    wh.init()
+    for i in range(30):
+        wh.stage(f"b{i:02d}", "rejected", rows(f"b{i:02d}"))
+        wh.commit(f"b{i:02d}")
+        wh.compact("rejected")
+    files = wh.committed_files("rejected")
+    assert len(files) <= 13
+    assert count(wh) == 60
+    assert sorted(wh.read_committed("rejected").column("source").to_pylist()) == sorted(f"b{i:02d}-{j}" for i in range(30) for j in range(2))
+
+
+def test_a_compaction_cut_short_is_finished_by_recover(tmp_path):
+    wh = Warehouse(tmp_path)
+    wh.init()
+    for i in range(3):
+        wh.stage(f"b{i}", "rejected", rows(f"b{i}"))
+        wh.commit(f"b{i}")
+    old = wh.committed_files("rejected")
+    merged = pq.read_table(old[0]).to_pylist() + pq.read_table(old[1]).to_pylist()
+    target = wh.table_dir("rejected") / "c-b0--b1.parquet"
+    tmp = target.with_name(".c-b0--b1.parquet.compact.tmp")
+    pq.write_table(table_from_rows("rejected", merged), tmp)
+    (tmp_path / "_compaction.json").write_text(json.dumps(
+        {"table": "rejected", "tmp": str(tmp), "target": str(target), "replaces": [str(p) for p in old[:2]]}))
+    assert count(wh) == 6  # killed after the journal: the merged file is not visible yet
+    wh.recover()
+    assert count(wh) == 6 and len(wh.committed_files("rejected")) == 2 and not (tmp_path / "_compaction.json").exists()
