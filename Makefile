@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(BIN)/textwarehouse run
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --durations=8
 
 ui: $(STAMP)
 	$(BIN)/python -c "from pipelines.cli import ensure_dagster_home; ensure_dagster_home()"

@@ -68,8 +68,6 @@ UNIT_WORDS = {
 SYMBOL_OVERRIDES = {"oil_barrel": "bbl", "oil_barrel / day": "bbl/d", "kilometer ** 2": "km²", "meter ** 3": "m³", "mile ** 2": "mi²",
                     "meter ** 2": "m²", "foot ** 3": "ft³", "kilometer / hour": "km/h", "mile / hour": "mph",
                     "liter": "L"}
-APPROXIMATORS = re.compile(r"(?i)\b(?:around|about|roughly|nearly|some|approximately|almost|close to|an estimated|"
-                           r"circa|approx\.?|as (?:much|many) as|up to|more than|over|less than|under)\s*$")
 APPROXIMATE_WORDS = re.compile(r"(?i)\b(?:around|about|roughly|nearly|some|approximately|almost|close to|an estimated|"
                                r"circa|approx\.?)\s*$")
 
@@ -265,8 +263,6 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
                 scale_f *= 0.01
     elif unit_l in UNIT_WORDS:
         pint_name = UNIT_WORDS[unit_l]
-        if unit_l in ("t", "m", "g", "mt") and not scale and value < 1 and not is_word:
-            pass
         kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
         if pint_name is None:  # a counted thing ("bags"): a count
             kind = "number"

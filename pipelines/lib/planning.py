@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines.lib.ingest import batch_id_for, discover, manifest_for, plan_batches
@@ -45,5 +46,5 @@ def known_doc_ids(warehouse: Warehouse, candidates: set[str]) -> set[str]:
     if not candidates:
         return set()
     ids = warehouse.read_committed("raw_documents", columns=["doc_id"]).column("doc_id")
-    mask = pc.is_in(ids, value_set=__import__("pyarrow").array(sorted(candidates)))
+    mask = pc.is_in(ids, value_set=pa.array(sorted(candidates)))
     return set(pc.filter(ids, mask).to_pylist())

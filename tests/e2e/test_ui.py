@@ -1,0 +1,109 @@
+"""The Dagster UI, seen in a real browser: `dagster dev -w workspace.yaml` on a free loopback port,
+headless Chromium (Debian's package, driven by playwright), the asset graph, the last run."""
+
+import json
+import re
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pipelines.definitions import defs
+from tests.conftest import ROOT, SEED
+from tests.e2e.test_cli_run import run_cli
+
+pytestmark = pytest.mark.e2e
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = ROOT / "tests" / "output"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def graph_group(asset: str) -> str:
+    graph = defs.resolve_asset_graph()
+    return next(graph.get(k).group_name for k in graph.get_all_asset_keys() if k.to_user_string() == asset)
+
+
+def graphql(port: int, query: str) -> dict:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return json.loads(resp.read())["data"]
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_ui_shows_every_asset_with_its_lineage_and_the_last_run(folders, dagster_home):
+    from playwright.sync_api import sync_playwright
+
+    raw, wh = folders
+    shutil.copy(SEED, raw / "seed.txt")
+    run_cli("run")
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.time() + 180
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
+                break
+            except OSError:
+                assert time.time() < deadline, "dagster dev did not answer in 180 s"
+                time.sleep(1)
+        # the code location loads asynchronously: wait for its assets
+        expected = {k.to_user_string(): {d.to_user_string() for d in defs.resolve_asset_graph().get(k).parent_keys}
+                    for k in defs.resolve_asset_graph().get_all_asset_keys()}
+        while True:
+            nodes = graphql(port, "{ assetNodes { assetKey { path } dependencyKeys { path } } }")["assetNodes"]
+            if nodes or time.time() > deadline:
+                break
+            time.sleep(1)
+        lineage = {"/".join(n["assetKey"]["path"]): {"/".join(d["path"]) for d in n["dependencyKeys"]} for n in nodes}
+        assert lineage == expected
+        runs = graphql(port, '{ runsOrError { ... on Runs { results { runId status jobName } } } }')["runsOrError"]["results"]
+        assert runs and runs[0]["status"] == "SUCCESS" and runs[0]["jobName"] == "textwarehouse_job"
+
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1800, "height": 1100})
+            page.goto(f"http://127.0.0.1:{port}/asset-groups", wait_until="networkidle")
+            page.wait_for_timeout(2000)
+            skip = page.get_by_role("button", name="Skip")  # the community dialog of a fresh DAGSTER_HOME
+            if skip.count():
+                skip.first.click()
+            groups = sorted({graph_group(a) for a in expected})
+            for group in groups:  # open each group of the sidebar tree: its assets are listed by name
+                entry = page.locator("button").filter(has_text=re.compile(rf"^\s*{group}\s*{group}\s*$")).first
+                box = entry.bounding_box()
+                page.mouse.click(box["x"] - 12, box["y"] + box["height"] / 2)
+                page.wait_for_timeout(300)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(OUTPUT / "ui-asset-graph.png"))
+            body = page.inner_text("body")
+            missing = [a for a in expected if a not in body.split()]
+            assert not missing, f"not drawn in the asset graph: {missing} (see {OUTPUT / 'ui-asset-graph.png'})"
+            page.goto(f"http://127.0.0.1:{port}/runs", wait_until="networkidle")
+            page.get_by_text(runs[0]["runId"][:8]).first.wait_for(timeout=60_000)
+            page.screenshot(path=str(OUTPUT / "ui-runs.png"))
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
