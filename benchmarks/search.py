@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from pipelines.lib import database
 from pipelines.lib.documents import build_document, segment_rows

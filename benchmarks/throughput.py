@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -41,7 +41,7 @@ def reuters(n: int | None) -> list[dict]:
             if not d.get("body"):
                 continue
             try:
-                ts = datetime.strptime(d["date"].split(".")[0].strip(), "%d-%b-%Y %H:%M:%S").replace(tzinfo=timezone.utc)
+                ts = datetime.strptime(d["date"].split(".")[0].strip(), "%d-%b-%Y %H:%M:%S").replace(tzinfo=UTC)
                 published = ts.isoformat()
             except (ValueError, KeyError, AttributeError):
                 published = None

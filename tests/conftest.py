@@ -1,4 +1,3 @@
-import os
 from pathlib import Path
 
 import pytest
@@ -33,4 +32,3 @@ def shared(*parts) -> Path:
     return path
 
 
-os.environ.setdefault("TEXTWAREHOUSE_TEST", "1")

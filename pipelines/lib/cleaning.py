@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pipelines.lib import privacy
 from pipelines.lib import resources as R
@@ -138,7 +138,7 @@ def split_blocks(text: str) -> list[Block]:
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     cuts = sorted({0, len(text), *(m.end() for m in _BLANK.finditer(text)), *(m.end() for m in _INDENT.finditer(text))})
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
 def _wrap_width(widths: list[int]) -> int | None:
@@ -372,7 +372,7 @@ def _parse_date(value: str) -> datetime | None:
             ts = parser.parse(value, fuzzy=False, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):
         return None
-    return (ts if ts.tzinfo else ts.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    return (ts if ts.tzinfo else ts.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _extract_html(html: str) -> Extracted:

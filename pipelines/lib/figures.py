@@ -108,7 +108,7 @@ _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|fell|fall|falling|fall
                           r"boost(?:ed|ing)?|expand(?:ed|ing)?|reduc(?:ed|ing)|widen(?:ed|ing)|narrow(?:ed|ing))\b")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unit_symbol(name: str) -> str:
     """pint's short symbol for a unit name ("metric_ton" -> "t")."""
     if name in SYMBOL_OVERRIDES:
@@ -372,10 +372,10 @@ def _structure(text: str, figs: list[Figure]) -> None:
     """Ranges become low/high and changes from/to, sharing a group; units and scales flow between them;
     words such as "around" mark the figures after them approximate."""
     group = 0
-    for i, f in enumerate(figs):
+    for f in figs:
         if APPROXIMATE_WORDS.search(text[max(0, f.start - 20):f.start]):
             f.approximate = True
-    for a, b in zip(figs, figs[1:]):
+    for a, b in zip(figs, figs[1:], strict=False):
         between = text[a.end:b.start]
         before = text[max(0, a.start - 40):a.start]
         if b.role != "value" or a.role != "value" or not _compatible(a, b):

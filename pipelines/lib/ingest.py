@@ -11,7 +11,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pipelines.lib.decoding import DecodeError, decode
@@ -267,8 +267,8 @@ def _parse_timestamp(value) -> tuple[datetime | None, str | None]:
     except ValueError:
         return None, f"published_at {value!r} is not an ISO 8601 date"
     if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=timezone.utc)
-    return ts.astimezone(timezone.utc), None
+        ts = ts.replace(tzinfo=UTC)
+    return ts.astimezone(UTC), None
 
 
 def _str_or_none(value) -> str | None:

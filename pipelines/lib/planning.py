@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -29,7 +29,7 @@ def plan_new_batches(
     """
     raw_dir = Path(raw_dir)
     raw_dir.mkdir(parents=True, exist_ok=True)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     groups = plan_batches(discover(raw_dir), seen_files(warehouse), warehouse.pending_paths(), max_files=max_files)
     if max_batches is not None:
         groups = groups[:max_batches]

@@ -90,7 +90,7 @@ def _list_cuts(chunk: str) -> tuple[set[int], set[int]]:
     keys = [_marker_rank(m.group(2)) for m in markers]
     cuts: set[int] = set()
     ends: set[int] = set()
-    for i, (m, k) in enumerate(zip(markers, keys)):
+    for i, (m, k) in enumerate(zip(markers, keys, strict=True)):
         neighbours = []
         if i > 0:
             neighbours.append(keys[i - 1] == k - 1)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC
 
 import pytest
 
@@ -82,9 +83,9 @@ def test_a_file_that_changes_while_it_is_read_is_retried(tmp_path, monkeypatch):
         return data
 
     monkeypatch.setattr(type(path), "read_bytes", read_and_grow)
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    out = read_files(tmp_path, [entry], now=datetime.now(timezone.utc), batch_id="b", known_doc_ids=lambda ids: set())
+    out = read_files(tmp_path, [entry], now=datetime.now(UTC), batch_id="b", known_doc_ids=lambda ids: set())
     assert out.documents == [] and out.files == []  # not recorded as seen: the next run reads it again
     assert out.rejected[0]["reason"] == "changed_while_reading"
 

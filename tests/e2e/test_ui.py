@@ -2,8 +2,8 @@
 headless Chromium (Debian's package, driven by playwright), the asset graph, the last run."""
 
 import json
-import re
 import os
+import re
 import shutil
 import signal
 import socket

@@ -1,7 +1,7 @@
 """Ingest: the batch's raw files read and decoded into raw_documents, rejected and the files ledger."""
 
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
@@ -41,7 +41,7 @@ def ingest(context: dg.AssetExecutionContext, folders: WarehouseResource):
     entries = [FileEntry(**f) for f in manifest["files"]]
     progress = Progress("ingest", len(entries), context.log.info, unit="files")
     result = read_files(
-        Path(manifest["raw_dir"]), entries, now=datetime.now(timezone.utc), batch_id=batch_id,
+        Path(manifest["raw_dir"]), entries, now=datetime.now(UTC), batch_id=batch_id,
         known_doc_ids=lambda ids: known_doc_ids(wh, ids), progress=lambda done, total: progress.update(),
     )
     progress.finish()

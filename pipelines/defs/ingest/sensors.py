@@ -3,7 +3,7 @@
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import dagster as dg
 
@@ -16,13 +16,13 @@ MAX_BATCHES_PER_TICK = int(os.environ.get("TEXTWAREHOUSE_SENSOR_MAX_BATCHES", "4
 MAX_FILES_PER_BATCH = int(os.environ.get("TEXTWAREHOUSE_BATCH_FILES", "2000"))
 
 
-def request_new_batches(instance: dg.DagsterInstance | None, folders: WarehouseResource, *,
-                        max_batches: int) -> tuple[list[str], list[str]]:
-    """Plan new files into batches and return (new batch ids, every pending batch id to run, capped)."""
+def request_new_batches(folders: WarehouseResource, *, max_batches: int) -> tuple[list[str], list[str]] | None:
+    """Plan new files into batches and return (new batch ids, every pending batch id to run, capped);
+    None when a run holds the warehouse lock (the next tick tries again)."""
     wh = folders.warehouse()
     with wh.lock(wait=False) as got:
         if not got:
-            return [], []
+            return None
         wh.recover()
         new = plan_new_batches(folders.raw(), wh, max_files=MAX_FILES_PER_BATCH, max_batches=max_batches)
         pending = wh.pending_batches()[:max_batches]
@@ -36,10 +36,13 @@ def raw_files_sensor(context: dg.SensorEvaluationContext, folders: WarehouseReso
     """New files become a dynamic partition and a run; the run key is the batch id, so a batch is
     never requested twice, and the ledger means ingested files are never planned again."""
     cursor = json.loads(context.cursor) if context.cursor else {}
-    new, pending = request_new_batches(context.instance, folders, max_batches=MAX_BATCHES_PER_TICK)
+    planned = request_new_batches(folders, max_batches=MAX_BATCHES_PER_TICK)
+    if planned is None:
+        return dg.SkipReason("a run holds the warehouse lock; trying again next tick")
+    new, pending = planned
     if not pending:
-        return dg.SkipReason("no new files in the raw folder" if new == [] else "the warehouse is locked by a run")
-    cursor = {"last_tick": datetime.now(timezone.utc).isoformat(), "last_batch": pending[-1],
+        return dg.SkipReason("no new files in the raw folder")
+    cursor = {"last_tick": datetime.now(UTC).isoformat(), "last_batch": pending[-1],
               "planned": cursor.get("planned", 0) + len(new)}
     return dg.SensorResult(
         run_requests=[dg.RunRequest(run_key=b, partition_key=b) for b in pending],

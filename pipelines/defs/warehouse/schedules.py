@@ -17,7 +17,10 @@ CRON = os.environ.get("TEXTWAREHOUSE_SCHEDULE", "0 * * * *")
              description="Runs every pending batch of new raw files; cron from $TEXTWAREHOUSE_SCHEDULE.")
 def incremental_schedule(context: dg.ScheduleEvaluationContext, folders: WarehouseResource):
     """Plan new files into batches and request one run per pending batch."""
-    _, pending = request_new_batches(context.instance, folders, max_batches=MAX_BATCHES_PER_TICK)
+    planned = request_new_batches(folders, max_batches=MAX_BATCHES_PER_TICK)
+    if planned is None:
+        return dg.SkipReason("a run holds the warehouse lock; the next tick will pick the files up")
+    _, pending = planned
     if not pending:
         return dg.SkipReason("no new files in the raw folder")
     context.instance.add_dynamic_partitions(batches.name, pending)
