@@ -128,29 +128,23 @@ def summary(root: Path, seconds: float, n_batches: int) -> str:
 
 def cmd_search(args) -> int:
     """Print the best sentences; the query reaches SQL only as a parameter."""
-    import re
     import textwrap
-    import unicodedata
 
-    with database.connect(settings.warehouse_dir()) as con:
-        terms = set(con.execute("SELECT tw_tokens($query)", {"query": args.query}).fetchone()[0] or [])
-        rows = con.execute(database.read_sql("queries/search_cli.sql"), {"query": args.query, "limit": args.limit}).fetchall()
-    if not rows:
-        print(f"No sentence matches {args.query!r}." + ("" if terms else " (it has no searchable word)"))
-        return 0
     bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("**", "**")
-
-    def fold(word: str) -> str:
-        word = re.sub(r"['’]s$", "", word.lower()).replace(",", "")
-        return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-    def mark(text: str) -> str:
-        return re.sub(r"[\w'’]+(?:[.,]\d+)*", lambda m: f"{bold[0]}{m.group()}{bold[1]}" if fold(m.group()) in terms
-                      else m.group(), text)
-
-    for rank, score, title, doc_id, sentence_id, text in rows:
-        print(f"{rank:>3}. {score:6.2f}  {title}  [{doc_id}#{sentence_id}]")
-        print(textwrap.indent(textwrap.fill(mark(" ".join(text.split())), width=100), "       "))
+    with database.connect(settings.warehouse_dir()) as con:
+        terms = con.execute("SELECT tw_tokens($query)", {"query": args.query}).fetchone()[0] or []
+        rows = con.execute(database.read_sql("queries/search_cli.sql"), {"query": args.query, "limit": args.limit}).fetchall()
+        if not rows:
+            print(f"No sentence matches {args.query!r}." + ("" if terms else " (it has no searchable word)"))
+            return 0
+        for rank, score, title, doc_id, sentence_id, text in rows:
+            words = text.split()
+            # the index's own tokenizer decides which words match, so highlighting agrees with ranking
+            hits = con.execute("SELECT [len(list_intersect(tw_tokens(w), $terms)) > 0 FOR w IN $words]",
+                               {"terms": terms, "words": words}).fetchone()[0]
+            marked = " ".join(f"{bold[0]}{w}{bold[1]}" if hit else w for w, hit in zip(words, hits, strict=True))
+            print(f"{rank:>3}. {score:6.2f}  {title}  [{doc_id}#{sentence_id}]")
+            print(textwrap.indent(textwrap.fill(marked, width=100), "       "))
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # -- vocabularies ---------------------------------------------------------------------------
 
@@ -137,7 +137,6 @@ class Figure:
     role: str = "value"
     scale: float = 1.0
     has_scale: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def parse_number(num: str, frac: str | None = None) -> float | None:

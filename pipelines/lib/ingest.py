@@ -22,7 +22,6 @@ MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file may hold many documents
 # One document is an article, not a book: beyond this its NLP would take minutes and its sentences
 # would not be news. Configurable with TEXTWAREHOUSE_MAX_DOC_BYTES.
 MAX_DOCUMENT_BYTES = int(os.environ.get("TEXTWAREHOUSE_MAX_DOC_BYTES", str(2 * 1024 * 1024)))
-JSONL_FIELDS = {"id", "text", "html", "url", "title", "author", "published_at"}
 
 
 @dataclass(frozen=True)

@@ -160,10 +160,6 @@ SCHEMAS: dict[str, pa.Schema] = {
 SNAPSHOT_TABLES = frozenset({"entities"})
 
 
-def empty_table(name: str) -> pa.Table:
-    return SCHEMAS[name].empty_table()
-
-
 def table_from_rows(name: str, rows: list[dict]) -> pa.Table:
     """Build a table of ``name`` from dict rows; missing keys become NULL, extra keys are an error."""
     schema = SCHEMAS[name]

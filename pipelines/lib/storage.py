@@ -237,9 +237,6 @@ class Warehouse:
         _fsync_dir(target.parent)
         path.unlink(missing_ok=True)
 
-    def discard_staging(self, batch_id: str) -> None:
-        shutil.rmtree(self.staging_dir(batch_id), ignore_errors=True)
-
     # -- reads of committed data -----------------------------------------------------------
     def committed_files(self, table: str) -> list[Path]:
         return sorted(p for p in self.table_dir(table).glob("*.parquet") if not p.name.startswith("_"))
