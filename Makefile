@@ -8,10 +8,12 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 .PHONY: setup run test ui sql lock clean
 
 # The virtualenv, from the hash-pinned lock (uv is itself pinned by hash in requirements-bootstrap.txt).
+# Bytecode is compiled at install: where PYTHONDONTWRITEBYTECODE is set, every process would
+# otherwise compile Dagster, spaCy and the rest again (measured: 7.7 s -> 3.5 s for a run with nothing new).
 $(STAMP): requirements.lock requirements-bootstrap.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --require-hashes -r requirements-bootstrap.txt
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes --compile-bytecode requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -31,6 +30,8 @@ def signature(text: str) -> np.ndarray | None:
     items = shingles(text)
     if not items:
         return None
+    from datasketch import MinHash  # here, not at import: datasketch pulls in scipy (0.75 s)
+
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     m.update_batch(list(items))
     return m.hashvalues.astype(np.uint64)
