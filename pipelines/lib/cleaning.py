@@ -81,6 +81,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     region = _main_region(blocks)
     _smooth(blocks)
     _keep_region(blocks, region)
+    _drop_far_runs(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
     kept = [b for b in blocks if b.cls == GOOD]
@@ -171,8 +172,10 @@ def classify(text: str) -> tuple[str, str | None]:
     key = kv.group("key").strip().lower() if kv else ""
     if key in R.BIO_KEYS:
         return BAD, "author_bio"
-    if kv and value_words < 12:  # a long value is prose with a lead-in ("By Jane Doe: The Americas ...")
-        if key in R.METADATA_KEYS or key.split(" ")[0] in R.METADATA_KEYS or len(key.split()) <= 3 and not value_words:
+    known = kv is not None and (key in R.METADATA_KEYS or key.split(" ")[0] in R.METADATA_KEYS)
+    # a long value, or a phrase before the colon, is prose with a lead-in ("One thing not in dispute: ...")
+    if kv and value_words < 12 and (known or len(key.split()) < 3):
+        if known or not value_words:
             return BAD, "metadata"
         return SHORT, "metadata"
     if _BYLINE.match(text):
@@ -185,6 +188,8 @@ def classify(text: str) -> tuple[str, str | None]:
     if n_words == 0:
         return BAD, "boilerplate"
     density = _stopword_density(words)
+    if density < STOPWORDS_HIGH and _looks_like_code(text):
+        return SHORT, "code"
     ends_sentence = bool(_SENTENCE_END.search(text))
     if len(text) < LENGTH_LOW:
         if ends_sentence and n_words >= 4 and density >= STOPWORDS_LOW:
@@ -195,6 +200,17 @@ def classify(text: str) -> tuple[str, str | None]:
     if density >= STOPWORDS_LOW:
         return NEAR, None
     return BAD, "boilerplate"
+
+
+_CODE_MARKS = frozenset("=(){}[];<>_#$@\\|`")
+_CODE_PUNCT = _CODE_MARKS | frozenset("/.:-*'\"")
+
+
+def _looks_like_code(text: str) -> bool:
+    """A command, a config line or a snippet: programming punctuation, densely."""
+    marks = sum(1 for ch in text if ch in _CODE_MARKS)
+    punct = sum(1 for ch in text if ch in _CODE_PUNCT)
+    return marks >= 2 and punct >= 0.06 * len(text)
 
 
 def _stopword_density(words: list[str]) -> float:
@@ -253,7 +269,9 @@ def _mark_sections(blocks: list[Block]) -> None:
             section = "author_bio" if _BIO_HEADER.match(b.text) else "navigation"
             b.cls, b.reason = BAD, section
             continue
-        if section and b.cls != GOOD:
+        if section and b.cls == NEAR and _SENTENCE_END.search(b.text):
+            section = None  # prose again: the section was a header and its counters
+        elif section and b.cls != GOOD:
             b.cls = BAD
             b.reason = section if b.reason in (None, "navigation", "boilerplate") else b.reason
         elif b.cls == GOOD:
@@ -280,12 +298,46 @@ def _main_region(blocks: list[Block], *, gap: int = 6) -> tuple[int, int] | None
     return best
 
 
+def _runs(blocks: list[Block], gap: int) -> list[tuple[int, int, int]]:
+    """Runs of good blocks (first, last, characters), split where ``gap`` or more blocks in a row are not good."""
+    runs: list[tuple[int, int, int]] = []
+    start, chars, last_good, misses = None, 0, None, 0
+    for i, b in enumerate(blocks):
+        if b.cls == GOOD:
+            if start is not None and misses >= gap:
+                runs.append((start, last_good, chars))
+                start = None
+            if start is None:
+                start, chars = i, 0
+            chars += len(b.text)
+            last_good, misses = i, 0
+        else:
+            misses += 1
+    if start is not None:
+        runs.append((start, last_good, chars))
+    return runs
+
+
+def _drop_far_runs(blocks: list[Block], *, gap: int = 4, share: float = 0.1) -> None:
+    """Prose far from the article (``gap`` or more chrome blocks away) and much smaller than it
+    (under ``share`` of its characters) is a teaser, a bio box or a footer blurb, not the article."""
+    runs = _runs(blocks, gap)
+    if len(runs) < 2:
+        return
+    best = max(r[2] for r in runs)
+    for first, last, chars in runs:
+        if chars < share * best:
+            for b in blocks[first:last + 1]:
+                if b.cls == GOOD:
+                    b.cls, b.reason = BAD, "outside_article"
+
+
 def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:
     """Inside the main region, short blocks that are not chrome (headings, list items, code) are body."""
     if region is None:
         return
     for b in blocks[region[0] : region[1] + 1]:
-        if b.cls != GOOD and b.reason in ("short", None, "boilerplate"):
+        if b.cls != GOOD and b.reason in ("short", None, "boilerplate", "code"):
             b.cls, b.reason = GOOD, None
 
 
@@ -303,7 +355,9 @@ def _smooth(blocks: list[Block]) -> None:
     for i, b in enumerate(blocks):
         if b.reason in ("title", "duplicate_title", "byline", "author_bio", "metadata") and b.cls == BAD:
             continue
-        if classes[i] == SHORT:
+        if classes[i] == SHORT and (b.reason == "code" or b.text.endswith(":")):
+            b.cls = neighbour(i, -1)  # a snippet or a list belongs to the prose that introduces it
+        elif classes[i] == SHORT:
             prev, nxt = neighbour(i, -1), neighbour(i, 1)
             heading = _looks_like_heading(b.text) and i + 1 < len(blocks) and classes[i + 1] in (GOOD, NEAR)
             b.cls = GOOD if prev == GOOD and nxt == GOOD or heading and nxt == GOOD else BAD

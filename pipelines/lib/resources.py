@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # Titles and words that precede a name or a number: a period after them never ends a sentence.
 PREPOSITIVE_ABBREVIATIONS = frozenset(
     """
@@ -79,13 +81,21 @@ BIO_KEYS = frozenset(
 AUTHOR_KEYS = frozenset({"author", "authors", "by", "byline", "written by", "writer", "reporter"})
 DATE_KEYS = frozenset({"published", "date", "posted", "published on", "posted on", "date published", "publication date"})
 
-# Function words of other common languages of the web, so prose in them is not taken for chrome.
-OTHER_STOPWORDS = {
-    "de": frozenset("""der die das und ist in den von zu mit sich des auf für nicht ein eine als auch es an
-        werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum war haben nur
-        oder aber vor zur bis mehr durch man sein wurde sei ich wir ihr dem im""".split()),
-    "fr": frozenset("""le la les de des du un une et est en que qui dans pour pas sur au aux avec ce ces il elle
-        ils nous vous par plus sont ont été se sa son ses mais ou comme tout fait être""".split()),
-    "es": frozenset("""el la los las de del un una y es en que por para con no se su sus al lo como más pero
-        fue ha son sobre este esta entre cuando muy sin""".split()),
-}
+
+def _spacy_stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list of ``lang``, loaded from its module file alone: importing the
+    ``spacy.lang.<lang>`` package would compile its tokenizer rules (seconds for French)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")  # a top-level find_spec imports nothing
+    path = Path(spec.origin).parent / "lang" / lang / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location(f"_tw_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+# Function words of other common languages of the web (spaCy's lists, which need no model), so prose
+# in them is not taken for chrome. English keeps the shorter list above: the density thresholds of
+# the cleaner were set with it (spaCy's English list measured worse on the boilerplate set).
+OTHER_STOPWORDS = {lang: _spacy_stop_words(lang) for lang in ("de", "fr", "es", "it", "pt", "nl")}
