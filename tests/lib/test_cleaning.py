@@ -28,6 +28,9 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Markets and money", SHORT, "short"),
         ("It was the best year for the firm.", NEAR, None),
         ("Wheat, corn, soybeans, cotton, rice, barley, oats, sorghum, millet, rye, canola, flax", BAD, "boilerplate"),
+        ("One thing not in dispute: the mayor's days floating above the fray are over.", GOOD, None),
+        ("set-option -g mouse on; bind-key -T copy-mode-vi y send-keys -X copy_pipe(xclip)", SHORT, "code"),
+        ("In Berlin lebe ich nun schon seit neun Jahren und habe bereits jede Menge Verrücktes erlebt.", GOOD, None),
     ],
 )
 def test_classify(block, cls, reason):
@@ -109,3 +112,16 @@ def test_near_duplicate_pair():
     assert found == {"B": "A"}
     # a third copy points at the earliest document, not at the copy it resembles
     assert duplicates.assign_duplicates([("A", sa, None), ("B", sb, "A")], [("D", sb)]) == {"D": "A"}
+
+
+def test_code_after_its_prose_is_kept_and_far_teasers_are_dropped():
+    para = PROSE + " " + PROSE
+    menu = "\n".join(["Home", "World", "Business", "Sport", "Culture", "Opinion", "Video"])
+    teaser = "The city council will vote next month on a plan to rebuild the old harbour district, officials said."
+    text = (f"{menu}\n\n{para}\n\nTo reproduce it, run this in the shell:\n\npip install --upgrade example_pkg==2.0\n\n"
+            f"{para}\n\n{para}\n\n{menu}\n\n{teaser}\n\n{menu}")
+    out = strip_boilerplate(text)
+    assert "pip install --upgrade example_pkg==2.0" in out.body
+    assert "To reproduce it, run this in the shell:" in out.body
+    assert teaser not in out.body
+    assert {r["reason"] for r in out.removed if teaser in r["text"]} == {"outside_article"}
