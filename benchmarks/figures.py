@@ -6,18 +6,21 @@ Accuracy on ../shared/dev/quantities-quantulum3*.jsonl (quantulum3's own test se
 peer has seen them); speed on the sentences of the first N Reuters-21578 bodies. A detection counts
 when a predicted figure overlaps an expected one; value-and-unit also needs the value (within 0.1%)
 and the unit, both sides' units mapped to one symbol (pint's, ISO 4217 for money, % for percent).
+The dev gold writes a range ("3 to 4 L") as one quantity at its midpoint, where the warehouse keeps two
+rows (low, high) in one group: for scoring, each such pair is read as one figure at its midpoint.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import time
 import warnings
 from pathlib import Path
 
-from pipelines.lib.figures import _parse_unit, find_figures
+from pipelines.lib.figures import _parse_unit, _ureg, find_figures
 from pipelines.lib.segmenting import split_sentences
 
 warnings.filterwarnings("ignore")
@@ -37,13 +40,47 @@ def canon(unit: str | None) -> str | None:
         return "%"
     if u in ("percentage point", "pp"):
         return "pp"
+    if u in ("degree fahrenheit", "degree celsius"):
+        return "°" + u.split()[1][0].upper()
     if unit.isupper() and len(unit) == 3:
         return unit
     return _parse_unit(u.replace("-mass", "")) or _parse_unit(unit) or unit
 
 
+@functools.cache
+def same_unit(a: str | None, b: str | None) -> bool:
+    """The same unit under two symbols (mL and cm³) counts as the same."""
+    if a == b:
+        return True
+    if a is None or b is None or a.isupper() or b.isupper():
+        return False
+    try:
+        ureg = _ureg()
+        return abs(ureg.Quantity(1, ureg.parse_units(a.replace("²", "**2").replace("³", "**3")))
+                   .to(ureg.parse_units(b.replace("²", "**2").replace("³", "**3"))).magnitude - 1) < 1e-9
+    except Exception:  # noqa: BLE001 - units pint cannot relate are different units
+        return False
+
+
+def category(unit: str | None) -> str:
+    """money, percent, dimension (any other unit) or count: the held-out sets' categories."""
+    if unit is None:
+        return "count"
+    if unit in ("%", "pp"):
+        return "percent"
+    if unit.isupper() and len(unit) == 3 and unit.isalpha():
+        return "money"
+    return "dimension"
+
+
+CATEGORIES = ("money", "percent", "dimension", "count")
+
+
 def score(cases, predict):
+    """Detection F1, value-and-unit F1, and value-and-unit F1 per category (gold's category for
+    misses, the prediction's for false alarms)."""
     tp = fp = fn = vu_tp = 0
+    per = {c: [0, 0, 0] for c in CATEGORIES}  # right, false alarms, misses
     for c in cases:
         text = c["text"]
         gold = []
@@ -52,24 +89,44 @@ def score(cases, predict):
             gold.append((pos, pos + len(q["surface"]), q["value"], canon(q["unit"])))
         preds = predict(text)
         used = set()
+        right = set()
         for p in preds:
             match = next((i for i, g in enumerate(gold) if i not in used and p[0] < g[1] and g[0] < p[1]), None)
             if match is None:
                 fp += 1
+                per[category(p[3])][1] += 1
                 continue
             used.add(match)
             tp += 1
             g = gold[match]
-            if abs(p[2] - g[2]) <= 1e-3 * max(1.0, abs(g[2])) and p[3] == g[3]:
+            if abs(p[2] - g[2]) <= 1e-3 * max(1.0, abs(g[2])) and same_unit(p[3], g[3]):
                 vu_tp += 1
+                right.add(match)
+                per[category(g[3])][0] += 1
+            else:
+                per[category(p[3])][1] += 1
+        for i, g in enumerate(gold):
+            if i not in right:
+                per[category(g[3])][2] += 1
         fn += len(gold) - len(used)
     f1 = 2 * tp / max(1, 2 * tp + fp + fn)
     vu_f1 = 2 * vu_tp / max(1, 2 * tp + fp + fn)
-    return f1, vu_f1, tp, fp, fn
+    by_category = {k: 2 * r / max(1, 2 * r + a + m) for k, (r, a, m) in per.items()}
+    return f1, vu_f1, tp, fp, fn, by_category
 
 
 def ours(text):
-    return [(f.start, f.end, f.value, canon(f.unit)) for f in find_figures(text)]
+    out, low = [], None
+    for f in find_figures(text):
+        if f.role == "low":
+            low = f
+            continue
+        if f.role == "high" and low is not None and low.group_id == f.group_id:
+            out.append((low.start, f.end, (low.value + f.value) / 2, canon(f.unit)))
+            low = None
+            continue
+        out.append((f.start, f.end, f.value, canon(f.unit)))
+    return out
 
 
 def quantulum(text):
@@ -89,10 +146,11 @@ def main() -> None:
     cases = [json.loads(line) for name in ("quantities-quantulum3.jsonl", "quantities-quantulum3-ambiguity.jsonl")
              for line in (SHARED / "dev" / name).open()]
     print(f"{len(cases)} dev sentences with {sum(len(c['expected']) for c in cases)} quantities")
-    print(f"{'extractor':<16}{'detect F1':>10}{'value+unit F1':>15}{'tp':>5}{'fp':>5}{'fn':>5}")
+    print(f"{'extractor':<16}{'detect F1':>10}{'value+unit F1':>15}{'tp':>5}{'fp':>5}{'fn':>5}   value+unit F1 by kind")
     for name, fn in (("textwarehouse", ours), ("quantulum3", quantulum)):
-        f1, vu, tp, fp, fn_ = score(cases, fn)
-        print(f"{name:<16}{f1:>10.3f}{vu:>15.3f}{tp:>5}{fp:>5}{fn_:>5}")
+        f1, vu, tp, fp, fn_, by = score(cases, fn)
+        kinds = "  ".join(f"{k} {v:.3f}" for k, v in by.items())
+        print(f"{name:<16}{f1:>10.3f}{vu:>15.3f}{tp:>5}{fp:>5}{fn_:>5}   {kinds}")
 
     sentences = []
     with gzip.open(SHARED / "corpora" / "reuters21578.jsonl.gz", "rt") as fh:

@@ -1,11 +1,15 @@
 """Dates and periods stated in text, resolved to ISO 8601 against a reference date.
 
 Explicit dates ("April 15, 2026", "15 April 2026", "2026-04-15", "Feb 26"), months ("in April",
-"April 2026"), years ("in 1987"), quarters ("the first quarter of 1987"), weekdays ("on Tuesday")
-and relative phrases ("yesterday", "last week", "next month", "two years ago") become a day
-(``2026-04-15``), a month (``2026-04``), a year (``2026``) or an interval
-(``2026-04-06/2026-04-12``). A month or weekday without a year is placed by the tense of its
-sentence: past tense looks back from the reference date, future looks ahead, otherwise the nearest.
+"April 2026"), years ("in 1987", "the 2008 crisis", "mid-1987"), quarters and halves ("the first
+quarter of 1987", "Q4 2025", "H1"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges
+("March 20-22", "from March 2 to March 6", "between 2019 and 2021", "2026-2030") and relative
+phrases ("yesterday", "this morning", "last week", "next month", "two years ago", "in three months",
+"the past two weeks") become a day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an
+interval (``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is
+placed by the tense of its sentence (and "until", "by" before it): past looks back from the
+reference date, future looks ahead, otherwise the nearest. "Last week" is the calendar week before;
+"the past week" the seven days up to the reference date.
 """
 
 from __future__ import annotations
@@ -24,23 +28,40 @@ NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_YEAR = r"(?:1[89]|20)\d\d"
+_NUM = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an"
+# what makes a four-digit number a quantity rather than a year
+_NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
+            r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
 PATTERNS = [
+    ("range_days", re.compile(rf"\b(?:from\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*"
+                              rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:pct|%|percent))(?:,?\s+(?P<y>\d{{4}}))?")),
+    ("range_days_dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                                  rf"{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    ("range_months", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    ("range_years", re.compile(rf"(?i)\b(?:(?:from|between)\s+(?P<y>{_YEAR})\s+(?:to|and|until|through)\s+(?P<y2>{_YEAR})"
+                               rf"|(?P<ya>{_YEAR})\s*(?:-|–|/)\s*(?P<y2a>{_YEAR}|\d\d)(?![\d/-]))\b")),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
-    ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-                           r"(?:\s+of\s+(?P<y>\d{4}))?")),
+    ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)"
+                           rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
+    ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
     ("month", re.compile(rf"\b{_MONTH}(?:\s+(?P<y>\d{{4}}))?\b")),
-    ("relative", re.compile(r"(?i)\b(?P<rel>today|yesterday|tomorrow|(?:last|this|next|past|coming)\s+"
-                            r"(?:week|month|year|quarter|weekend)|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|"
-                            r"ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier))\b")),
+    ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
+                           r"(?P<unit>days?|weeks?|months?|years?)\b(?<!last week)(?<!last month)(?<!last year)")),
+    ("relative", re.compile(r"(?i)\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+                            r"(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
+                            rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
+                            rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)))\b")),
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b")),
-    ("year", re.compile(r"(?i)(?:\b(?:in|since|by|of|during|until|from|for|year|fiscal|late|early|mid-?)\s+)"
-                        r"(?P<y>(?:1[89]|20)\d\d)\b(?!\s*(?:pct|percent|%|tonnes|dlrs|mln|bln))")),
+    ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
 ]
 _PAST = re.compile(r"(?i)\b(was|were|had|did|said|made|took|held|met|told|rose|fell|ended|last|ago|earlier|"
                    r"\w+ed)\b")
+_TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
 _FUTURE = re.compile(r"(?i)\b(will|would|shall|plans?|planned|prepares?|expected|expects|upcoming|next|due|"
                      r"scheduled|anticipated|to be)\b")
 
@@ -62,13 +83,12 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
     for kind, rx in PATTERNS:
         for m in rx.finditer(text, start, end):
             s, e = m.span()
-            if kind == "year":
-                s = m.start("y")
             if kind == "month" and m.group("month").lower() == "may" and not m.group("y"):
                 continue  # the verb "may"
             if any(s < b and a < e for a, b in taken):
                 continue
-            value = _resolve(kind, m, reference, tense)
+            placed = "future" if _TOWARDS.search(text[max(start, s - 30):s]) else tense
+            value = _resolve(kind, m, reference, placed)
             out.append(DateMention(s, e, text[s:e], value))
             taken.append((s, e))
     return sorted(out, key=lambda d: d.start)
@@ -103,11 +123,49 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
         if kind == "year":
             return g["y"]
         if kind == "quarter":
-            q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[g["q"].lower()]
-            year = int(g["y"]) if g.get("y") else ref.year
-            first = date(year, 3 * q - 2, 1)
-            last = date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
-            return f"{first.isoformat()}/{last.isoformat()}"
+            if g.get("qa"):
+                months = 3 if g["qa"][0].upper() == "Q" else 6
+                n, y = int(g["qa"][1]), g.get("ya")
+            else:
+                months = 6 if g["part"].lower() == "half" else 3
+                n, y = _ORDINALS[g["q"].lower()], g.get("y")
+            if n * months > 12:
+                return None
+            if y:
+                return _span(int(y), n, months)
+            placed = _place(lambda yr: date(yr, n * months, 1), ref, tense, period_months=months)
+            return _span(placed.year, n, months)
+        if kind == "decade":
+            start = int(g["dec"])
+            return f"{start:04d}/{start + 9:04d}"
+        if kind in ("range_days", "range_days_dmy"):
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            month2 = MONTHS[g["month2"].lower().rstrip(".")] if g.get("month2") else month
+            d1, d2 = int(g["d"]), int(g["d2"])
+            if g.get("y"):
+                first = date(int(g["y"]), month, d1)
+            else:
+                first = _place(lambda yr: date(yr, month, d1), ref, tense)
+            last = date(first.year + (month2 < month), month2, d2)
+            return f"{first.isoformat()}/{last.isoformat()}" if last > first else None
+        if kind == "range_months":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            month2 = MONTHS[g["month2"].lower().rstrip(".")]
+            year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
+            year2 = year if month2 >= month else year + 1
+            if g.get("y") and month2 < month:
+                year, year2 = year - 1, year
+            return f"{year:04d}-{month:02d}/{year2:04d}-{month2:02d}"
+        if kind == "range_years":
+            y1 = int(g.get("y") or g.get("ya"))
+            raw = g.get("y2") or g.get("y2a")
+            y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+            return f"{y1:04d}/{y2:04d}" if y1 < y2 <= y1 + 100 else None
+        if kind == "rolling":
+            n = _count(g.get("n")) if g.get("n") else 1
+            if n is None:
+                return None
+            return f"{_shift(ref, g['unit'], -n).isoformat()}/{ref.isoformat()}"
         if kind == "weekday":
             target = WEEKDAYS[g["wd"].lower()]
             which = (g.get("which") or "").lower()
@@ -123,11 +181,37 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
     return None
 
 
-def _place(make, ref: date, tense: str | None) -> date:
-    """The occurrence of a yearless date nearest to ``ref``, or the one before/after it by tense."""
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _span(year: int, n: int, months: int) -> str:
+    """The n-th quarter (``months`` = 3) or half (6) of ``year`` as an interval of days."""
+    first = date(year, (n - 1) * months + 1, 1)
+    last_month = n * months
+    return f"{first.isoformat()}/{date(year, last_month, calendar.monthrange(year, last_month)[1]).isoformat()}"
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBERS.get(word.lower())
+
+
+def _shift(ref: date, unit: str, n: int) -> date:
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return ref + timedelta(days=n)
+    if unit == "week":
+        return ref + timedelta(weeks=n)
+    months = n * (12 if unit == "year" else 1)
+    y, m = divmod(ref.month - 1 + months, 12)
+    return date(ref.year + y, m + 1, min(ref.day, calendar.monthrange(ref.year + y, m + 1)[1]))
+
+
+def _place(make, ref: date, tense: str | None, *, period_months: int = 0) -> date:
+    """The occurrence of a yearless date nearest to ``ref``, or the one before/after it by tense.
+    For a period (a quarter: ``make`` gives its last month), "past" means the last one completed."""
     options = [make(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if tense == "past":
-        past = [d for d in options if d <= ref]
+        past = [d for d in options if d <= ref and (not period_months or (d.year, d.month) < (ref.year, ref.month))]
         return max(past) if past else options[0]
     if tense == "future":
         future = [d for d in options if d >= ref]
@@ -143,6 +227,18 @@ def _relative(g: dict, ref: date) -> str | None:
         return (ref - timedelta(days=1)).isoformat()
     if rel == "tomorrow":
         return (ref + timedelta(days=1)).isoformat()
+    if rel in ("tonight", "this morning", "this afternoon", "this evening"):
+        return ref.isoformat()
+    if rel == "the weekend":
+        rel = "last weekend" if ref.weekday() < 5 else "this weekend"
+    if g.get("unit2"):
+        n = _count(g["n2"])
+        if n is None:
+            return None
+        unit = g["unit2"].lower().rstrip("s")
+        shifted = _shift(ref, unit, n)
+        return shifted.isoformat() if unit in ("day", "week") else \
+            f"{shifted.year:04d}-{shifted.month:02d}" if unit == "month" else f"{shifted.year:04d}"
     if g.get("unit"):
         n = NUMBERS.get(g["n"].lower(), None) if not g["n"].isdigit() else int(g["n"])
         if n is None:

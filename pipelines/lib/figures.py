@@ -38,7 +38,10 @@ CURRENCY_WORDS = {
     "francs": "FRF", "swiss francs": "CHF", "lire": "ITL", "lira": "TRY", "rupees": "INR", "rupee": "INR",
     "pesos": "MXN", "peso": "MXN", "roubles": "RUB", "rubles": "RUB", "won": "KRW", "rand": "ZAR",
     "cad": "CAD", "aud": "AUD", "chf": "CHF", "inr": "INR", "guilders": "NLG", "crowns": "SEK", "cents": "USD",
+    "cent": "USD", "cts": "USD", "ct": "USD", "pence": "GBP", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+    "shekels": "ILS", "riyals": "SAR", "dinars": "KWD", "naira": "NGN", "zlotys": "PLN", "kronor": "SEK",
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD", "taiwan dollars": "TWD",
+    "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
 }
 PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp",
                  "percentage point": "pp", "pct points": "pp", "points": "pp"}
@@ -50,6 +53,7 @@ UNIT_WORDS = {
     "lb": "pound", "lbs": "pound", "ounces": "ounce", "ounce": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
     "bushels": "bushel", "bushel": "bushel", "bu": "bushel", "barrels": "oil_barrel", "barrel": "oil_barrel",
     "bbl": "oil_barrel", "bpd": "oil_barrel / day", "barrels per day": "oil_barrel / day", "b/d": "oil_barrel / day",
+    "barrels a day": "oil_barrel / day", "tpd": "metric_ton / day",
     "bags": None, "km": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer", "miles": "mile",
     "mile": "mile", "mi": "mile", "metres": "meter", "meters": "meter", "metre": "meter", "meter": "meter",
     "cm": "centimeter", "centimetres": "centimeter", "mm": "millimeter", "millimetres": "millimeter",
@@ -86,11 +90,11 @@ _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10\^?[-−]?\d+)(?![\d.]
 FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
     (?P<sign>(?<![\d-])[-−](?=\d))?
-    (?P<cur>{_CUR_SYM})?\s?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|(?:{_NUMWORD}|a)(?:[\s-](?:hundred|{_NUMWORD})){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
     (?:\s?(?P<scale>{_SCALE})\b\.?)?
-    (?:\s?(?P<unit>{_UNIT_ALTS})(?![\w]))?
+    (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]))?
     (?![A-Za-z]\d)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -196,6 +200,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     end = len(text) if end is None else end
     out: list[Figure] = []
     for m in FIGURE.finditer(text, start, end):
+        if out and m.start() < out[-1].end:  # inside the unit of the figure before ("4 km^3")
+            continue
         fig = _figure(text, m, start)
         if fig is None or any(a < fig.end and fig.start < b for a, b in dates):
             continue
@@ -222,9 +228,11 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     value = parse_number(num, frac)
     if value is None:
         return None
-    if m.group("sign"):
+    if m.group("sign") or m.group("sign2"):
         value = -value
     s, e = m.start(), m.end()
+    while s < e and text[s].isspace():  # "(writedown): 9.8 crowns": the space the pattern allowed before a currency
+        s += 1
     while e > s and text[e - 1] in " .":  # a trailing space or sentence stop is not part of the figure
         e -= 1
     before, after = text[max(sent_start, s - 20):s], text[e:e + 12]
@@ -236,11 +244,20 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         return None
     if not (cur or scale or unit) and _COUNTER.match(after):
         return None
-    if _RATING.match(after) or re.match(r"(?:st|nd|rd|th)\b", after) or re.search(r"[/:#]\s*$", before):
+    if _RATING.match(after) or re.match(r"(?:st|nd|rd|th)\b", after):
+        return None
+    if re.search(r"[/:#]\s*$", before) and not (cur or scale or unit):  # "Views: 6508", "No. #3", "5/5"
         return None
     if digits_only and len(num.strip()) >= 7 and not (cur or scale or unit):
         return None
-    scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
+    if not (cur or scale) and _CLOCK.match(text, m.end("num")):  # "2 pm", "2.13 am": a time, not a figure
+        return None
+    if cur and unit == "T":  # "$2.174T": trillions
+        scale, unit = "T", None
+        scale_t = True
+    else:
+        scale_t = False
+    scale_f = 1e12 if scale_t else SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
     if scale and scale.lower() in ("m", "b") and not (cur or unit):
         scale_f = 1.0 if not cur else scale_f
     kind, canonical = "number", None
@@ -254,11 +271,12 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     elif unit_l in PERCENT_WORDS:
         kind, canonical = "percent", PERCENT_WORDS[unit_l]
     elif unit_l in CURRENCY_WORDS:
-        if unit_l in ("pounds", "pound") and re.match(r"\s+of\b", text[m.end():m.end() + 5]):
+        if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
+                                               or text[m.start("unit") - 1] == "-"):  # "a twenty-pound bag"
             kind, canonical = "quantity", unit_symbol("pound")  # "20 pounds of beef"
         else:
             kind, canonical = "money", CURRENCY_WORDS[unit_l]
-            if unit_l == "cents":
+            if unit_l in _HUNDREDTHS:  # "13 cts": 0.13 USD
                 scale_f *= 0.01
     elif unit_l in UNIT_WORDS:
         pint_name = UNIT_WORDS[unit_l]
@@ -270,13 +288,37 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         if found:
             canonical, e = found
             kind = "quantity"
+    if kind == "quantity" and canonical:
+        canonical, e = _unit_suffixes(text, canonical, e)
     while e > s and text[e - 1] in " .":
         e -= 1
     surface = text[s:e]
     return Figure(s, e, surface, kind, value * scale_f, canonical, scale=scale_f, has_scale=bool(scale))
 
 
-_UNIT_TOKEN = re.compile(r"\s?([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*)")
+_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence"})
+_CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
+_POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
+_PER = re.compile(r"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:second|minute|hour|day|week|month|year)\b))")
+
+
+def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
+    """A power or a rate after a unit: "km^2", "4 km cubed" -> km², km³; "kilometres per hour",
+    "barrels a day" -> km/h, bbl/d."""
+    power = _POWER.match(text, end)
+    if power and not symbol.endswith(("²", "³")) and "/" not in symbol:
+        n = power.group("digit") or {"²": "2", "³": "3"}.get(power.group("sup") or "", "") \
+            or {"squared": "2", "cubed": "3"}[power.group("word").lower()]
+        symbol, end = symbol + {"2": "²", "3": "³"}[n], power.end()
+    per = _PER.match(text, end)
+    if per and "/" not in symbol:
+        found = _pint_unit(text, per.end())
+        if found:
+            symbol, end = f"{symbol}/{found[0]}", found[1]
+    return symbol, end
+
+
+_UNIT_TOKEN = re.compile(r"(?:\s?|-(?=[A-Za-z]{2}))([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*)")
 # English words that pint also reads as units: never units after a number in running text
 _NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so to up us we am are was were has had the
     and for per from than that this with into over out off one two all any min may mi ms mm s h d y g m t b k p c
@@ -297,10 +339,12 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
             break
         words.append((m.group(1), m.end()))
         cursor = m.end()
-    if not words or not _maybe_unit(words[0][0]):
+    if not words:
+        return None
+    first = words[0][0].lower()
+    if not _maybe_unit(words[0][0]) and not (first in _COMPOUND_HEADS and len(words) > 1 and _maybe_unit(words[1][0])):
         return None
     # several words only for compound units: "square kilometres", "miles per hour", "kg per cubic metre"
-    first = words[0][0].lower()
     longest = len(words) if first in _COMPOUND_HEADS or len(words) > 1 and words[1][0].lower() in ("per", "/") else 1
     for n in range(longest, 0, -1):
         phrase = " ".join(w for w, _ in words[:n])
@@ -352,14 +396,25 @@ def _maybe_unit(word: str) -> bool:
 def _parse_unit(phrase: str) -> str | None:
     import pint
 
+    phrase = _POWER_PHRASE.sub(_power_phrase, phrase.strip())
     try:
-        unit = _ureg().parse_units(phrase.replace(" per ", " / ").replace(" ", "_") if " per " not in phrase
-                                   else phrase.replace(" per ", " / "))
+        unit = _ureg().parse_units(phrase.replace(" per ", " / ") if " per " in phrase or "**" in phrase
+                                   else phrase.replace(" ", "_"))
     except (pint.errors.PintError, ValueError, AttributeError, TypeError, AssertionError, KeyError):
         return None
-    if unit.dimensionless:
+    if unit.dimensionless and not re.search(r"bit|byte", str(unit)):  # pint counts information as dimensionless
         return None
     return _pretty(f"{unit:~}")
+
+
+_POWER_PHRASE = re.compile(r"(?i)^(?:(?P<head>square|sq\.?|cubic|cu\.?)\s+(?P<a>[A-Za-z]+)|(?P<b>[A-Za-z]+)(?:\^?(?P<n>[23])|\s+(?P<tail>squared|cubed)))$")
+
+
+def _power_phrase(m: re.Match) -> str:
+    """ "square kilometre", "sq mi", "km2", "km^3", "km cubed" -> pint's "kilometre ** 2" form."""
+    head, tail = (m.group("head") or "").lower(), (m.group("tail") or "").lower()
+    n = "3" if head.startswith("cu") or tail == "cubed" or m.group("n") == "3" else "2"
+    return f"{m.group('a') or m.group('b')} ** {n}"
 
 
 def _pretty(symbol: str) -> str:
@@ -374,16 +429,25 @@ def _structure(text: str, figs: list[Figure]) -> None:
     for f in figs:
         if APPROXIMATE_WORDS.search(text[max(0, f.start - 20):f.start]):
             f.approximate = True
+    for a, b in reversed(list(zip(figs, figs[1:], strict=False))):
+        # "45 and 50 mg", "4, 5 or 6 mln tonnes": the members of a list share the last one's unit and scale
+        if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
+                and b.unit and not a.has_scale:
+            a.kind, a.unit = b.kind, b.unit
+            if b.has_scale and a.value < 1000:
+                a.value *= b.scale
+                a.has_scale, a.scale = True, b.scale
     for a, b in zip(figs, figs[1:], strict=False):
         between = text[a.end:b.start]
         before = text[max(0, a.start - 40):a.start]
         if b.role != "value" or a.role != "value" or not _compatible(a, b):
             continue
         roles = None
-        if re.fullmatch(r"\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
+        if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
             if re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("from", "to")
-            elif re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"\s*(?:-|–|to)\s*", between):
+            elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
+                    and (a.value <= b.value or b.has_scale and not a.has_scale):  # not "Boeing 747-400"
                 roles = ("low", "high")
         elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*(?:an?\s+\w+\s+)?", between) and _CHANGE_VERB.search(before + " " + text[a.start - 60:a.start]):
             roles = ("to", "from")
@@ -403,6 +467,21 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 x.has_scale = True
         if a.approximate or b.approximate:
             a.approximate = b.approximate = a.approximate or b.approximate
+    for a, b in zip(figs, figs[1:], strict=False):
+        # "9.8 crowns vs 9.49", "64 cts against 1.16": the figure compared with takes the unit and scale
+        if b.kind == "number" and a.unit and re.fullmatch(r"(?i)\s*(?:vs\.?|versus|against|compared with)\s*",
+                                                           text[a.end:b.start]):
+            b.kind, b.unit = a.kind, a.unit
+            if a.scale != 1.0 and not b.has_scale and b.value < 1000:
+                b.value *= a.scale
+                b.has_scale, b.scale = True, a.scale
+    for i, f in enumerate(figs):
+        # "imports stood at 20.1 billion crowns while exports were 23.7 billion": a scaled bare number
+        # after an amount of money (or a quantity) in the same sentence counts in the same unit
+        if f.kind == "number" and f.has_scale and f.unit is None:
+            earlier = next((g for g in reversed(figs[:i]) if g.kind in ("money", "quantity") and g.unit), None)
+            if earlier is not None:
+                f.kind, f.unit = earlier.kind, earlier.unit
 
 
 def _compatible(a: Figure, b: Figure) -> bool:

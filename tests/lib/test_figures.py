@@ -44,6 +44,21 @@ def one(text):
         ("The company employs 525 people.", "number", 525, None),
         ("Margins moved -3.5 pct in a year.", "percent", -3.5, "%"),
         ("Prices were −2.1% lower.", "percent", -2.1, "%"),
+        ("Shr profit 13 cts.", "money", 0.13, "USD"),
+        ("It traded at 277 pence.", "money", 2.77, "GBP"),
+        ("Revenue was -15€ this year.", "money", -15, "EUR"),
+        ("The annual result is $-99.99.", "money", -99.99, "USD"),
+        ("Its GDP is $2.174T.", "money", 2.174e12, "USD"),
+        ("Reserves stood at 876 mln ringgit.", "money", 876e6, "MYR"),
+        ("Protons circulate in the 27-kilometer ring.", "quantity", 27, "km"),
+        ("Italy covers 301,338 km2 of land.", "quantity", 301338, "km²"),
+        ("The lake holds 4 km^3 of water.", "quantity", 4, "km³"),
+        ("The lake holds 4 cubic kilometers of water.", "quantity", 4, "km³"),
+        ("The estate covers 300 square miles.", "quantity", 300, "mi²"),
+        ("The train reached 200 kilometres per hour.", "quantity", 200, "km/h"),
+        ("The field pumps 1.2 million barrels a day.", "quantity", 1.2e6, "bbl/d"),
+        ("The plant handles 4,500 tpd.", "quantity", 4500, "t/d"),
+        ("They store 10 exabytes of data.", "quantity", 10, "EB"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -65,6 +80,8 @@ def test_kinds_values_units(text, kind, value, unit):
         "On Feb 26 the talks ended.",
         "It happened on 15 April.",
         "The page had 60 votes.",
+        "At 2 pm everybody will be gone.",
+        "The robbery began at 2pm and was over by 2.17pm.",
     ],
 )
 def test_not_figures(text):
@@ -80,6 +97,8 @@ def test_not_figures(text):
         ("Growth will be between 5 and 7 percent.", ["low", "high"], [5, 7]),
         ("Growth of 5-7 pct is expected.", ["low", "high"], [5, 7]),
         ("Stocks rose from 12 to 20 million tonnes.", ["from", "to"], [12e6, 20e6]),
+        ("An 8- to 16-meter telescope is planned.", ["low", "high"], [8, 16]),
+        ("Smashed at 3.5–4.0 TeV.", ["low", "high"], [3.5, 4.0]),
     ],
 )
 def test_ranges_and_changes(text, roles, values):
@@ -88,6 +107,24 @@ def test_ranges_and_changes(text, roles, values):
     assert [f.value for f in figs] == pytest.approx(values)
     assert figs[0].group_id is not None and figs[0].group_id == figs[1].group_id
     assert figs[0].unit == figs[1].unit
+
+
+@pytest.mark.parametrize(
+    "text, units, values",
+    [
+        ("They were given 45 and 50 mg of ethanol.", ["mg", "mg"], [45, 50]),
+        ("Sales of 4, 5 and 6 mln tonnes.", ["t", "t", "t"], [4e6, 5e6, 6e6]),
+        ("Earnings were 9.8 crowns vs 9.49.", ["SEK", "SEK"], [9.8, 9.49]),
+        ("Revs 394.0 mln dlrs vs 351.0", ["USD", "USD"], [394e6, 351e6]),
+        ("Imports were 20.1 billion crowns while exports were 23.7 billion.", ["SEK", "SEK"], [20.1e9, 23.7e9]),
+        ("Qantas flies the Boeing 747-400 to Sydney.", [None, None], [747, 400]),
+    ],
+)
+def test_units_shared_along_lists_and_comparisons(text, units, values):
+    figs = find_figures(text)
+    assert [f.unit for f in figs] == units
+    assert [f.value for f in figs] == pytest.approx(values)
+    assert all(f.role == "value" for f in figs)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +175,21 @@ REF = date(2026, 11, 28)
         ("It opened two years ago.", "2024"),
         ("The plan starts next month.", "2026-12"),
         ("Data for March 2026 came out.", "2026-03"),
+        ("Growth slowed in Q4 2025.", "2025-10-01/2025-12-31"),
+        ("Sales rose in the first half of 2025.", "2025-01-01/2025-06-30"),
+        ("Revenue in the third quarter rose.", "2026-07-01/2026-09-30"),
+        ("Inflation peaked in the 1970s.", "1970/1979"),
+        ("The strike lasted from March 2 to March 6.", "2026-03-02/2026-03-06"),
+        ("The fair runs 20-22 March.", "2027-03-20/2027-03-22"),
+        ("Output doubled between 2019 and 2021.", "2019/2021"),
+        ("The plan covers 2026-2030.", "2026/2030"),
+        ("The 2024-25 season ended.", "2024/2025"),
+        ("Prices doubled over the past two weeks.", "2026-11-14/2026-11-28"),
+        ("The loan matures in three months.", "2027-02"),
+        ("Trading was halted this morning.", "2026-11-28"),
+        ("It was the worst year since the 2008 crisis.", "2008"),
+        ("The sale should close by mid-2027.", "2027"),
+        ("The meeting was postponed until April.", "2027-04"),
     ],
 )
 def test_dates_resolve(text, value):
