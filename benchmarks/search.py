@@ -91,14 +91,15 @@ def main() -> None:
 
         start = time.perf_counter()
         params = {"sentences": str(wh.table_dir("sentences") / "b.parquet")}
-        with database.tokenizer_connection() as con:
-            postings = con.execute(database.read_sql("queries/postings.sql"), params).to_arrow_table()
-            lengths = con.execute(database.read_sql("queries/sentence_lengths.sql"), params).to_arrow_table()
+        postings, lengths = database.search_index(wh.table_dir("sentences") / "b.parquet")
+        ours_build = time.perf_counter() - start
+        with database.tokenizer_connection() as con:  # FTS5's input, not part of our build
             tokenized = con.execute("SELECT doc_id, sentence_id, array_to_string(tw_tokens(text), ' ') "
                                     "FROM read_parquet($sentences) ORDER BY doc_id, sentence_id", params).fetchall()
+        start = time.perf_counter()
         write_parquet_atomic(postings, wh.table_dir("postings") / "b.parquet")
         write_parquet_atomic(lengths, wh.table_dir("sentence_lengths") / "b.parquet")
-        ours_build = time.perf_counter() - start
+        ours_build += time.perf_counter() - start
         ours_size = sum(p.stat().st_size for t in ("postings", "sentence_lengths") for p in wh.table_dir(t).glob("*.parquet"))
         database.install(wh.root, force=True)
 

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 # Order matters: views first (macros refer to them), each folder sorted by name.
@@ -107,3 +108,13 @@ def tokenizer_connection() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute(read_sql("macros/tokens.sql"))
     return con
+
+
+def search_index(sentences: Path) -> tuple[pa.Table, pa.Table]:
+    """The postings and sentence lengths of one sentences file, tokenized once with the same SQL
+    macro the shell uses at query time (sql/macros/tokens.sql)."""
+    with tokenizer_connection() as con:
+        con.execute(read_sql("queries/search_tokens.sql"), {"sentences": str(sentences)})
+        postings = con.execute(read_sql("queries/postings.sql")).fetch_arrow_table()
+        lengths = con.execute(read_sql("queries/sentence_lengths.sql")).fetch_arrow_table()
+    return postings, lengths

@@ -2,9 +2,9 @@
 -- search_all() and search_documents() are the public faces. Corpus statistics (N, average length,
 -- document frequencies) are computed at query time, so a new batch counts as soon as it is committed.
 CREATE OR REPLACE MACRO tw_bm25(query, require_all) AS TABLE
-WITH q AS (SELECT DISTINCT unnest(tw_tokens(query)) AS term),
+WITH q AS MATERIALIZED (SELECT DISTINCT unnest(tw_tokens(query)) AS term),
 stats AS (SELECT count(*) AS n, avg(len) AS avgdl FROM sentence_lengths),
-hits AS (SELECT p.term, p.doc_id, p.sentence_id, p.tf, p.len FROM postings AS p SEMI JOIN q ON p.term = q.term),
+hits AS MATERIALIZED (SELECT p.term, p.doc_id, p.sentence_id, p.tf, p.len FROM postings AS p SEMI JOIN q ON p.term = q.term),
 df AS (SELECT term, count(*) AS df FROM hits GROUP BY term),
 scored AS (
     SELECT h.doc_id, h.sentence_id,

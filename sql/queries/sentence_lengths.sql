@@ -1,4 +1,5 @@
--- Tokens per sentence of one batch (BM25's document length). $sentences: the batch's sentences file.
-SELECT doc_id, sentence_id, len(tw_tokens(text))::INTEGER AS len
-FROM read_parquet($sentences)
+-- Tokens per sentence of one batch (BM25's document length). Reads the search_tokens temp table
+-- (search_tokens.sql).
+SELECT doc_id, sentence_id, len(terms)::INTEGER AS len
+FROM search_tokens
 ORDER BY doc_id, sentence_id;

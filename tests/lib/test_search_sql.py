@@ -54,10 +54,9 @@ def warehouse(tmp_path):
     write_parquet_atomic(table_from_rows("sentences", rows), wh.table_dir("sentences") / "b1.parquet")
     docs = [dict(doc_id=d, source=d, title=f"title {d}") for d in ("d1", "d2", "d3")]
     write_parquet_atomic(table_from_rows("documents", docs), wh.table_dir("documents") / "b1.parquet")
-    params = {"sentences": str(wh.table_dir("sentences") / "b1.parquet")}
-    with database.tokenizer_connection() as c:
-        for table, sql in (("postings", "queries/postings.sql"), ("sentence_lengths", "queries/sentence_lengths.sql")):
-            write_parquet_atomic(c.execute(database.read_sql(sql), params).to_arrow_table(), wh.table_dir(table) / "b1.parquet")
+    postings, lengths = database.search_index(wh.table_dir("sentences") / "b1.parquet")
+    write_parquet_atomic(postings, wh.table_dir("postings") / "b1.parquet")
+    write_parquet_atomic(lengths, wh.table_dir("sentence_lengths") / "b1.parquet")
     database.install(wh.root)
     return wh
 

@@ -26,10 +26,7 @@ def search_index(context: dg.AssetExecutionContext, folders: WarehouseResource):
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, ["postings", "sentence_lengths"])
         return
-    params = {"sentences": str(wh.batch_file(batch_id, "sentences"))}
-    with database.tokenizer_connection() as con:
-        postings = con.execute(database.read_sql("queries/postings.sql"), params).fetch_arrow_table()
-        lengths = con.execute(database.read_sql("queries/sentence_lengths.sql"), params).fetch_arrow_table()
+    postings, lengths = database.search_index(wh.batch_file(batch_id, "sentences"))
     postings = postings.cast(SCHEMAS["postings"])
     lengths = lengths.cast(SCHEMAS["sentence_lengths"])
     n_terms = len(set(postings.column("term").to_pylist())) if postings.num_rows else 0
