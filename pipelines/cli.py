@@ -61,7 +61,7 @@ def cmd_run(args) -> int:
                 f"discarded {len(recovered['discarded'])} partial batch(es) to redo")
         wh.init()
         database.install(wh.root)
-        new = plan_new_batches(raw, wh, max_files=int(os.environ.get("TEXTWAREHOUSE_BATCH_FILES", "2000")))
+        new = plan_new_batches(raw, wh)
         pending = wh.pending_batches()
         if not pending:
             print(f"Nothing new in {raw}: the warehouse at {wh.root} is unchanged.")

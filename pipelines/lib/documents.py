@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.lib import cleaning
+from pipelines.lib import cleaning, duplicates, parallel
 from pipelines.lib.normalize import clean_body
 from pipelines.lib.segmenting import segment
 
@@ -16,8 +16,9 @@ def source_group(source: str) -> str:
     return source.split("#", 1)[0] if "#" in source else source.rsplit("/", 1)[0] if "/" in source else ""
 
 
-def build_documents(raws: list[dict], progress=None) -> tuple[list[dict], list[dict]]:
-    """``documents`` and ``removed`` rows for a batch of ``raw_documents`` rows.
+def build_documents(raws: list[dict], progress=None) -> tuple[list[dict], list[dict], list]:
+    """``documents`` rows, ``removed`` rows and each document's MinHash signature (None for an empty
+    body), for a batch of ``raw_documents`` rows; on the worker processes for a big batch.
 
     Lines that repeat across many documents of the same source are treated as chrome.
     """
@@ -26,14 +27,25 @@ def build_documents(raws: list[dict], progress=None) -> tuple[list[dict], list[d
         if r["format"] != "html":
             groups.setdefault(source_group(r["source"]), []).append(r["raw_text"])
     repeated = {g: cleaning.repeated_lines(texts) for g, texts in groups.items()}
-    docs, removed = [], []
-    for r in raws:
-        doc, rem = build_document(r, repeated=repeated.get(source_group(r["source"]), frozenset()))
-        docs.append(doc)
-        removed.extend(rem)
-        if progress:
-            progress(doc)
-    return docs, removed
+    items = [(r, repeated.get(source_group(r["source"]), frozenset())) for r in raws]
+    docs, removed, signatures = [], [], []
+    for _, results in parallel.imap_chunks(build_documents_chunk, items):
+        for doc, rem, sig in results:
+            docs.append(doc)
+            removed.extend(rem)
+            signatures.append(sig)
+            if progress:
+                progress(doc)
+    return docs, removed, signatures
+
+
+def build_documents_chunk(items: list[tuple[dict, frozenset[str]]]) -> list[tuple[dict, list[dict], object]]:
+    """One unit of work for a worker process: ``(document, removed, signature)`` per raw row."""
+    out = []
+    for raw, repeated in items:
+        doc, removed = build_document(raw, repeated=repeated)
+        out.append((doc, removed, duplicates.signature(doc["text"])))
+    return out
 
 
 def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tuple[dict, list[dict]]:

@@ -301,3 +301,11 @@ def mention_rows(doc_id: str, text: str, spacy_doc, sentence_starts: list[int]) 
         rows.append(dict(doc_id=doc_id, sentence_id=max(sentence_id, 0), start=m.start, end=m.end, text=m.text,
                          label=label, entity_id=entity_id(name), entity_name=name))
     return rows
+
+
+def mention_rows_chunk(items: list[tuple[str, str, list[int]]]) -> list[list[dict]]:
+    """``mentions`` rows of each ``(doc_id, text, sentence_starts)``: one unit of work for a worker
+    process (see ``parallel``), which loads the model once and sends back rows, not Docs."""
+    nlp = load_nlp()
+    docs = nlp.pipe([text for _, text, _ in items], batch_size=64)
+    return [mention_rows(doc_id, text, doc, starts) for doc, (doc_id, text, starts) in zip(docs, items, strict=True)]

@@ -577,3 +577,9 @@ def figure_and_date_rows(doc_id: str, text: str, sentences: list[tuple[int, int,
                                 subject=f.subject, group_id=group, role=f.role))
         group_base += groups
     return figures, dates
+
+
+def rows_chunk(items: list[tuple]) -> list[tuple[list[dict], list[dict]]]:
+    """``figure_and_date_rows`` of each ``(doc_id, text, sentences, reference)``: one unit of work for
+    a worker process (see ``parallel``)."""
+    return [figure_and_date_rows(doc_id, text, sentences, reference) for doc_id, text, sentences, reference in items]

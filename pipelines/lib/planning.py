@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipelines.lib import settings
 from pipelines.lib.ingest import batch_id_for, discover, manifest_for, plan_batches
 from pipelines.lib.storage import LEDGER_TABLE, Warehouse
 
@@ -19,8 +20,8 @@ def seen_files(warehouse: Warehouse) -> set[tuple[str, int, int]]:
 
 
 def plan_new_batches(
-    raw_dir: Path, warehouse: Warehouse, *, max_files: int = 2000, max_batches: int | None = None,
-    now: datetime | None = None,
+    raw_dir: Path, warehouse: Warehouse, *, max_files: int | None = None, max_bytes: int | None = None,
+    max_batches: int | None = None, now: datetime | None = None,
 ) -> list[str]:
     """Write a manifest for each batch of new files and return the new batch ids (oldest first).
 
@@ -30,7 +31,9 @@ def plan_new_batches(
     raw_dir = Path(raw_dir)
     raw_dir.mkdir(parents=True, exist_ok=True)
     now = now or datetime.now(UTC)
-    groups = plan_batches(discover(raw_dir), seen_files(warehouse), warehouse.pending_paths(), max_files=max_files)
+    files, size = settings.batch_limits()
+    groups = plan_batches(discover(raw_dir), seen_files(warehouse), warehouse.pending_paths(),
+                          max_files=max_files or files, max_bytes=max_bytes or size)
     if max_batches is not None:
         groups = groups[:max_batches]
     ids = []

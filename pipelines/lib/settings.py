@@ -20,6 +20,26 @@ def warehouse_dir(value: str | os.PathLike | None = None) -> Path:
     return _resolve(value or os.environ.get(WAREHOUSE_ENV), PROJECT_ROOT / "data" / "warehouse")
 
 
+def batch_limits() -> tuple[int, int]:
+    """(files, bytes) one batch may hold: ``$TEXTWAREHOUSE_BATCH_FILES`` (default 2,000) and
+    ``$TEXTWAREHOUSE_BATCH_BYTES`` (default 4 MiB of raw input). The byte cap keeps memory flat:
+    a batch, not the corpus, is what a step holds at once (a single larger file is a batch alone)."""
+    return _positive_int("TEXTWAREHOUSE_BATCH_FILES", 2000), _positive_int("TEXTWAREHOUSE_BATCH_BYTES", 4 * 1024 * 1024)
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a whole number; unset it or give a positive integer") from None
+    if value < 1:
+        raise ValueError(f"{name}={raw!r} must be at least 1")
+    return value
+
+
 def dagster_home() -> Path:
     return Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster").resolve()
 

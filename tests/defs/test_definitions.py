@@ -1,6 +1,8 @@
 """The Dagster definitions load, and the sensor, schedule and assets do their job."""
 
 import shutil
+import subprocess
+import sys
 
 import dagster as dg
 import duckdb
@@ -26,21 +28,27 @@ def test_definitions_load():
     assert groups == {"ingest", "clean", "segment", "extract", "search", "warehouse"}
 
 
+def tick(instance, folders, cursor=None):
+    """One evaluation of the sensor, as the daemon runs it (the resource is a context manager)."""
+    with dg.build_sensor_context(instance=instance, cursor=cursor, resources={"folders": folders}) as context:
+        return raw_files_sensor(context)
+
+
 def test_sensor_requests_new_files_once(tmp_path, dagster_home):
     raw, wh = tmp_path / "raw", tmp_path / "wh"
     raw.mkdir()
     folders = WarehouseResource(raw_dir=str(raw), warehouse_dir=str(wh))
     with dg.instance_for_test() as instance:
-        empty = raw_files_sensor(dg.build_sensor_context(instance=instance, resources={"folders": folders}))
+        empty = tick(instance, folders)
         assert isinstance(empty, dg.SkipReason)
         shutil.copy(SEED, raw / "a.txt")
-        result = raw_files_sensor(dg.build_sensor_context(instance=instance, resources={"folders": folders}))
+        result = tick(instance, folders)
         assert len(result.run_requests) == 1
         batch = result.run_requests[0].partition_key
         assert result.run_requests[0].run_key == batch
         assert result.dynamic_partitions_requests[0].partition_keys == [batch]
         # the file is planned, not yet ingested: the next tick asks again with the same run key (deduplicated)
-        again = raw_files_sensor(dg.build_sensor_context(instance=instance, cursor=result.cursor, resources={"folders": folders}))
+        again = tick(instance, folders, cursor=result.cursor)
         assert [r.run_key for r in again.run_requests] == [batch]
 
 
@@ -50,7 +58,7 @@ def test_materialize_assets_into_a_temporary_warehouse(tmp_path, dagster_home):
     shutil.copy(SEED, raw / "seed.txt")
     folders = WarehouseResource(raw_dir=str(raw), warehouse_dir=str(wh))
     with dg.instance_for_test() as instance:
-        result = raw_files_sensor(dg.build_sensor_context(instance=instance, resources={"folders": folders}))
+        result = tick(instance, folders)
         batch = result.run_requests[0].partition_key
         instance.add_dynamic_partitions(batches.name, [batch])
         assets = [*defs.assets, *defs.asset_checks]
@@ -63,3 +71,23 @@ def test_materialize_assets_into_a_temporary_warehouse(tmp_path, dagster_home):
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
         assert con.execute("""SELECT count(*) FROM sentences s JOIN documents d USING (doc_id)
                               WHERE substring(d.text, s.start + 1, s."end" - s.start) <> s.text""").fetchone() == (0,)
+
+
+def test_a_run_holds_the_warehouse_lock_from_first_step_to_last(tmp_path, dagster_home):
+    """Another process (a sensor tick in the daemon, a second run) cannot take the lock mid-run, so
+    it can never recover away a batch being built: a real daemon did exactly that before."""
+    folders = WarehouseResource(raw_dir=str(tmp_path / "raw"), warehouse_dir=str(tmp_path / "wh"))
+    probe = ("import fcntl, sys\nwith open(sys.argv[1], 'a') as fh:\n    try:\n"
+             "        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)\n        print('free')\n"
+             "    except BlockingIOError:\n        print('held')\n")
+
+    @dg.asset
+    def probe_lock(folders: WarehouseResource) -> str:
+        lock = folders.warehouse().root / ".lock"
+        return subprocess.run([sys.executable, "-c", probe, str(lock)], capture_output=True, text=True).stdout.strip()
+
+    with dg.instance_for_test() as instance:
+        out = dg.materialize([probe_lock], instance=instance, resources={"folders": folders})
+    assert out.output_for_node("probe_lock") == "held"
+    assert subprocess.run([sys.executable, "-c", probe, str(tmp_path / "wh" / ".lock")], capture_output=True,
+                          text=True).stdout.strip() == "free"

@@ -1,5 +1,6 @@
-"""The Dagster UI, seen in a real browser: `dagster dev -w workspace.yaml` on a free loopback port,
-headless Chromium (Debian's package, driven by playwright), the asset graph, the last run."""
+"""`dagster dev -w workspace.yaml` for real, on a free loopback port: the UI seen in headless
+Chromium (Debian's package, driven by playwright) with the asset graph and the last run, then the
+daemon's sensor picking up a file dropped into the raw folder and running it into the warehouse."""
 
 import json
 import os
@@ -13,6 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipelines.definitions import defs
@@ -43,7 +45,7 @@ def graphql(port: int, query: str) -> dict:
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
-def test_ui_shows_every_asset_with_its_lineage_and_the_last_run(folders, dagster_home):
+def test_dagster_dev_shows_the_lineage_and_its_sensor_ingests_a_new_file(folders, dagster_home):
     from playwright.sync_api import sync_playwright
 
     raw, wh = folders
@@ -52,7 +54,8 @@ def test_ui_shows_every_asset_with_its_lineage_and_the_last_run(folders, dagster
     port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=ROOT, env=dict(os.environ, TEXTWAREHOUSE_SENSOR_SECONDS="5"), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.time() + 180
         while True:
@@ -101,6 +104,36 @@ def test_ui_shows_every_asset_with_its_lineage_and_the_last_run(folders, dagster
             page.get_by_text(runs[0]["runId"][:8]).first.wait_for(timeout=60_000)
             page.screenshot(path=str(OUTPUT / "ui-runs.png"))
             browser.close()
+
+        # the daemon's sensor (every 5 s here) sees a new file, plans its batch and launches a run
+        (raw / "late.txt").write_text("Zanzibar clove exports rose 12 pct to 40,000 tonnes last year, "
+                                      "the island's trade ministry said on Monday.\n", encoding="utf-8")
+        deadline = time.time() + 240
+        while True:
+            runs = graphql(port, '{ runsOrError { ... on Runs { results { runId status tags { key value } } } } }'
+                           )["runsOrError"]["results"]
+            by_sensor = [r for r in runs if {"key": "dagster/sensor_name", "value": "raw_files_sensor"} in r["tags"]]
+            if by_sensor and by_sensor[0]["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
+                break
+            assert time.time() < deadline, f"no sensor run finished within 240 s: {runs}"
+            time.sleep(2)
+        if by_sensor[0]["status"] != "SUCCESS":
+            run_id = by_sensor[0]["runId"]
+            events = graphql(port, '{ logsForRun(runId: "' + run_id + '") { ... on EventConnection { events { '
+                                   '__typename ... on MessageEvent { message } '
+                                   '... on ExecutionStepFailureEvent { error { message cause { message } } } } } } }')
+            messages = [str(e.get("error") or e.get("message")) for e in events["logsForRun"]["events"]]
+            pytest.fail("the sensor's run failed:\n" + "\n".join(messages[-15:]))
+        assert [r["status"] for r in by_sensor] == ["SUCCESS"]
+        docs = duckdb.sql(f"SELECT source FROM read_parquet('{wh}/documents/*.parquet', union_by_name = true) "
+                          "WHERE text LIKE '%Zanzibar clove%'").fetchall()
+        assert len(docs) == 1 and docs[0][0].endswith("late.txt")
+        ticks = graphql(port, '{ sensorOrError(sensorSelector: {repositoryName: "__repository__", '
+                              'repositoryLocationName: "textwarehouse", sensorName: "raw_files_sensor"}) '
+                              '{ ... on Sensor { sensorState { status ticks(limit: 50) { status } } } } }')
+        state = ticks["sensorOrError"]["sensorState"]
+        assert state["status"] == "RUNNING"
+        assert "SUCCESS" in {t["status"] for t in state["ticks"]}  # the tick that requested the run
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

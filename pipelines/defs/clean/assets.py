@@ -37,10 +37,10 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
         return
     raw = wh.read_batch(batch_id, "raw_documents").to_pylist()
     progress = Progress("clean", len(raw), context.log.info)
-    docs, removed = build_documents(raw, progress=lambda d: progress.update(words=d["n_words"]))
+    docs, removed, sigs = build_documents(raw, progress=lambda d: progress.update(words=d["n_words"]))
     progress.finish()
 
-    signatures = [(d["doc_id"], duplicates.signature(d["text"])) for d in docs]
+    signatures = [(d["doc_id"], s) for d, s in zip(docs, sigs, strict=True)]
     earlier = _committed_signatures(wh)
     found = duplicates.assign_duplicates(earlier, signatures)
     for d in docs:

@@ -7,11 +7,9 @@ import pyarrow as pa
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import database, entities, faults
+from pipelines.lib import database, entities, faults, parallel
 from pipelines.lib.progress import Progress
 from pipelines.lib.schemas import SCHEMAS
-
-PROCESSES_FROM_DOCS = 400  # below this, starting a second spaCy process costs more than it saves
 
 
 @dg.asset(deps=["documents", "sentences"], partitions_def=batches, group_name="extract", kinds={"spacy", "parquet"})
@@ -27,15 +25,17 @@ def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> d
     starts: dict[str, list[int]] = {}
     for s in sents:
         starts.setdefault(s["doc_id"], []).append(s["start"])
-    nlp = entities.load_nlp()
-    n_process = 2 if len(docs) >= PROCESSES_FROM_DOCS else 1
+    entities.load_nlp()  # here, so a missing model fails the step with its own message
+    n_process = parallel.workers_for(len(docs))
     progress = Progress(f"entities ({n_process} process{'es' if n_process > 1 else ''})", len(docs), context.log.info)
     rows: list[dict] = []
-    texts = ((d["text"], d) for d in docs)
-    for spacy_doc, d in nlp.pipe(texts, as_tuples=True, batch_size=64, n_process=n_process):
-        rows.extend(entities.mention_rows(d["doc_id"], d["text"], spacy_doc, sorted(starts.get(d["doc_id"], [0]))))
-        progress.update(words=d["n_words"])
-        faults.point("nlp")
+    items = [(d["doc_id"], d["text"], sorted(starts.get(d["doc_id"], [0]))) for d in docs]
+    words = {d["doc_id"]: d["n_words"] for d in docs}
+    for chunk, results in parallel.imap_chunks(entities.mention_rows_chunk, items):
+        for (doc_id, _, _), doc_rows in zip(chunk, results, strict=True):
+            rows.extend(doc_rows)
+            progress.update(words=words[doc_id])
+            faults.point("nlp")
     progress.finish()
     labels: dict[str, int] = {}
     for r in rows:
@@ -79,7 +79,7 @@ def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource
 )
 def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResource):
     """Find the figures and dates of every sentence of the batch (rules, no model: fast)."""
-    from pipelines.lib.figures import figure_and_date_rows
+    from pipelines.lib.figures import rows_chunk
 
     wh = folders.warehouse()
     batch_id = context.partition_key
@@ -94,12 +94,14 @@ def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResou
         by_doc.setdefault(s["doc_id"], []).append((s["sentence_id"], s["start"], s["end"]))
     progress = Progress("figures and dates", len(docs), context.log.info)
     figures, dates = [], []
-    for d in docs:
-        reference = (d["published_at"] or ingested[d["doc_id"]]).date()
-        f, t = figure_and_date_rows(d["doc_id"], d["text"], sorted(by_doc.get(d["doc_id"], [])), reference)
-        figures.extend(f)
-        dates.extend(t)
-        progress.update(words=d["n_words"])
+    items = [(d["doc_id"], d["text"], sorted(by_doc.get(d["doc_id"], [])), (d["published_at"] or ingested[d["doc_id"]]).date())
+             for d in docs]
+    words = {d["doc_id"]: d["n_words"] for d in docs}
+    for chunk, results in parallel.imap_chunks(rows_chunk, items):
+        for item, (f, t) in zip(chunk, results, strict=True):
+            figures.extend(f)
+            dates.extend(t)
+            progress.update(words=words[item[0]])
     progress.finish()
     kinds: dict[str, int] = {}
     for f in figures:

@@ -13,7 +13,6 @@ from pipelines.defs.resources import WarehouseResource
 from pipelines.lib.planning import plan_new_batches
 
 MAX_BATCHES_PER_TICK = int(os.environ.get("TEXTWAREHOUSE_SENSOR_MAX_BATCHES", "4"))
-MAX_FILES_PER_BATCH = int(os.environ.get("TEXTWAREHOUSE_BATCH_FILES", "2000"))
 
 
 def request_new_batches(folders: WarehouseResource, *, max_batches: int) -> tuple[list[str], list[str]] | None:
@@ -24,7 +23,7 @@ def request_new_batches(folders: WarehouseResource, *, max_batches: int) -> tupl
         if not got:
             return None
         wh.recover()
-        new = plan_new_batches(folders.raw(), wh, max_files=MAX_FILES_PER_BATCH, max_batches=max_batches)
+        new = plan_new_batches(folders.raw(), wh, max_batches=max_batches)
         pending = wh.pending_batches()[:max_batches]
     return new, pending
 

@@ -1,0 +1,50 @@
+"""The worker pool gives the same rows, in the same order, as running in this process."""
+
+from datetime import date
+
+import pytest
+
+from pipelines.lib import entities, figures, parallel
+
+TEXTS = [
+    "Xi Jinping met Vladimir Putin in Moscow on Tuesday.",
+    "Soybean imports rose from 12 million tonnes to 20 million tonnes in 2025.",
+    "The arms sale to Taiwan was valued at around $11 billion, officials in Washington said.",
+    "Exports rose 4.5 pct in January, the Bundesbank said in Frankfurt.",
+]
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    monkeypatch.setenv(parallel.PROCESSES_ENV, "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 8)
+    yield
+    parallel.shutdown()
+
+
+def serial(fn, items):
+    return [r for c in range(0, len(items), parallel.CHUNK) for r in fn(items[c:c + parallel.CHUNK])]
+
+
+def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
+    docs = [(f"d{i}", TEXTS[i % len(TEXTS)]) for i in range(40)]
+    fig_items = [(d, t, [(0, 0, len(t))], date(2026, 11, 28)) for d, t in docs]
+    ner_items = [(d, t, [0]) for d, t in docs]
+    assert parallel.workers_for(len(docs)) == 2
+    for fn, items in ((figures.rows_chunk, fig_items), (entities.mention_rows_chunk, ner_items)):
+        pooled = [r for chunk, results in parallel.imap_chunks(fn, items, chunk=7) for r in results]
+        assert pooled == serial(fn, items)
+    names = {r["entity_name"] for rows in serial(entities.mention_rows_chunk, ner_items) for r in rows}
+    assert {"Vladimir Putin", "Taiwan", "Bundesbank"} <= names
+
+
+@pytest.mark.parametrize("value, expected", [("1", 1), ("3", 3)])
+def test_processes_from_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv(parallel.PROCESSES_ENV, value)
+    assert parallel.processes() == expected
+
+
+def test_a_bad_process_count_says_what_to_do(monkeypatch):
+    monkeypatch.setenv(parallel.PROCESSES_ENV, "two")
+    with pytest.raises(ValueError, match="TEXTWAREHOUSE_PROCESSES"):
+        parallel.processes()
