@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/throughput.py [--docs N] [--processes P] [--per-file K] [--keep DIR]
 
+Run it with --processes 1 and 2 to see what the second core brings to the whole pipeline.
+
 1. Writes N Reuters-21578 bodies (default: all) as JSONL files of K documents into a fresh raw folder,
    holding back 1% of them.
 2. Runs the real pipeline (`textwarehouse run`, Dagster included) into a fresh warehouse: wall time,
@@ -59,8 +61,8 @@ def write_jsonl(folder: Path, docs: list[dict], per_file: int, prefix: str) -> N
                 fh.write(json.dumps(d) + "\n")
 
 
-def run_pipeline(raw: Path, wh: Path, home: Path, files_per_batch: int | None) -> tuple[float, float, str]:
-    env = dict(os.environ, DAGSTER_HOME=str(home))
+def run_pipeline(raw: Path, wh: Path, home: Path, files_per_batch: int | None, processes: int) -> tuple[float, float, str]:
+    env = dict(os.environ, DAGSTER_HOME=str(home), TEXTWAREHOUSE_PROCESSES=str(processes))
     if files_per_batch:
         env["TEXTWAREHOUSE_BATCH_FILES"] = str(files_per_batch)
     start = time.perf_counter()
@@ -99,9 +101,10 @@ def bare_pipe(texts: list[str], processes: int, only_ner: bool) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=0, help="how many bodies (default: all)")
-    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--processes", type=int, default=2, help="worker processes, for the pipeline "
+                    "(TEXTWAREHOUSE_PROCESSES) and for bare nlp.pipe alike")
     ap.add_argument("--per-file", type=int, default=500, help="documents per JSONL file")
-    ap.add_argument("--files-per-batch", type=int, default=None, help="default: the pipeline's own (2,000 files, 64 MiB)")
+    ap.add_argument("--files-per-batch", type=int, default=None, help="default: the pipeline's own (2,000 files, 4 MiB)")
     ap.add_argument("--keep", help="keep the benchmark folders here")
     args = ap.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="throughput-"))
@@ -115,7 +118,7 @@ def main() -> None:
     print(f"{len(docs):,} Reuters-21578 bodies ({held} held back for the incremental run); "
           f"{args.per_file} per file, {args.files_per_batch or 'default'} files per batch; machine: {os.cpu_count()} cores")
 
-    wall, peak, log = run_pipeline(raw, wh, home, args.files_per_batch)
+    wall, peak, log = run_pipeline(raw, wh, home, args.files_per_batch, args.processes)
     con = duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True)
     n_docs, words = con.execute("SELECT count(*), sum(n_words) FROM documents").fetchone()
     texts = [t for (t,) in con.execute("SELECT text FROM documents ORDER BY doc_id").fetchall()]
@@ -142,8 +145,11 @@ def main() -> None:
     print("\nParquet files per table:", files)
 
     write_jsonl(raw, docs[-held:], args.per_file, "new")
-    inc_wall, _, _ = run_pipeline(raw, wh, home, args.files_per_batch)
+    inc_wall, _, _ = run_pipeline(raw, wh, home, args.files_per_batch, args.processes)
     print(f"incremental run adding {held} documents (1%): {inc_wall:.1f} s = {100 * inc_wall / wall:.1f}% of the full run")
+    inc_steps = {k: v - steps.get(k, 0.0) for k, v in step_seconds(home).items()}
+    print("  its steps: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(inc_steps.items(), key=lambda kv: -kv[1])[:8])
+          + f"; outside steps {inc_wall - sum(inc_steps.values()):.1f}")
 
     con = duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True)
     start = time.perf_counter()

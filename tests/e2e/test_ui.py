@@ -2,6 +2,7 @@
 Chromium (Debian's package, driven by playwright) with the asset graph and the last run, then the
 daemon's sensor picking up a file dropped into the raw folder and running it into the warehouse."""
 
+import contextlib
 import json
 import os
 import re
@@ -46,6 +47,7 @@ def graphql(port: int, query: str) -> dict:
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_dagster_dev_shows_the_lineage_and_its_sensor_ingests_a_new_file(folders, dagster_home):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     raw, wh = folders
@@ -84,18 +86,27 @@ def test_dagster_dev_shows_the_lineage_and_its_sensor_ingests_a_new_file(folders
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"])
             page = browser.new_page(viewport={"width": 1800, "height": 1100})
+            # the community dialog of a fresh DAGSTER_HOME opens a moment after the page: dismiss it
+            # before every click and screenshot
+            skip = page.get_by_role("button", name="Skip")
+
+            def dismiss():
+                if skip.count() and skip.first.is_visible():
+                    skip.first.click()
+                    skip.first.wait_for(state="hidden", timeout=10_000)
             page.goto(f"http://127.0.0.1:{port}/asset-groups", wait_until="networkidle")
             page.wait_for_timeout(2000)
-            skip = page.get_by_role("button", name="Skip")  # the community dialog of a fresh DAGSTER_HOME
-            if skip.count():
-                skip.first.click()
+            with contextlib.suppress(PlaywrightTimeout):
+                skip.first.wait_for(state="visible", timeout=5_000)
             groups = sorted({graph_group(a) for a in expected})
             for group in groups:  # open each group of the sidebar tree: its assets are listed by name
                 entry = page.locator("button").filter(has_text=re.compile(rf"^\s*{group}\s*{group}\s*$")).first
+                dismiss()
                 box = entry.bounding_box()
                 page.mouse.click(box["x"] - 12, box["y"] + box["height"] / 2)
                 page.wait_for_timeout(300)
             page.wait_for_timeout(1500)
+            dismiss()
             page.screenshot(path=str(OUTPUT / "ui-asset-graph.png"))
             body = page.inner_text("body")
             missing = [a for a in expected if a not in body.split()]
