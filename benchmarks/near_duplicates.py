@@ -49,7 +49,7 @@ def main() -> None:
                 pairs[(i, j)] = duplicates.jaccard(s, sigs[j])
     print(f"{args.corpus}: {len(docs):,} documents of 20+ words; signatures at {len(docs) / took:,.0f} docs/s")
     start = time.perf_counter()
-    found = duplicates.assign_duplicates([], [(str(i), s) for i, s in enumerate(sigs)])
+    found = duplicates.assign_duplicates(duplicates.stack([]), [(str(i), s) for i, s in enumerate(sigs)])
     ours = time.perf_counter() - start
     start = time.perf_counter()
     peer = MinHashLSH(threshold=duplicates.THRESHOLD, num_perm=duplicates.NUM_PERM)

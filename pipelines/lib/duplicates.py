@@ -44,48 +44,70 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 BANDS, ROWS = 32, 4  # LSH banding: pairs at Jaccard ~0.42 collide half the time, at 0.7 nearly always
 
 
-def _band_keys(sig: np.ndarray) -> list[bytes]:
-    return [bytes([b]) + sig[b * ROWS:(b + 1) * ROWS].tobytes() for b in range(BANDS)]
+def band_hashes(matrix: np.ndarray) -> np.ndarray:
+    """One 64-bit hash per LSH band of each signature: ``(n, BANDS)`` for ``(n, NUM_PERM)`` signatures."""
+    bands = np.ascontiguousarray(matrix, dtype=np.uint64).reshape(len(matrix), BANDS, ROWS)
+    h = np.full((len(matrix), BANDS), 0xCBF29CE484222325, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(ROWS):  # FNV-1a over the band's values; collisions only add candidates to verify
+            h = (h ^ bands[:, :, r]) * np.uint64(0x100000001B3)
+    return h + np.arange(BANDS, dtype=np.uint64)  # the same values in two bands are two keys
 
 
 def assign_duplicates(
-    earlier: list[tuple[str, np.ndarray, str | None]],
+    earlier: tuple[list[str], np.ndarray, list[str | None]],
     new: list[tuple[str, np.ndarray | None]],
     *,
     threshold: float = THRESHOLD,
 ) -> dict[str, str]:
     """``duplicate_of`` for each new document that nearly repeats an earlier one (or an earlier new one).
 
-    ``earlier`` holds (doc_id, signature, its own duplicate_of) in ingest order; ``new`` is in ingest
-    order too. Candidates come from LSH buckets (``BANDS`` bands of ``ROWS`` values), then the
+    ``earlier`` is (doc_ids, their signatures as one ``(n, NUM_PERM)`` matrix, their own
+    duplicate_of), in ingest order; ``new`` is in ingest order too. Candidates come from LSH: ``BANDS``
+    bands of ``ROWS`` values, hashed; the earlier documents that share a band hash with a new one are
+    found with one vectorised pass, so a small batch against a large corpus costs little. Then the
     estimated Jaccard decides. The answer points at the earliest document of the group.
     """
-    buckets: dict[bytes, list[str]] = {}
-    order: dict[str, int] = {}
+    ids, matrix, dups = earlier
+    new = [(d, s) for d, s in new if s is not None]
+    if not new:
+        return {}
+    new_hashes = band_hashes(np.stack([s for _, s in new]))
+    hit = np.zeros(len(ids), dtype=bool)
+    if len(ids):
+        earlier_hashes = band_hashes(matrix)
+        for b in range(BANDS):
+            hit |= np.isin(earlier_hashes[:, b], new_hashes[:, b])
+    buckets: dict[int, list[str]] = {}
+    order: dict[str, int] = {d: i for i, d in enumerate(ids)}
     root: dict[str, str] = {}
     sigs: dict[str, np.ndarray] = {}
 
-    def add(doc_id: str, sig: np.ndarray, dup: str | None, keys: list[bytes]) -> None:
-        order[doc_id] = len(order)
+    def add(doc_id: str, sig: np.ndarray, dup: str | None, keys) -> None:
         root[doc_id] = dup or doc_id
         sigs[doc_id] = sig
         for key in keys:
-            buckets.setdefault(key, []).append(doc_id)
+            buckets.setdefault(int(key), []).append(doc_id)
 
-    for doc_id, sig, dup in earlier:
-        if sig is not None and doc_id not in order:
-            add(doc_id, sig, dup, _band_keys(sig))
+    for i in np.flatnonzero(hit):
+        add(ids[i], matrix[i], dups[i], earlier_hashes[i])
     found: dict[str, str] = {}
-    for doc_id, sig in new:
-        if sig is None or doc_id in order:
+    for (doc_id, sig), keys in zip(new, new_hashes, strict=True):
+        if doc_id in order:
             continue
-        keys = _band_keys(sig)
-        seen = {c for key in keys for c in buckets.get(key, ())}
+        seen = {c for key in keys for c in buckets.get(int(key), ())}
         candidates = [c for c in seen if jaccard(sig, sigs[c]) >= threshold]
         dup = None
         if candidates:
             best = min(candidates, key=lambda c: order.get(root[c], order[c]))
             dup = root[best]
             found[doc_id] = dup
+        order[doc_id] = len(order)
         add(doc_id, sig, dup, keys)
     return found
+
+
+def stack(rows: list[tuple[str, np.ndarray, str | None]]) -> tuple[list[str], np.ndarray, list[str | None]]:
+    """``assign_duplicates``' earlier documents from (doc_id, signature, duplicate_of) rows."""
+    matrix = np.stack([s for _, s, _ in rows]) if rows else np.zeros((0, NUM_PERM), dtype=np.uint64)
+    return [d for d, _, _ in rows], matrix, [x for _, _, x in rows]

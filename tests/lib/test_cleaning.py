@@ -108,10 +108,10 @@ def test_near_duplicate_pair():
     b = a.replace("Thursday", "Friday")
     c = "A completely different story about the harvest of wheat in Kansas and the dry weather that hurt it."
     sa, sb, sc = duplicates.signature(a), duplicates.signature(b), duplicates.signature(c)
-    found = duplicates.assign_duplicates([("A", sa, None)], [("B", sb), ("C", sc)])
+    found = duplicates.assign_duplicates(duplicates.stack([("A", sa, None)]), [("B", sb), ("C", sc)])
     assert found == {"B": "A"}
     # a third copy points at the earliest document, not at the copy it resembles
-    assert duplicates.assign_duplicates([("A", sa, None), ("B", sb, "A")], [("D", sb)]) == {"D": "A"}
+    assert duplicates.assign_duplicates(duplicates.stack([("A", sa, None), ("B", sb, "A")]), [("D", sb)]) == {"D": "A"}
 
 
 def test_code_after_its_prose_is_kept_and_far_teasers_are_dropped():

@@ -60,14 +60,18 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
 
 
 def _committed_signatures(wh):
-    """(doc_id, signature, duplicate_of) of every committed document, in ingest order."""
+    """(doc_ids, signatures as one matrix, duplicate_of) of every committed document, in ingest order."""
     import numpy as np
+    import pyarrow.compute as pc
 
     sigs = wh.read_committed("minhashes", columns=["doc_id", "signature", "batch_id"])
     if sigs.num_rows == 0:
-        return []
+        return duplicates.stack([])
+    # ingest order: by batch, then by row within the batch's file (files are read in batch order)
+    sigs = sigs.append_column("row", pa.array(np.arange(sigs.num_rows))).sort_by([("batch_id", "ascending"),
+                                                                                  ("row", "ascending")])
+    matrix = pc.list_flatten(sigs.column("signature")).to_numpy().astype(np.uint64).reshape(sigs.num_rows, -1)
     dups = wh.read_committed("documents", columns=["doc_id", "duplicate_of"])
     dup_of = dict(zip(dups.column("doc_id").to_pylist(), dups.column("duplicate_of").to_pylist(), strict=True))
-    rows = sorted(zip(sigs.column("batch_id").to_pylist(), range(sigs.num_rows), sigs.column("doc_id").to_pylist(),
-                      sigs.column("signature").to_pylist(), strict=True))
-    return [(doc_id, np.asarray(sig, dtype=np.uint64), dup_of.get(doc_id)) for _, _, doc_id, sig in rows]
+    ids = sigs.column("doc_id").to_pylist()
+    return ids, matrix, [dup_of.get(d) for d in ids]
