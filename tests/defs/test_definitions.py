@@ -1,5 +1,6 @@
 """The Dagster definitions load, and the sensor, schedule and assets do their job."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pipelines.definitions import defs
 from pipelines.defs.ingest.sensors import raw_files_sensor
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
+from pipelines.lib.storage import Warehouse
 from tests.conftest import SEED
 
 CONTRACT_ASSETS = {"raw_documents", "rejected", "files", "documents", "removed", "minhashes", "paragraphs", "sentences",
@@ -91,3 +93,46 @@ def test_a_run_holds_the_warehouse_lock_from_first_step_to_last(tmp_path, dagste
     assert out.output_for_node("probe_lock") == "held"
     assert subprocess.run([sys.executable, "-c", probe, str(tmp_path / "wh" / ".lock")], capture_output=True,
                           text=True).stdout.strip() == "free"
+
+
+def test_a_tick_takes_a_few_batches_and_the_schedule_runs_the_same_plan(tmp_path, dagster_home, monkeypatch):
+    from pipelines.defs.ingest.sensors import MAX_BATCHES_PER_TICK
+    from pipelines.defs.warehouse.schedules import incremental_schedule
+
+    raw, wh = tmp_path / "raw", tmp_path / "wh"
+    raw.mkdir()
+    folders = WarehouseResource(raw_dir=str(raw), warehouse_dir=str(wh))
+    monkeypatch.setenv("TEXTWAREHOUSE_BATCH_FILES", "1")  # one file per batch
+    for i in range(MAX_BATCHES_PER_TICK + 2):
+        (raw / f"f{i}.txt").write_text(f"Story {i}: copper rose {i} pct in London on Friday, dealers said.\n")
+    with dg.instance_for_test() as instance:
+        first = tick(instance, folders)
+        assert len(first.run_requests) == MAX_BATCHES_PER_TICK  # capped; the rest wait for the next tick
+        with dg.build_schedule_context(instance=instance, resources={"folders": folders}) as context:
+            requests = incremental_schedule(context)
+        # the schedule plans the files the sensor left, and requests (at most as many) pending batches
+        pending = Warehouse(wh).pending_batches()
+        assert len(pending) == MAX_BATCHES_PER_TICK + 2
+        assert len(requests) == MAX_BATCHES_PER_TICK and {r.partition_key for r in requests} <= set(pending)
+        with Warehouse(wh).lock():  # a run holds the lock: both skip and say why
+            held = subprocess.run([sys.executable, "-c", SKIP_PROBE, str(raw), str(wh), os.environ["DAGSTER_HOME"]],
+                                  capture_output=True, text=True)
+        assert held.stdout.split("\n")[:2] == ["sensor: a run holds the warehouse lock; trying again next tick",
+                                               "schedule: a run holds the warehouse lock; the next tick will pick "
+                                               "the files up"], held.stderr[-2000:]
+
+
+SKIP_PROBE = """
+import sys
+import dagster as dg
+from pipelines.defs.ingest.sensors import raw_files_sensor
+from pipelines.defs.resources import WarehouseResource
+from pipelines.lib.storage import Warehouse
+from pipelines.defs.warehouse.schedules import incremental_schedule
+folders = WarehouseResource(raw_dir=sys.argv[1], warehouse_dir=sys.argv[2])
+with dg.instance_for_test() as instance:
+    with dg.build_sensor_context(instance=instance, resources={"folders": folders}) as context:
+        print("sensor: " + raw_files_sensor(context).skip_message)
+    with dg.build_schedule_context(instance=instance, resources={"folders": folders}) as context:
+        print("schedule: " + incremental_schedule(context).skip_message)
+"""
