@@ -25,7 +25,6 @@ def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> d
     starts: dict[str, list[int]] = {}
     for s in sents:
         starts.setdefault(s["doc_id"], []).append(s["start"])
-    entities.load_nlp()  # here, so a missing model fails the step with its own message
     n_process = parallel.workers_for(len(docs))
     progress = Progress(f"entities ({n_process} process{'es' if n_process > 1 else ''})", len(docs), context.log.info)
     rows: list[dict] = []
