@@ -231,28 +231,17 @@ def _relative(g: dict, ref: date) -> str | None:
         return ref.isoformat()
     if rel == "the weekend":
         rel = "last weekend" if ref.weekday() < 5 else "this weekend"
-    if g.get("unit2"):
-        n = _count(g["n2"])
+    if g.get("unit") or g.get("unit2"):  # "two years ago", "three days later", "in three months"
+        ahead = bool(g.get("unit2"))
+        n = _count(g["n2"] if ahead else g["n"])
         if n is None:
             return None
-        unit = g["unit2"].lower().rstrip("s")
-        shifted = _shift(ref, unit, n)
-        return shifted.isoformat() if unit in ("day", "week") else \
-            f"{shifted.year:04d}-{shifted.month:02d}" if unit == "month" else f"{shifted.year:04d}"
-    if g.get("unit"):
-        n = NUMBERS.get(g["n"].lower(), None) if not g["n"].isdigit() else int(g["n"])
-        if n is None:
-            return None
-        unit = g["unit"].lower().rstrip("s")
-        sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
-        if unit == "day":
-            return (ref + timedelta(days=sign * n)).isoformat()
-        if unit == "week":
-            return (ref + timedelta(weeks=sign * n)).isoformat()
-        if unit == "month":
-            y, mth = divmod(ref.month - 1 + sign * n, 12)
-            return f"{ref.year + y:04d}-{mth + 1:02d}"
-        return f"{ref.year + sign * n:04d}"
+        unit = (g["unit2"] if ahead else g["unit"]).lower().rstrip("s")
+        sign = 1 if ahead or g["dir"].lower() not in ("ago", "earlier") else -1
+        shifted = _shift(ref, unit, sign * n)
+        if unit in ("day", "week"):
+            return shifted.isoformat()
+        return f"{shifted.year:04d}-{shifted.month:02d}" if unit == "month" else f"{shifted.year:04d}"
     which, unit = rel.split()
     step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
     if unit in ("week", "weekend"):

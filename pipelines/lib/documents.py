@@ -29,13 +29,12 @@ def build_documents(raws: list[dict], progress=None) -> tuple[list[dict], list[d
     repeated = {g: cleaning.repeated_lines(texts) for g, texts in groups.items()}
     items = [(r, repeated.get(source_group(r["source"]), frozenset())) for r in raws]
     docs, removed, signatures = [], [], []
-    for _, results in parallel.imap_chunks(build_documents_chunk, items):
-        for doc, rem, sig in results:
-            docs.append(doc)
-            removed.extend(rem)
-            signatures.append(sig)
-            if progress:
-                progress(doc)
+    for _, (doc, rem, sig) in parallel.imap(build_documents_chunk, items):
+        docs.append(doc)
+        removed.extend(rem)
+        signatures.append(sig)
+        if progress:
+            progress(doc)
     return docs, removed, signatures
 
 

@@ -252,12 +252,9 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         return None
     if not (cur or scale) and _CLOCK.match(text, m.end("num")):  # "2 pm", "2.13 am": a time, not a figure
         return None
-    if cur and unit == "T":  # "$2.174T": trillions
-        scale, unit = "T", None
-        scale_t = True
-    else:
-        scale_t = False
-    scale_f = 1e12 if scale_t else SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
+    if cur and unit == "T":  # "$2.174T": trillions, not tonnes
+        scale, unit = "trillion", None
+    scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
     if scale and scale.lower() in ("m", "b") and not (cur or unit):
         scale_f = 1.0 if not cur else scale_f
     kind, canonical = "number", None

@@ -19,6 +19,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from pipelines.lib import settings
+
 PROCESSES_ENV = "TEXTWAREHOUSE_PROCESSES"
 MIN_ITEMS = 400  # below this, starting workers costs more than it saves
 CHUNK = 32
@@ -29,13 +31,8 @@ _pool_size = 0
 
 def processes() -> int:
     """Workers to use: ``TEXTWAREHOUSE_PROCESSES``, else the usable CPUs, at most 2."""
-    raw = os.environ.get(PROCESSES_ENV)
-    if raw:
-        try:
-            return max(1, int(raw))
-        except ValueError:
-            raise ValueError(f"{PROCESSES_ENV}={raw!r} is not a whole number of processes") from None
-    return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return settings.positive_int(PROCESSES_ENV, max(1, min(2, usable)))
 
 
 def workers_for(n_items: int) -> int:
@@ -43,18 +40,15 @@ def workers_for(n_items: int) -> int:
     return processes() if n_items >= MIN_ITEMS else 1
 
 
-def imap_chunks(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK) -> Iterator[tuple[list, list]]:
-    """``(chunk_items, fn(chunk_items))`` for consecutive chunks of ``items``, in order: on the worker
-    pool for a big batch, in this process otherwise. ``fn`` must be a module-level function that
-    returns one result per item."""
+def imap(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK) -> Iterator[tuple[Any, Any]]:
+    """``(item, result)`` for every item, in order; ``fn`` maps a chunk of items to one result per
+    item and runs on the worker pool for a big batch, in this process otherwise. ``fn`` must be a
+    module-level function (the workers import it)."""
     chunks = [list(items[i : i + chunk]) for i in range(0, len(items), chunk)]
     n = workers_for(len(items))
-    if n < 2:
-        for c in chunks:
-            yield c, fn(c)
-        return
-    pool = _get_pool(n)
-    yield from zip(chunks, pool.imap(fn, chunks), strict=True)
+    results = map(fn, chunks) if n < 2 else _get_pool(n).imap(fn, chunks)
+    for c, chunk_results in zip(chunks, results, strict=True):
+        yield from zip(c, chunk_results, strict=True)
 
 
 def _get_pool(n: int):

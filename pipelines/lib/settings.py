@@ -24,10 +24,11 @@ def batch_limits() -> tuple[int, int]:
     """(files, bytes) one batch may hold: ``$TEXTWAREHOUSE_BATCH_FILES`` (default 2,000) and
     ``$TEXTWAREHOUSE_BATCH_BYTES`` (default 4 MiB of raw input). The byte cap keeps memory flat:
     a batch, not the corpus, is what a step holds at once (a single larger file is a batch alone)."""
-    return _positive_int("TEXTWAREHOUSE_BATCH_FILES", 2000), _positive_int("TEXTWAREHOUSE_BATCH_BYTES", 4 * 1024 * 1024)
+    return positive_int("TEXTWAREHOUSE_BATCH_FILES", 2000), positive_int("TEXTWAREHOUSE_BATCH_BYTES", 4 * 1024 * 1024)
 
 
-def _positive_int(name: str, default: int) -> int:
+def positive_int(name: str, default: int) -> int:
+    """The positive whole number in ``$name``, else ``default``; a clear error for anything else."""
     raw = os.environ.get(name)
     if not raw:
         return default

@@ -32,7 +32,7 @@ def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
     ner_items = [(d, t, [0]) for d, t in docs]
     assert parallel.workers_for(len(docs)) == 2
     for fn, items in ((figures.rows_chunk, fig_items), (entities.mention_rows_chunk, ner_items)):
-        pooled = [r for chunk, results in parallel.imap_chunks(fn, items, chunk=7) for r in results]
+        pooled = [r for _, r in parallel.imap(fn, items, chunk=7)]
         assert pooled == serial(fn, items)
     names = {r["entity_name"] for rows in serial(entities.mention_rows_chunk, ner_items) for r in rows}
     assert {"Vladimir Putin", "Taiwan", "Bundesbank"} <= names

@@ -40,13 +40,20 @@ def test_recover_discards_an_uncommitted_batch_and_rolls_a_committed_one_forward
     assert wh.recover() == {"rolled_forward": [], "discarded": []}
 
 
-def test_compaction_bounds_files_and_keeps_rows(tmp_path):
-    wh = Warehouse(tmp_path)
+def committed_warehouse(root, batch_ids, *, compact=False):
+    """A warehouse with one committed batch of ``rejected`` rows per id (compacted after each if asked)."""
+    wh = Warehouse(root)
     wh.init()
-    for i in range(30):
-        wh.stage(f"b{i:02d}", "rejected", rows(f"b{i:02d}"))
-        wh.commit(f"b{i:02d}")
-        wh.compact("rejected")
+    for b in batch_ids:
+        wh.stage(b, "rejected", rows(b))
+        wh.commit(b)
+        if compact:
+            wh.compact("rejected")
+    return wh
+
+
+def test_compaction_bounds_files_and_keeps_rows(tmp_path):
+    wh = committed_warehouse(tmp_path, [f"b{i:02d}" for i in range(30)], compact=True)
     files = wh.committed_files("rejected")
     assert len(files) <= 13
     assert count(wh) == 60
@@ -54,11 +61,7 @@ def test_compaction_bounds_files_and_keeps_rows(tmp_path):
 
 
 def test_a_compaction_cut_short_is_finished_by_recover(tmp_path):
-    wh = Warehouse(tmp_path)
-    wh.init()
-    for i in range(3):
-        wh.stage(f"b{i}", "rejected", rows(f"b{i}"))
-        wh.commit(f"b{i}")
+    wh = committed_warehouse(tmp_path, ["b0", "b1", "b2"])
     old = wh.committed_files("rejected")
     merged = pq.read_table(old[0]).to_pylist() + pq.read_table(old[1]).to_pylist()
     target = wh.table_dir("rejected") / "c-b0--b1.parquet"

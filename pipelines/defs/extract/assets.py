@@ -29,12 +29,10 @@ def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> d
     progress = Progress(f"entities ({n_process} process{'es' if n_process > 1 else ''})", len(docs), context.log.info)
     rows: list[dict] = []
     items = [(d["doc_id"], d["text"], sorted(starts.get(d["doc_id"], [0]))) for d in docs]
-    words = {d["doc_id"]: d["n_words"] for d in docs}
-    for chunk, results in parallel.imap_chunks(entities.mention_rows_chunk, items):
-        for (doc_id, _, _), doc_rows in zip(chunk, results, strict=True):
-            rows.extend(doc_rows)
-            progress.update(words=words[doc_id])
-            faults.point("nlp")
+    for d, (_, doc_rows) in zip(docs, parallel.imap(entities.mention_rows_chunk, items), strict=True):
+        rows.extend(doc_rows)
+        progress.update(words=d["n_words"])
+        faults.point("nlp")
     progress.finish()
     labels: dict[str, int] = {}
     for r in rows:
@@ -95,12 +93,10 @@ def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResou
     figures, dates = [], []
     items = [(d["doc_id"], d["text"], sorted(by_doc.get(d["doc_id"], [])), (d["published_at"] or ingested[d["doc_id"]]).date())
              for d in docs]
-    words = {d["doc_id"]: d["n_words"] for d in docs}
-    for chunk, results in parallel.imap_chunks(rows_chunk, items):
-        for item, (f, t) in zip(chunk, results, strict=True):
-            figures.extend(f)
-            dates.extend(t)
-            progress.update(words=words[item[0]])
+    for d, (_, (f, t)) in zip(docs, parallel.imap(rows_chunk, items), strict=True):
+        figures.extend(f)
+        dates.extend(t)
+        progress.update(words=d["n_words"])
     progress.finish()
     kinds: dict[str, int] = {}
     for f in figures:
