@@ -20,6 +20,7 @@ from pipelines.lib import resources as R
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOPWORDS_LOW, STOPWORDS_HIGH = 0.22, 0.30
+STOPWORDS_NEWS = 0.10
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Z][\w ./&'-]{0,28}?)\s*:(?:\s+(?P<value>.*)|\s*)$")
@@ -27,10 +28,14 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by)\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*$", re.I)
 _HEADING_MD = re.compile(r"^#{1,6}\s+")
 _CHROME = {reason: re.compile(rx, re.I) for reason, rx in R.CHROME_PATTERNS.items()}
+_ANY_CHROME = re.compile("|".join(f"(?:{rx})" for rx in R.CHROME_PATTERNS.values()), re.I)  # one pass for most blocks
 _SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile)|article information|"
                              r"related (articles|posts|stories|links)|more (from|on|stories)|you (may|might) also like|"
                              r"comments?|share this( article| story)?)\s*:?$")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
+_SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
+_UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
+_READER = re.compile(r"(?i)\b(you|your|you're|our|us|please)\b")
 _INDENT = re.compile(r"\n(?=[ \t]{2,}\S)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
@@ -41,6 +46,7 @@ class Block:
     end: int
     text: str
     paragraph: int  # index of the blank-line separated paragraph it came from
+    lines: int = 1  # raw lines joined into it (hard-wrapped prose)
     cls: str = BAD
     reason: str | None = None  # why it is dropped (for chrome)
 
@@ -77,11 +83,13 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
                 b.cls, b.reason = BAD, "repeated"
             else:
                 b.cls, b.reason = classify(b.text)
+    _mark_sign_off(blocks)
     _mark_sections(blocks)
     region = _main_region(blocks)
     _smooth(blocks)
     _keep_region(blocks, region)
     _drop_far_runs(blocks)
+    _keep_between(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
     kept = [b for b in blocks if b.cls == GOOD]
@@ -129,6 +137,7 @@ def split_blocks(text: str) -> list[Block]:
             if current is not None and _runs_on(last_line, stripped, wrap_width):
                 current.end = e
                 current.text = current.text + " " + stripped
+                current.lines += 1
                 last_line = stripped
                 continue
             current = Block(s, e, stripped, p_index)
@@ -159,6 +168,11 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
             and line[:1].islower()
     if line[:1].islower() and len(previous.split()) >= 3:
         return True  # "... bite the bullet" / "and improve on my setup"
+    if len(previous) >= 40 and len(line) <= 20 and line[:1].isdigit() and _SENTENCE_END.search(line):
+        return True  # the tail of a wrapped sentence: "... holders of record March" / "12."
+    if wrap_width is not None and len(line) >= wrap_width - 25 and len(previous.split()) >= 3 \
+            and any(w.islower() for w in previous.split()[1:]):
+        return True  # a sentence cut short on its first line (a wire story whose dateline was removed)
     return wrap_width is not None and len(previous) >= wrap_width - 25
 
 
@@ -182,24 +196,49 @@ def classify(text: str) -> tuple[str, str | None]:
         return BAD, "byline"
     words = _WORD.findall(text)
     n_words = len(words)
-    for reason, rx in _CHROME.items():
-        if n_words <= 30 and rx.search(text):
-            return BAD, reason
     if n_words == 0:
         return BAD, "boilerplate"
+    ends_sentence = bool(_SENTENCE_END.search(text))
+    if reason := _chrome(text, n_words, ends_sentence):
+        return BAD, reason
+    if n_words <= 8 and not ends_sentence and _DATE_OR_TIME.search(text):
+        return SHORT, "metadata"  # a timestamp: "asked Feb 6, 2014 at 20:37", "5:55 AM"
     density = _stopword_density(words)
+    if density < STOPWORDS_HIGH and _looks_like_data(text):
+        return SHORT, "data"
     if density < STOPWORDS_HIGH and _looks_like_code(text):
         return SHORT, "code"
-    ends_sentence = bool(_SENTENCE_END.search(text))
     if len(text) < LENGTH_LOW:
         if ends_sentence and n_words >= 4 and density >= STOPWORDS_LOW:
             return NEAR, None
         return SHORT, "short"
     if density >= STOPWORDS_HIGH and (len(text) >= LENGTH_HIGH or ends_sentence):
         return GOOD, None
-    if density >= STOPWORDS_LOW:
-        return NEAR, None
+    if density >= STOPWORDS_LOW or ends_sentence and n_words >= 10 and density >= STOPWORDS_NEWS \
+            and sum(1 for w in words if w.islower()) >= 0.3 * n_words:
+        return NEAR, None  # a wire story's lead is dense with names: "AMR Corp said its Nashville Eagle Inc ..."
     return BAD, "boilerplate"
+
+
+def _chrome(text: str, n_words: int, ends_sentence: bool) -> str | None:
+    """The chrome vocabulary a block is made of, if any. A navigation label is the whole block ("Next",
+    "Related articles"), not the first word of a sentence ("Next year the company ..."); a prompt or a
+    notice opens the block or one of its sentences, addresses the reader, or the block is too short to be a sentence that
+    merely mentions a newsletter, a share or terms and conditions ("the right to subscribe for ...")."""
+    if n_words > 30 or not _ANY_CHROME.search(text):
+        return None
+    for reason, rx in _CHROME.items():
+        m = rx.search(text)
+        if m is None:
+            continue
+        if reason == "navigation":
+            if n_words <= 4 and not ends_sentence:
+                return reason
+        elif (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?", ":")) or n_words <= 8
+              or not ends_sentence or _READER.search(text)
+              or reason == "copyright" or reason == "cookie_notice" and not m.group().lower().startswith("terms")):
+            return reason
+    return None
 
 
 _CODE_MARKS = frozenset("=(){}[];<>_#$@\\|`")
@@ -211,6 +250,29 @@ def _looks_like_code(text: str) -> bool:
     marks = sum(1 for ch in text if ch in _CODE_MARKS)
     punct = sum(1 for ch in text if ch in _CODE_PUNCT)
     return marks >= 2 and punct >= 0.06 * len(text)
+
+
+_DIGIT = re.compile(r"\d")
+_LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
+_DATE_OR_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d\b|\d\s?[ap]\.?m\b\.?|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b")
+
+
+def _is_number_token(token: str) -> bool:
+    """A figure as a table prints it: "1.53", "(6-1/8)", "25,237", "M-1.......736.7", "15%"."""
+    if not _DIGIT.search(token):
+        return token.lower() in R.NUMBER_WORDS
+    return sum(map(str.isalpha, token)) <= 0.5 * len(token)
+
+
+def _looks_like_data(text: str) -> bool:
+    """A row of a table of figures ("Shr 1.53 dlrs vs 1.21 dlrs", "Net 12.6 mln vs 15.8 mln")."""
+    if _DATE_OR_TIME.search(text):
+        return False  # a dateline or a timestamp is metadata, not figures
+    tokens = text.split()
+    if tokens and _LIST_NUMBER.match(tokens[0]):
+        tokens = tokens[1:]  # "94. Cristina Scabbia" is a list item, not a row of figures
+    numbers = sum(1 for t in tokens if _is_number_token(t))
+    return numbers >= 0.25 * len(tokens) and (numbers >= 2 or numbers == 1 and len(tokens) <= 3)
 
 
 def _stopword_density(words: list[str]) -> float:
@@ -255,9 +317,17 @@ def _looks_like_title(text: str, block: Block, blocks: list[Block]) -> bool:
     n = len(text.split())
     if not 2 <= n <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
         return False
+    if block.lines > 1 or text.endswith((":", ",", ";")) or _looks_like_data(text):
+        return False  # a wrapped sentence, the lead-in to a table, or its first row
     repeated = any(_norm(b.text) == _norm(text) for b in blocks[1:])
     alone = len(blocks) > 1 and blocks[1].paragraph != block.paragraph
     return repeated or alone
+
+
+def _mark_sign_off(blocks: list[Block]) -> None:
+    """A wire service's sign-off on the last line ("Reuter", "AP", "-- END --")."""
+    if _SIGN_OFF.match(blocks[-1].text):
+        blocks[-1].cls, blocks[-1].reason = BAD, "sign_off"
 
 
 def _mark_sections(blocks: list[Block]) -> None:
@@ -332,12 +402,23 @@ def _drop_far_runs(blocks: list[Block], *, gap: int = 4, share: float = 0.1) -> 
                     b.cls, b.reason = BAD, "outside_article"
 
 
+def _keep_between(blocks: list[Block], *, max_gap: int = 10) -> None:
+    """A few blocks between two stretches of article prose, none of them recognised chrome (an
+    ingredient list, a table, a snippet, a caption), are part of the article."""
+    good = [i for i, b in enumerate(blocks) if b.cls == GOOD]
+    for a, z in zip(good, good[1:], strict=False):
+        gap = blocks[a + 1 : z]
+        if gap and len(gap) <= max_gap and all(b.reason in _UNSURE for b in gap):
+            for b in gap:
+                b.cls, b.reason = GOOD, None
+
+
 def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:
     """Inside the main region, short blocks that are not chrome (headings, list items, code) are body."""
     if region is None:
         return
     for b in blocks[region[0] : region[1] + 1]:
-        if b.cls != GOOD and b.reason in ("short", None, "boilerplate", "code"):
+        if b.cls != GOOD and b.reason in ("short", None, "boilerplate", "code", "data"):
             b.cls, b.reason = GOOD, None
 
 
@@ -353,9 +434,9 @@ def _smooth(blocks: list[Block]) -> None:
 
     classes = [b.cls for b in blocks]
     for i, b in enumerate(blocks):
-        if b.reason in ("title", "duplicate_title", "byline", "author_bio", "metadata") and b.cls == BAD:
+        if b.reason in ("title", "duplicate_title", "byline", "author_bio", "metadata", "sign_off") and b.cls == BAD:
             continue
-        if classes[i] == SHORT and (b.reason == "code" or b.text.endswith(":")):
+        if classes[i] == SHORT and (b.reason in ("code", "data") or b.text.endswith(":")):
             b.cls = neighbour(i, -1)  # a snippet or a list belongs to the prose that introduces it
         elif classes[i] == SHORT:
             prev, nxt = neighbour(i, -1), neighbour(i, 1)
@@ -377,11 +458,15 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _rescue_short_document(blocks: list[Block]) -> None:
-    """A short text with no clearly good block (a one-line brief) keeps its prose blocks whole."""
-    for b in blocks:
-        if b.reason in ("title", "duplicate_title", "byline", "metadata", "author_bio"):
+    """A text with no clearly good block (a one-line brief, a newswire table of results) keeps its
+    sentences and its rows of figures, with the short lines between them ("Year", "Nine mths")."""
+    keep = [(_SENTENCE_END.search(b.text) or b.text.endswith(":")) and len(_WORD.findall(b.text)) >= 3
+            or b.reason == "data" for b in blocks]
+    for i, b in enumerate(blocks):
+        if b.reason in ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off"):
             continue
-        if _SENTENCE_END.search(b.text) and len(_WORD.findall(b.text)) >= 3:
+        between = b.reason == "short" and any(keep[:i]) and any(keep[i + 1:])
+        if keep[i] or between:
             b.cls, b.reason = GOOD, None
 
 

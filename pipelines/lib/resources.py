@@ -61,8 +61,22 @@ CHROME_PATTERNS = {
     "navigation": r"^(home|menu|search|next|previous|prev|older posts?|newer posts?|back to top|skip to content|"
                   r"read more|see more|show more|load more|related( articles| posts| stories)?|"
                   r"(top|latest|recommended|popular|trending|most read|recent) (articles|posts|stories|news)|"
-                  r"advertisement|sponsored|comments?|leave a (reply|comment)|tags?|categories|archives?)\b",
+                  r"advertisement|sponsored|comments?|leave a (reply|comment)|tags?|categories|archives?|"
+                  # the same labels in the other languages whose stop words we read
+                  r"weiter|zurück|vorherige[rs]?|nächste[rs]?|startseite|précédent|suivant|accueil|anterior|"
+                  r"siguiente|inicio|precedente|successivo|próximo|volgende|vorige)\b",
 }
+
+# Figures spelled out in tables of results ("Shr six cts vs five cts", "Net nil vs 1.2 mln").
+NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty nil
+    """.split()
+)
+
+# The last line of a wire story: the agency's sign-off, or an end mark.
+SIGN_OFF_PATTERN = r"^\(?(reuters?|ap|afp|upi|dpa|xinhua|ansa|efe|kyodo|bernama|pti|ians|tass)\)?$|^(-+ ?)?(ends?|end of story)( ?-+)?$|^(#{3}|-30-|\(end\))$"
 
 # Keys of `key: value` lines that describe a page, its author or its counters.
 METADATA_KEYS = frozenset(

@@ -31,6 +31,25 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("One thing not in dispute: the mayor's days floating above the fray are over.", GOOD, None),
         ("set-option -g mouse on; bind-key -T copy-mode-vi y send-keys -X copy_pipe(xclip)", SHORT, "code"),
         ("In Berlin lebe ich nun schon seit neun Jahren und habe bereits jede Menge Verrücktes erlebt.", GOOD, None),
+        # chrome words opening a news sentence, or mentioned in one, do not make it chrome
+        ("Home sales rose 5 pct in March, the National Association of Realtors said.", GOOD, None),
+        ("Next year the company plans to double its output of soybeans in Brazil.", GOOD, None),
+        ("It said cash flow per share this year should be 2.50 to three dlrs.", NEAR, None),
+        ("Shareholders will be able to subscribe for 1.25 shares for each share held, at 3.75 dlrs a share.", GOOD, None),
+        ("To view the full story, please subscribe to The Daily Example.", BAD, "subscribe_prompt"),
+        ("Every day our editors pick the best stories. Sign up for the newsletter here.", BAD, "subscribe_prompt"),
+        ("Vorheriges", BAD, "navigation"),
+        # a wire story's lead is dense with names and figures, and is still a sentence
+        ("AMR Corp said its Nashville Eagle Inc subsidiary will acquire nine 19-seat Metro III airplanes in "
+         "separate agreements with Fairchild Industries Inc's Fairchild Aircraft Corp unit.", NEAR, None),
+        # rows of figures, list items and timestamps
+        ("Shr 1.53 dlrs vs 1.21 dlrs", SHORT, "data"),
+        ("Net profit 215,000 vs profit 4,647,000", SHORT, "data"),
+        ("Shr six cts vs five cts", SHORT, "data"),
+        ("94. Cristina Scabbia", SHORT, "short"),
+        ("asked Feb 6, 2014 at 20:37", SHORT, "metadata"),
+        ("5:55 AM", SHORT, "metadata"),
+        ("Filed under 2020 Election", SHORT, "short"),
     ],
 )
 def test_classify(block, cls, reason):
@@ -64,6 +83,43 @@ def test_seed_keeps_the_article_and_drops_the_chrome():
 )
 def test_a_short_document_that_is_all_body_survives_whole(text):
     assert strip_boilerplate(text).body == text
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # a newswire table of results has no prose at all and is all body
+        ("Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n    Nine mths\n"
+         "    Shr 3.07 dlrs vs 3.08 dlrs\n Reuter\n",
+         "Shr one dlr vs 73 cts\n\nNet 12.6 mln vs 15.8 mln\n\nRevs 337.3 mln vs 315.2 mln\n\nNine mths\n\n"
+         "Shr 3.07 dlrs vs 3.08 dlrs"),  # indented lines are paragraphs
+        ("Qtly div eight cts vs 7.5 cts prior\n    Pay March 31\n    Record March 13\n Reuter\n",
+         "Qtly div eight cts vs 7.5 cts prior\n\nPay March 31\n\nRecord March 13"),
+        # a one-sentence brief wrapped over short lines, its last line a date
+        ("Porex Technologies Corp said its\nboard declared an initial annual dividend of 10 cts per share,\n"
+         "its first payout, payable March 26 to holders of record March\n12.\n Reuter\n",
+         "Porex Technologies Corp said its board declared an initial annual dividend of 10 cts per share, "
+         "its first payout, payable March 26 to holders of record March 12."),
+    ],
+)
+def test_a_newswire_brief_survives_whole(text, body):
+    out = strip_boilerplate(text)
+    assert out.body == body
+    assert [r["reason"] for r in out.removed] == ["sign_off"]
+
+
+def test_a_table_after_its_prose_is_body_and_the_lead_joins_its_first_line():
+    # a wire story whose dateline was cut off its first line, wrapped near 60 columns, then a table
+    text = ("Example Air Corp said its Lakeside\nCommuter Inc unit will buy eleven 30-seat Dash 8 aircraft\n"
+            "from Example Aerospace Ltd <EXA> and Other Leasing Corp for\nabout 90 mln dlrs.\n"
+            "    The company said deliveries of the aircraft would begin in\nthe fourth quarter and that it "
+            "expected results as follows:\n"
+            "    Shr 1.53 dlrs vs 1.21 dlrs\n    Net 6,635,000 vs 5,100,000\n    Revs 25.2 mln vs 19.5 mln\n Reuter\n")
+    out = strip_boilerplate(text)
+    assert out.body.startswith("Example Air Corp said its Lakeside Commuter Inc unit will buy eleven")
+    assert out.body.endswith("Shr 1.53 dlrs vs 1.21 dlrs\n\nNet 6,635,000 vs 5,100,000\n\nRevs 25.2 mln vs 19.5 mln")
+    assert out.title is None
+    assert [r["reason"] for r in out.removed] == ["sign_off"]
 
 
 def test_newswire_signoff_and_hard_wrapped_lines():
