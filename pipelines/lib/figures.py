@@ -207,11 +207,31 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             continue
         out.append(fig)
     _structure(text, out)
+    label = _row_label(text, start, end, out)
     for f in out:
-        if f.subject is None and (f.group_id is None or f.role in ("from", "low")):
+        if label:
+            f.subject = label
+        elif f.subject is None and (f.group_id is None or f.role in ("from", "low")):
             f.subject = _subject(text, f, start, end)
     _share_subjects(out)
     return out
+
+
+_ROW_LABEL = re.compile(r"[A-Za-z][A-Za-z.'&/-]*(?:\s+[A-Za-z][A-Za-z.'&/-]*){0,3}")
+_VERB_CUE = re.compile(r"(?i)\b(?:said|says|rose|fell|was|were|is|are|will|would|had|has|have|reported|expects?|"
+                       r"increased|decreased|reached|totall?ed|amounted)\b")
+
+
+def _row_label(text: str, start: int, end: int, figs: list[Figure]) -> str | None:
+    """The label of a row in a table of results: "Shr 1.53 dlrs vs 1.21 dlrs" -> "Shr", "Net profit
+    215,000 vs profit 4,647,000" -> "Net profit". A row is a short line with no verb whose first
+    figure follows one to four words, not ended like a sentence; every figure in it measures what the
+    label names."""
+    row = text[start:end].rstrip()
+    if not figs or len(row.split()) > 12 or "\n" in row or row.endswith((".", "!", "?")) or _VERB_CUE.search(row):
+        return None
+    head = text[start:figs[0].start].strip()
+    return head if _ROW_LABEL.fullmatch(head) and not _STOP_SUBJECT.match(head.split()[-1]) else None
 
 
 def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:

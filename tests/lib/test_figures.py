@@ -150,6 +150,20 @@ def test_subject(text, subject):
     assert find_figures(text)[0].subject == subject
 
 
+@pytest.mark.parametrize(
+    "row, subject",
+    [
+        ("Shr 1.53 dlrs vs 1.21 dlrs", "Shr"),
+        ("Net profit 215,000 vs profit 4,647,000", "Net profit"),
+        ("Qtly div eight cts vs 7.5 cts prior", "Qtly div"),
+        ("Avg shrs 2,332,397 vs 1,428,000", "Avg shrs"),
+        ("Oil at 20 dlrs a barrel", "oil"),  # a headline, not a row: the label may not end in "at"
+    ],
+)
+def test_a_table_row_is_about_its_label(row, subject):
+    assert {f.subject for f in find_figures(row)} == {subject}
+
+
 @pytest.mark.parametrize("num, value", [("1,500,000", 1.5e6), ("4.5", 4.5), ("6-3/16", 6.1875), ("2 1/2", 2.5),
                                         ("twelve", 12), ("twenty-five", 25), ("a dozen", 12), ("one and a half", 1.5)])
 def test_parse_number(num, value):
