@@ -123,6 +123,14 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("longitude", pa.float64()),
         ]
     ),
+    "entity_votes": pa.schema(  # internal: the votes behind entities.name and entities.label
+        [
+            ("entity_id", pa.string()),
+            ("field", pa.string()),  # name | label
+            ("value", pa.string()),
+            ("n", pa.int64()),
+        ]
+    ),
     "figures": pa.schema(
         [
             ("doc_id", pa.string()),
@@ -157,7 +165,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Tables rewritten whole by each batch (a snapshot across all documents), not appended per batch.
-SNAPSHOT_TABLES = frozenset({"entities"})
+SNAPSHOT_TABLES = frozenset({"entities", "entity_votes"})
 
 
 def table_from_rows(name: str, rows: list[dict]) -> pa.Table:

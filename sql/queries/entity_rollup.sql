@@ -1,16 +1,33 @@
--- Entities across all documents, from the committed mentions plus a batch's staged ones.
--- $committed: glob of committed mentions files; $batch: the batch's mentions file.
-WITH m AS (
-    SELECT doc_id, text, label, entity_id, entity_name FROM read_parquet($committed, union_by_name = true)
-    UNION ALL
-    SELECT doc_id, text, label, entity_id, entity_name FROM read_parquet($batch)
+-- Entities across all documents: the previous snapshot plus one batch's mentions, so a batch costs
+-- in proportion to its mentions and the number of entities, not to every mention ever committed.
+-- $previous: glob of the previous entities; $batch: the batch's mentions; reads the votes temp table
+-- (entity_votes.sql, already including the batch). The name and the label are the most voted (ties:
+-- the first in sort order); aliases are every way the entity was written; a document's mentions are
+-- all in one batch, so counts add up. `geo_known` says the previous place lookup still holds.
+WITH b AS (
+    SELECT entity_id, list(DISTINCT text) AS aliases, count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents
+    FROM read_parquet($batch)
+    GROUP BY entity_id
+),
+prev AS (SELECT * FROM read_parquet($previous, union_by_name = true)),
+winner AS (
+    SELECT entity_id,
+           first(value ORDER BY n DESC, value) FILTER (WHERE field = 'name') AS name,
+           first(value ORDER BY n DESC, value) FILTER (WHERE field = 'label') AS label
+    FROM votes
+    GROUP BY entity_id
 )
 SELECT entity_id,
-       mode(entity_name) AS name,
-       mode(label) AS label,
-       list_sort(list(DISTINCT text)) AS aliases,
-       count(*) AS n_mentions,
-       count(DISTINCT doc_id) AS n_documents
-FROM m
-GROUP BY entity_id
+       w.name,
+       w.label,
+       list_sort(list_distinct(list_concat(coalesce(p.aliases, []), coalesce(b.aliases, [])))) AS aliases,
+       (coalesce(p.n_mentions, 0) + coalesce(b.n_mentions, 0))::BIGINT AS n_mentions,
+       (coalesce(p.n_documents, 0) + coalesce(b.n_documents, 0))::BIGINT AS n_documents,
+       p.country_code,
+       p.latitude,
+       p.longitude,
+       p.entity_id IS NOT NULL AND p.name = w.name AND p.label = w.label AS geo_known
+FROM prev AS p
+FULL JOIN b USING (entity_id)
+JOIN winner AS w USING (entity_id)
 ORDER BY entity_id;

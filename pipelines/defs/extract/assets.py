@@ -1,15 +1,12 @@
 """Extract: named-entity mentions from the clean bodies, resolved into entities across all documents."""
 
 import dagster as dg
-import duckdb
-import pyarrow as pa
 
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import database, entities, faults, parallel
+from pipelines.lib import entities, entities_rollup, faults, parallel
 from pipelines.lib.progress import Progress
-from pipelines.lib.schemas import SCHEMAS
 
 
 @dg.asset(deps=["documents", "sentences"], partitions_def=batches, group_name="extract", kinds={"spacy", "parquet"})
@@ -48,18 +45,8 @@ def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource
     batch_id = context.partition_key
     if wh.is_committed(batch_id):
         return committed_results(context, wh, ["entities"])[0]
-    with duckdb.connect() as con:
-        rolled = con.execute(database.read_sql("queries/entity_rollup.sql"), {
-            "committed": str(wh.table_dir("mentions") / "*.parquet"),
-            "batch": str(wh.batch_file(batch_id, "mentions")),
-        }).fetch_arrow_table()
-    rows = rolled.to_pylist()
-    for r in rows:
-        code = lat = lon = None
-        if r["label"] in ("GPE", "LOC", "FAC"):
-            code, lat, lon = entities.place(r["name"])
-        r.update(country_code=code, latitude=lat, longitude=lon)
-    table = pa.Table.from_pylist(rows, schema=SCHEMAS["entities"])
+    votes, table = entities_rollup.roll_up(wh, batch_id)
+    wh.stage(batch_id, "entity_votes", votes)
     return stage(context, wh, "entities", table)
 
 
