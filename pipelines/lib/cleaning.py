@@ -222,9 +222,11 @@ def classify(text: str) -> tuple[str, str | None]:
 
 def _chrome(text: str, n_words: int, ends_sentence: bool) -> str | None:
     """The chrome vocabulary a block is made of, if any. A navigation label is the whole block ("Next",
-    "Related articles"), not the first word of a sentence ("Next year the company ..."); a prompt or a
-    notice opens the block or one of its sentences, addresses the reader, or the block is too short to be a sentence that
-    merely mentions a newsletter, a share or terms and conditions ("the right to subscribe for ...")."""
+    "Related articles"), not the first word of a sentence ("Next year the company ..."). A prompt or a
+    notice opens the block or one of its sentences, addresses the reader, or stands in a block too
+    short or too unlike a sentence to merely mention a newsletter, a share or terms and conditions
+    ("the right to subscribe for ...", "3.75 dlrs per share on ..."). Copyright and cookie notices
+    count wherever they are."""
     if n_words > 30 or not _ANY_CHROME.search(text):
         return None
     for reason, rx in _CHROME.items():
@@ -234,9 +236,10 @@ def _chrome(text: str, n_words: int, ends_sentence: bool) -> str | None:
         if reason == "navigation":
             if n_words <= 4 and not ends_sentence:
                 return reason
-        elif (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?", ":")) or n_words <= 8
-              or not ends_sentence or _READER.search(text)
-              or reason == "copyright" or reason == "cookie_notice" and not m.group().lower().startswith("terms")):
+            continue
+        opens = m.start() == 0 or text[: m.start()].rstrip().endswith((".", "!", "?", ":"))
+        anywhere = reason == "copyright" or reason == "cookie_notice" and not m.group().lower().startswith("terms")
+        if opens or anywhere or n_words <= 8 or not ends_sentence or _READER.search(text):
             return reason
     return None
 
@@ -418,7 +421,7 @@ def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:
     if region is None:
         return
     for b in blocks[region[0] : region[1] + 1]:
-        if b.cls != GOOD and b.reason in ("short", None, "boilerplate", "code", "data"):
+        if b.cls != GOOD and b.reason in _UNSURE:
             b.cls, b.reason = GOOD, None
 
 
@@ -460,13 +463,16 @@ def _looks_like_heading(text: str) -> bool:
 def _rescue_short_document(blocks: list[Block]) -> None:
     """A text with no clearly good block (a one-line brief, a newswire table of results) keeps its
     sentences and its rows of figures, with the short lines between them ("Year", "Nine mths")."""
-    keep = [(_SENTENCE_END.search(b.text) or b.text.endswith(":")) and len(_WORD.findall(b.text)) >= 3
-            or b.reason == "data" for b in blocks]
+    keep = [i for i, b in enumerate(blocks)
+            if (_SENTENCE_END.search(b.text) or b.text.endswith(":")) and len(_WORD.findall(b.text)) >= 3
+            or b.reason == "data"]
+    if not keep:
+        return
+    first, last, keep = keep[0], keep[-1], set(keep)
     for i, b in enumerate(blocks):
         if b.reason in ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off"):
             continue
-        between = b.reason == "short" and any(keep[:i]) and any(keep[i + 1:])
-        if keep[i] or between:
+        if i in keep or b.reason == "short" and first < i < last:
             b.cls, b.reason = GOOD, None
 
 
