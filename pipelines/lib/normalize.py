@@ -6,6 +6,7 @@ import re
 
 import ftfy
 
+_NEEDS_REPAIR = re.compile(r"[^\t\n\x20-\x7e]|&")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INDENTED_LINE = re.compile(r"\n[ \t]{2,}(?=\S)")  # an indented line opens a paragraph (newswire style)
@@ -15,7 +16,13 @@ _LEADING = re.compile(r"\n[ \t]+")
 
 
 def repair_unicode(text: str) -> str:
-    """Fix mojibake and odd encodings (ftfy), without touching quotes or line breaks."""
+    """Fix mojibake and odd encodings (ftfy), without touching quotes or line breaks.
+
+    Printable ASCII with tabs and newlines and no "&" is returned as is: every fix ftfy would apply
+    needs a non-ASCII character, a control character, a carriage return or an HTML entity, so the
+    answer is the same and most newswire skips ftfy's 0.4 ms per document."""
+    if not _NEEDS_REPAIR.search(text):
+        return text
     return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
 
 

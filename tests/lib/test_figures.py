@@ -221,3 +221,27 @@ def test_offsets_always_slice_the_text(text):
     for row in figures + dates:
         assert text[row["start"]:row["end"]] == row["text"]
         assert 0 <= row["start"] < row["end"] <= len(text)
+
+
+def test_skipping_patterns_by_their_cues_changes_no_answer(monkeypatch):
+    """find_dates runs a pattern only if the sentence holds what the pattern needs (a month name, a
+    digit, ...); with every cue forced present it must find exactly the same dates."""
+    import json
+    import re
+    from pathlib import Path
+
+    from pipelines.lib import dates
+
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
+    cases = [json.loads(line) for name in ("dates.jsonl", "dates-fresh.jsonl") for line in (data / name).open()]
+    cases += [{"ref": "2026-03-18", "text": t} for t in (
+        "It fell 4.5 pct in the first half.", "The 1970s were hard.", "Q3 sales rose.", "Not a date at all.")]
+
+    def found():
+        return [[(d.start, d.end, d.value) for d in find_dates(c["text"], 0, len(c["text"]), date.fromisoformat(c["ref"]))]
+                for c in cases]
+
+    with_cues = found()
+    monkeypatch.setattr(dates, "_CUES", {name: re.compile("") for name in dates._CUES})
+    assert found() == with_cues
+    assert sum(map(len, with_cues)) >= 100

@@ -46,3 +46,13 @@ def test_documents_and_segments_slice_the_clean_text(text, fmt):
     for row in paragraphs + sentences:
         assert doc["text"][row["start"]:row["end"]] == row["text"]
     assert doc["n_sentences"] == len(sentences)
+
+
+@SETTINGS
+@given(TEXT | st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=200) | st.text(alphabet="aé&;#\r\n\t\x1b[m0", max_size=60))
+def test_the_plain_ascii_shortcut_repairs_as_ftfy_does(text):
+    import ftfy
+
+    from pipelines.lib.normalize import repair_unicode
+
+    assert repair_unicode(text) == ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
