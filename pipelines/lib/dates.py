@@ -75,7 +75,7 @@ class DateMention:
 
 
 # What each pattern cannot match without: a sentence lacking it skips the pattern (most sentences
-# have no month name, no weekday, no quarter), which halves the time of find_dates on newswire.
+# have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
     "range_days": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "dmy": "month",
     "month": "month", "iso": "digit", "range_years": "digit", "decade": "digit", "year": "digit",

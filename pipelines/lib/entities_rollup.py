@@ -17,6 +17,8 @@ from pipelines.lib.schemas import SCHEMAS
 from pipelines.lib.storage import Warehouse
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+_GEO = pa.schema([("entity_id", pa.string()), ("country_code", pa.string()), ("latitude", pa.float64()),
+                  ("longitude", pa.float64())])
 
 
 def roll_up(wh: Warehouse, batch_id: str) -> tuple[pa.Table, pa.Table]:
@@ -32,23 +34,12 @@ def roll_up(wh: Warehouse, batch_id: str) -> tuple[pa.Table, pa.Table]:
                     {"previous": str(wh.table_dir("entity_votes") / "*.parquet"), "mentions": mentions})
         con.execute("CREATE TEMP TABLE rolled AS " + database.read_sql("queries/entity_rollup.sql"),
                     {"previous": str(wh.table_dir("entities") / "*.parquet"), "batch": batch})
-        lookups = con.execute(
-            "SELECT entity_id, name FROM rolled WHERE NOT geo_known AND label IN ?", [list(PLACE_LABELS)]
-        ).fetchall()
+        lookups = con.execute(database.read_sql("queries/entity_place_lookups.sql"), {"labels": list(PLACE_LABELS)})
         geo = pa.Table.from_pylist(
-            [dict(zip(("entity_id", "country_code", "latitude", "longitude"), (i, *entities.place(n)), strict=True))
-             for i, n in lookups],
-            schema=pa.schema([("entity_id", pa.string()), ("country_code", pa.string()),
-                              ("latitude", pa.float64()), ("longitude", pa.float64())]),
+            [dict(zip(_GEO.names, (i, *entities.place(n)), strict=True)) for i, n in lookups.fetchall()],
+            schema=_GEO,
         )
         con.register("geo", geo)
-        table = con.execute(
-            """SELECT r.entity_id, r.name, r.label, r.aliases, r.n_mentions, r.n_documents,
-                      CASE WHEN r.geo_known THEN r.country_code ELSE g.country_code END AS country_code,
-                      CASE WHEN r.geo_known THEN r.latitude ELSE g.latitude END AS latitude,
-                      CASE WHEN r.geo_known THEN r.longitude ELSE g.longitude END AS longitude
-               FROM rolled AS r LEFT JOIN geo AS g USING (entity_id)
-               ORDER BY r.entity_id"""
-        ).fetch_arrow_table()
+        table = con.execute(database.read_sql("queries/entity_places.sql")).fetch_arrow_table()
         votes = con.execute("SELECT * FROM votes").fetch_arrow_table()
     return votes.cast(SCHEMAS["entity_votes"]), table.cast(SCHEMAS["entities"])
