@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from pipelines.lib import privacy
 from pipelines.lib import resources as R
+from pipelines.lib.figures import NUMBER_WORDS
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -256,6 +257,8 @@ def _looks_like_code(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+# figures spelled out in tables of results ("Shr six cts vs five cts", "Net nil vs 1.2 mln")
+_TABLE_NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"a", "an", "half"} | {"nil"}
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
 _DATE_OR_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d\b|\d\s?[ap]\.?m\b\.?|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b")
 
@@ -263,7 +266,7 @@ _DATE_OR_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d\b|\d\s?[ap]\.?m\b\.?|\b(jan|feb|
 def _is_number_token(token: str) -> bool:
     """A figure as a table prints it: "1.53", "(6-1/8)", "25,237", "M-1.......736.7", "15%"."""
     if not _DIGIT.search(token):
-        return token.lower() in R.NUMBER_WORDS
+        return token.lower() in _TABLE_NUMBER_WORDS
     return sum(map(str.isalpha, token)) <= 0.5 * len(token)
 
 

@@ -40,8 +40,8 @@ def signature(text: str) -> np.ndarray | None:
 
 @functools.cache
 def _permutations():
-    """The seed's permutations, drawn once per process (datasketch draws them for every MinHash: a
-    third of the time of a signature)."""
+    """The seed's permutations, drawn once per process rather than by every MinHash (0.96 -> 0.87 s
+    for 2,000 Reuters bodies' signatures; the same values)."""
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations

@@ -67,14 +67,6 @@ CHROME_PATTERNS = {
                   r"siguiente|inicio|precedente|successivo|próximo|volgende|vorige)\b",
 }
 
-# Figures spelled out in tables of results ("Shr six cts vs five cts", "Net nil vs 1.2 mln").
-NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty nil
-    """.split()
-)
-
 # The last line of a wire story: the agency's sign-off, or an end mark.
 SIGN_OFF_PATTERN = r"^\(?(reuters?|ap|afp|upi|dpa|xinhua|ansa|efe|kyodo|bernama|pti|ians|tass)\)?$|^(-+ ?)?(ends?|end of story)( ?-+)?$|^(#{3}|-30-|\(end\))$"
 
