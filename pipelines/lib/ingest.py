@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipelines.lib import settings
 from pipelines.lib.decoding import DecodeError, decode
 from pipelines.lib.privacy import redact_raw
 
@@ -21,7 +22,7 @@ FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", "
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file may hold many documents
 # One document is an article, not a book: beyond this its NLP would take minutes and its sentences
 # would not be news. Configurable with TEXTWAREHOUSE_MAX_DOC_BYTES.
-MAX_DOCUMENT_BYTES = int(os.environ.get("TEXTWAREHOUSE_MAX_DOC_BYTES", str(2 * 1024 * 1024)))
+MAX_DOCUMENT_BYTES = settings.positive_int("TEXTWAREHOUSE_MAX_DOC_BYTES", 2 * 1024 * 1024)
 
 
 @dataclass(frozen=True)

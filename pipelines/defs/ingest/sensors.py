@@ -2,7 +2,6 @@
 
 
 import json
-import os
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -10,9 +9,10 @@ import dagster as dg
 from pipelines.defs.jobs import textwarehouse_job
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
+from pipelines.lib import settings
 from pipelines.lib.planning import plan_new_batches
 
-MAX_BATCHES_PER_TICK = int(os.environ.get("TEXTWAREHOUSE_SENSOR_MAX_BATCHES", "4"))
+MAX_BATCHES_PER_TICK = settings.positive_int("TEXTWAREHOUSE_SENSOR_MAX_BATCHES", 4)
 
 
 def request_new_batches(folders: WarehouseResource, *, max_batches: int) -> tuple[list[str], list[str]] | None:
@@ -28,7 +28,7 @@ def request_new_batches(folders: WarehouseResource, *, max_batches: int) -> tupl
     return new, pending
 
 
-@dg.sensor(job=textwarehouse_job, minimum_interval_seconds=int(os.environ.get("TEXTWAREHOUSE_SENSOR_SECONDS", "30")),
+@dg.sensor(job=textwarehouse_job, minimum_interval_seconds=settings.positive_int("TEXTWAREHOUSE_SENSOR_SECONDS", 30),
            default_status=dg.DefaultSensorStatus.RUNNING,
            description="Requests a run for each batch of new files in the raw folder (at most a few batches a tick).")
 def raw_files_sensor(context: dg.SensorEvaluationContext, folders: WarehouseResource):
