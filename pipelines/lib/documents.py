@@ -71,6 +71,11 @@ def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tupl
     return doc, removed
 
 
+def segment_rows_chunk(items: list[tuple[str, str]]) -> list[tuple[list[dict], list[dict]]]:
+    """``segment_rows`` of each ``(doc_id, text)``: one unit of work for a worker process."""
+    return [segment_rows(doc_id, text) for doc_id, text in items]
+
+
 def segment_rows(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
     """``paragraphs`` and ``sentences`` rows for a clean body."""
     paragraphs, sentences = segment(text)

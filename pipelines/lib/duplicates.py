@@ -7,6 +7,7 @@ A document whose estimated Jaccard similarity to an earlier one reaches ``THRESH
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 import numpy as np
@@ -27,22 +28,31 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature (``NUM_PERM`` uint64 values) of a text, or None for an empty text."""
+    """The MinHash signature (``NUM_PERM`` uint64 values) of a text, or None for an empty text.
+
+    The values of datasketch's ``MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32")`` fed the
+    shingles (tests hold the two equal), computed here in a few numpy steps without its per-shingle
+    function calls and per-document set-up: 0.76 s for 2,000 Reuters bodies against 0.98 s, of which
+    0.3 s is making the shingles and most of the rest SHA-1 itself."""
     items = shingles(text)
     if not items:
         return None
-    from datasketch import MinHash  # here, not at import: datasketch pulls in scipy (0.75 s)
-
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
-    m.update_batch(list(items))
-    return m.hashvalues.astype(np.uint64)
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in items]), dtype="<u4").astype(np.uint32)
+    a, b = _permutations()
+    with np.errstate(over="ignore"):  # the affine32 scheme is arithmetic modulo 2**32
+        hv = hv ^ (hv >> np.uint32(16))
+        hv = hv * np.uint32(0x85EBCA6B)
+        hv = hv ^ (hv >> np.uint32(13))
+        hv = hv * np.uint32(0xC2B2AE35)
+        hv = hv ^ (hv >> np.uint32(16))  # MurmurHash3's 32-bit finaliser, as datasketch mixes
+        return (hv[:, None] * a + b).min(axis=0).astype(np.uint64)
 
 
 @functools.cache
-def _permutations():
-    """The seed's permutations, drawn once per process rather than by every MinHash (0.96 -> 0.87 s
-    for 2,000 Reuters bodies' signatures; the same values)."""
-    from datasketch import MinHash
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The seed's permutations (uint32 ``a`` and ``b``), drawn once per process."""
+    from datasketch import MinHash  # here, not at import: datasketch pulls in scipy (0.75 s)
 
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 

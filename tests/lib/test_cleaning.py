@@ -170,6 +170,19 @@ def test_near_duplicate_pair():
     assert duplicates.assign_duplicates(duplicates.stack([("A", sa, None), ("B", sb, "A")]), [("D", sb)]) == {"D": "A"}
 
 
+@pytest.mark.parametrize("text", [
+    "one", "two words", "exactly five words here now", PROSE, "Käse, Müller & Söhne ’s 12.5% — 日本語 テキスト " * 7,
+])
+def test_signatures_are_datasketchs_minhash_values(text):
+    """Signatures stored by earlier runs stay comparable: ours are datasketch's MinHash values."""
+    import numpy as np
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=duplicates.NUM_PERM, seed=1, scheme="affine32")
+    m.update_batch(list(duplicates.shingles(text)))
+    assert np.array_equal(duplicates.signature(text), m.hashvalues.astype(np.uint64))
+
+
 def test_code_after_its_prose_is_kept_and_far_teasers_are_dropped():
     para = PROSE + " " + PROSE
     menu = "\n".join(["Home", "World", "Business", "Sport", "Culture", "Opinion", "Video"])

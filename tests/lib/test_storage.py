@@ -2,8 +2,9 @@ import json
 import os
 
 import pyarrow.parquet as pq
+import pytest
 
-from pipelines.lib.schemas import table_from_rows
+from pipelines.lib.schemas import SCHEMAS, table_from_rows
 from pipelines.lib.storage import COMMIT_MARKER, Warehouse
 
 
@@ -72,3 +73,18 @@ def test_a_compaction_cut_short_is_finished_by_recover(tmp_path):
     assert count(wh) == 6  # killed after the journal: the merged file is not visible yet
     wh.recover()
     assert count(wh) == 6 and len(wh.committed_files("rejected")) == 2 and not (tmp_path / "_compaction.json").exists()
+
+
+@pytest.mark.parametrize("rows, nulls", [
+    ([dict(source="a", reason="empty", detail="x", batch_id="b")], 0),
+    ([dict(source="a", reason="empty", batch_id="b")], 1),  # a missing key is NULL
+])
+def test_rows_become_a_table_of_the_schema(rows, nulls):
+    t = table_from_rows("rejected", rows)
+    assert t.schema == SCHEMAS["rejected"] and t.num_rows == 1 and t.column("detail").null_count == nulls
+
+
+def test_a_row_with_a_column_the_schema_lacks_is_refused():
+    rows = [dict(source="a", reason="empty", detail="x", batch_id="b"), dict(source="b", reason="empty", typo=1)]
+    with pytest.raises(KeyError, match=r"rejected: unknown columns \['typo'\]"):
+        table_from_rows("rejected", rows)

@@ -6,7 +6,8 @@ import dagster as dg
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib.documents import segment_rows
+from pipelines.lib import parallel
+from pipelines.lib.documents import segment_rows_chunk
 from pipelines.lib.progress import Progress
 
 TABLES = ["paragraphs", "sentences"]
@@ -31,8 +32,7 @@ def segments(context: dg.AssetExecutionContext, folders: WarehouseResource):
     docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text"]).to_pylist()
     progress = Progress("segment", len(docs), context.log.info)
     paragraphs, sentences = [], []
-    for d in docs:
-        p, s = segment_rows(d["doc_id"], d["text"])
+    for _, (p, s) in parallel.imap(segment_rows_chunk, [(d["doc_id"], d["text"]) for d in docs]):
         paragraphs.extend(p)
         sentences.extend(s)
         progress.update()
