@@ -40,12 +40,14 @@ def workers_for(n_items: int) -> int:
     return processes() if n_items >= MIN_ITEMS else 1
 
 
-def imap(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK) -> Iterator[tuple[Any, Any]]:
+def imap(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK,
+         documents: int | None = None) -> Iterator[tuple[Any, Any]]:
     """``(item, result)`` for every item, in order; ``fn`` maps a chunk of items to one result per
-    item and runs on the worker pool for a big batch, in this process otherwise. ``fn`` must be a
-    module-level function (the workers import it)."""
+    item and runs on the worker pool for a big batch (``documents``: how many documents the items
+    stand for, if not one each), in this process otherwise. ``fn`` must be a module-level function
+    (the workers import it)."""
     chunks = [list(items[i : i + chunk]) for i in range(0, len(items), chunk)]
-    n = workers_for(len(items))
+    n = workers_for(len(items) if documents is None else documents)
     results = map(fn, chunks) if n < 2 else _get_pool(n).imap(fn, chunks)
     for c, chunk_results in zip(chunks, results, strict=True):
         yield from zip(c, chunk_results, strict=True)

@@ -1,6 +1,7 @@
 """Search: the batch's sentences indexed for BM25, as Parquet postings sorted by term."""
 
 import dagster as dg
+import pyarrow.compute as pc
 
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
@@ -29,6 +30,6 @@ def search_index(context: dg.AssetExecutionContext, folders: WarehouseResource):
     postings, lengths = database.search_index(wh.batch_file(batch_id, "sentences"))
     postings = postings.cast(SCHEMAS["postings"])
     lengths = lengths.cast(SCHEMAS["sentence_lengths"])
-    n_terms = len(set(postings.column("term").to_pylist())) if postings.num_rows else 0
+    n_terms = pc.count_distinct(postings.column("term")).as_py()
     yield stage(context, wh, "postings", postings, terms=dg.MetadataValue.int(n_terms))
     yield stage(context, wh, "sentence_lengths", lengths)
