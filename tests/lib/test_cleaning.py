@@ -179,6 +179,7 @@ def test_signatures_are_datasketchs_minhash_values(text):
     from datasketch import MinHash
 
     m = MinHash(num_perm=duplicates.NUM_PERM, seed=1, scheme="affine32")
+    assert all(np.array_equal(ours, theirs) for ours, theirs in zip(duplicates._permutations(), m.permutations, strict=True))
     m.update_batch(list(duplicates.shingles(text)))
     assert np.array_equal(duplicates.signature(text), m.hashvalues.astype(np.uint64))
 
