@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.lib import database, settings
+from pipelines.lib import database, parallel, progress, settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,12 +73,15 @@ def cmd_run(args) -> int:
         for i, batch_id in enumerate(pending, 1):
             n_files = len(wh.read_manifest(batch_id)["files"])
             say(f"batch {i}/{len(pending)} {batch_id}: {n_files:,} file(s)")
+            batch_started = time.perf_counter()
             result = job.execute_in_process(partition_key=batch_id, instance=instance, raise_on_error=False,
                                             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
                                             tags={"textwarehouse/trigger": "cli"})
             if not result.success:
                 print(_failure_line(result, batch_id), file=sys.stderr)
                 return 1
+            memory = progress.memory_line(parallel.worker_pids())
+            say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else ""))
     print(summary(wh.root, time.perf_counter() - started, len(pending)))
     return 0
 

@@ -64,6 +64,11 @@ def _get_pool(n: int):
     return _pool
 
 
+def worker_pids() -> list[int]:
+    """Process ids of the running workers (none before the first big batch)."""
+    return [p.pid for p in _pool._pool] if _pool is not None else []  # Pool keeps its processes in _pool
+
+
 def shutdown() -> None:
     """Stop the workers (at exit, or before starting a pool of another size)."""
     global _pool, _pool_size

@@ -1,10 +1,11 @@
 """The worker pool gives the same rows, in the same order, as running in this process."""
 
+import re
 from datetime import date
 
 import pytest
 
-from pipelines.lib import entities, figures, parallel
+from pipelines.lib import documents, entities, figures, parallel, progress
 
 TEXTS = [
     "Xi Jinping met Vladimir Putin in Moscow on Tuesday.",
@@ -36,6 +37,15 @@ def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
         assert pooled == serial(fn, items)
     names = {r["entity_name"] for rows in serial(entities.mention_rows_chunk, ner_items) for r in rows}
     assert {"Vladimir Putin", "Taiwan", "Bundesbank"} <= names
+    pooled = [r for _, r in parallel.imap(documents.segment_rows_chunk, docs, chunk=7)]
+    assert pooled == serial(documents.segment_rows_chunk, docs)
+    # a few items that stand for many documents go to the pool too
+    groups = [[t + "\nSubscribe now\n" for _, t in docs[:20]], [t for _, t in docs[20:]]]
+    pooled = [r for _, r in parallel.imap(documents.repeated_lines_chunk, groups, chunk=1, documents=len(docs))]
+    assert pooled == serial(documents.repeated_lines_chunk, groups) and "subscribe now" in pooled[0]
+    assert len(parallel.worker_pids()) == 2
+    assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB",
+                        progress.memory_line(parallel.worker_pids()))
 
 
 @pytest.mark.parametrize("value, expected", [("1", 1), ("3", 3)])
