@@ -80,6 +80,7 @@ def cmd_run(args) -> int:
             if not result.success:
                 print(_failure_line(result, batch_id), file=sys.stderr)
                 return 1
+            progress.release_free_memory()
             memory = progress.memory_line(parallel.worker_pids())
             say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else ""))
     print(summary(wh.root, time.perf_counter() - started, len(pending)))

@@ -57,3 +57,23 @@ def memory_line(worker_pids: list[int]) -> str:
     workers = [m for m in (resident_mib(p) for p in worker_pids) if m is not None]
     line = f"memory: this process {own:,.0f} MiB"
     return line + (f", workers {' + '.join(f'{m:,.0f}' for m in workers)} MiB" if workers else "")
+
+
+def release_free_memory() -> None:
+    """Hand memory freed by the batch back to the system: Python's garbage, Arrow's pool and glibc's
+    heap keep what they freed for reuse, so without this the process holds its largest batch's
+    high-water mark (and more, as fragments) for the rest of the run."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    libc = ctypes.util.find_library("c")
+    if libc:
+        try:
+            ctypes.CDLL(libc).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
