@@ -25,7 +25,8 @@ PLACEHOLDER = "█"
 def personal_spans(text: str, *, chrome: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, kind) of personal data. Addresses and birthdays only when ``chrome`` (bios, footers):
     in article prose a street address is usually news, a phone number or e-mail never is."""
-    # the e-mail pattern tries every word of the text; a text with no "@" has none (1.5 s saved on Reuters)
+    # the e-mail pattern tries every word of the text; a text with no "@" has none (the pattern alone took
+    # 1.5-1.8 s over all Reuters bodies, as long as the whole raw redaction takes now)
     spans = [(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)] if "@" in text else []
     spans += [(m.start(), m.end(), "phone") for m in _PHONE.finditer(text)
               if sum(c.isdigit() for c in m.group()) >= 9 and not _YEARS.fullmatch(m.group())]
