@@ -1,4 +1,5 @@
-"""Progress lines with rates, for long loops: at most one line every few seconds, plus the last."""
+"""Progress lines with rates, for long loops: at most one line every few seconds, plus the last;
+and the resident memory a long run reports after each batch, with the call that gives freed memory back."""
 
 from __future__ import annotations
 
