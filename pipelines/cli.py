@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import shutil
 import sys
@@ -42,13 +43,6 @@ def say(message: str) -> None:
 
 def cmd_run(args) -> int:
     ensure_dagster_home()
-    import warnings
-
-    warnings.filterwarnings("ignore", module="dagster")
-    import dagster as dg
-
-    from pipelines.definitions import defs
-    from pipelines.defs.logging import compact_console
     from pipelines.lib.planning import plan_new_batches
     from pipelines.lib.storage import Warehouse
 
@@ -66,7 +60,19 @@ def cmd_run(args) -> int:
         if not pending:
             print(f"Nothing new in {raw}: the warehouse at {wh.root} is unchanged.")
             return 0
-        say(f"{len(new)} new batch(es) planned from {raw}; {len(pending)} to run")
+        new_bytes = sum(f["size"] for b in pending for f in wh.read_manifest(b)["files"])
+        warm = parallel.warm(new_bytes)
+        say(f"{len(new)} new batch(es) planned from {raw}; {len(pending)} to run ({new_bytes / 1e6:,.1f} MB)"
+            + (f"; {parallel.processes()} worker processes loading the model meanwhile" if warm else ""))
+        # imported only now, so that warm workers load the model while Dagster loads
+        import warnings
+
+        warnings.filterwarnings("ignore", module="dagster")
+        import dagster as dg
+
+        from pipelines.definitions import defs
+        from pipelines.defs.logging import compact_console
+
         instance = dg.DagsterInstance.get()
         instance.add_dynamic_partitions("batches", [b for b in pending if not instance.has_dynamic_partition("batches", b)])
         job = defs.resolve_job_def("textwarehouse_job").with_logger_defs({"console": compact_console})
@@ -80,7 +86,8 @@ def cmd_run(args) -> int:
             if not result.success:
                 print(_failure_line(result, batch_id), file=sys.stderr)
                 return 1
-            progress.release_free_memory()
+            if i < len(pending):  # give freed memory back before the next batch
+                progress.release_free_memory()
             memory = progress.memory_line(parallel.worker_pids())
             say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else ""))
     print(summary(wh.root, time.perf_counter() - started, len(pending)))
@@ -170,5 +177,16 @@ def cmd_sql(args) -> int:
     return 0
 
 
+def entry() -> None:
+    """The ``textwarehouse`` command: ``main``, then a quick exit. Once the command is done (its files
+    closed, the atexit handlers run, the output flushed), the interpreter's teardown of Dagster's
+    objects has nothing left to save and took 1.3 s of a 15 s incremental run."""
+    code = main()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

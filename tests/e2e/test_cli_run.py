@@ -63,6 +63,26 @@ def test_run_is_incremental_and_idempotent(folders, dagster_home):
     assert "Done: 1 batch" in third.stdout
 
 
+def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
+    """The command line starts the workers before Dagster for a big enough input; the tables are
+    the same as from one process."""
+    raw, wh = folders
+    shutil.copy(SEED, raw / "seed-article.txt")
+    (raw / "brief.md").write_text("# Brief\n\nOil prices rose 2 pct on Monday in London. Traders said supply was tight.\n")
+    cold_wh = tmp_path / "cold"
+    warm = run_cli("run", env_extra={"TEXTWAREHOUSE_PROCESSES": "2", "TEXTWAREHOUSE_WARM_BYTES": "1"})
+    assert "2 worker processes loading the model meanwhile" in warm.stderr
+    cold = run_cli("run", "--warehouse", str(cold_wh), env_extra={"TEXTWAREHOUSE_PROCESSES": "1"})
+    assert "loading the model" not in cold.stderr
+    for sql in ("SELECT doc_id, sentence_id, start, text FROM sentences ORDER BY ALL",
+                "SELECT doc_id, start, \"end\", label, entity_id FROM mentions ORDER BY ALL",
+                "SELECT doc_id, start, kind, value, unit, subject FROM figures ORDER BY ALL",
+                "SELECT doc_id, start, value FROM dates ORDER BY ALL",
+                "SELECT term, doc_id, sentence_id, tf FROM postings ORDER BY ALL"):
+        assert query(wh, sql) == query(cold_wh, sql), sql
+    assert ("Xi Jinping",) in query(wh, "SELECT name FROM entities")
+
+
 def test_formats_and_rejections(folders, dagster_home):
     raw, wh = folders
     lines = [

@@ -58,3 +58,24 @@ def test_a_bad_process_count_says_what_to_do(monkeypatch):
     monkeypatch.setenv(parallel.PROCESSES_ENV, "two")
     with pytest.raises(ValueError, match="TEXTWAREHOUSE_PROCESSES"):
         parallel.processes()
+
+
+def test_warm_workers_take_every_step_of_any_size(monkeypatch):
+    monkeypatch.setenv(parallel.PROCESSES_ENV, "2")
+    monkeypatch.delenv(parallel.WARM_BYTES_ENV, raising=False)
+    try:
+        assert not parallel.warm(parallel.WARM_BYTES - 1)  # too little new input: no workers
+        assert parallel.worker_pids() == [] and parallel.workers_for(3) == 1
+        assert parallel.warm(parallel.WARM_BYTES)
+        assert len(parallel.worker_pids()) == 2 and parallel.workers_for(3) == 2
+        items = [(f"d{i}", t, [0]) for i, t in enumerate(TEXTS[:3])]
+        pooled = [r for _, r in parallel.imap(entities.mention_rows_chunk, items, chunk=1)]
+        assert pooled == serial(entities.mention_rows_chunk, items)
+    finally:
+        parallel.shutdown()
+    assert parallel.workers_for(3) == 1  # cold again after shutdown
+
+
+def test_one_process_never_warms(monkeypatch):
+    monkeypatch.setenv(parallel.PROCESSES_ENV, "1")
+    assert not parallel.warm(10**9) and parallel.worker_pids() == []
