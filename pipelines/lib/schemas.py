@@ -167,6 +167,20 @@ SCHEMAS: dict[str, pa.Schema] = {
 # Tables rewritten whole by each batch (a snapshot across all documents), not appended per batch.
 SNAPSHOT_TABLES = frozenset({"entities", "entity_votes"})
 
+# Row order kept by compaction (a batch's own file is written in it): the search index is read by term, and
+# DuckDB skips the row groups whose term range misses the query's terms (on all of Reuters, a
+# compacted postings file in batch order took 22 ms for the query terms, sorted 6 ms).
+SORT_KEYS: dict[str, tuple[str, ...]] = {"postings": ("term", "doc_id", "sentence_id")}
+
+# Parquet codec per table (zstd otherwise): every search reads the text of all matching sentences,
+# and LZ4 decodes it about twice as fast as zstd (search p50 on all of Reuters 40 -> 30 ms; the
+# sentences files grow from 6.7 to 9.9 MiB).
+CODECS: dict[str, str] = {"sentences": "lz4"}
+
+
+def codec(table: str) -> str:
+    return CODECS.get(table, "zstd")
+
 
 def table_from_rows(name: str, rows: list[dict]) -> pa.Table:
     """Build a table of ``name`` from dict rows; missing keys become NULL, extra keys are an error."""

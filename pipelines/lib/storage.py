@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.lib import faults
-from pipelines.lib.schemas import SCHEMAS, SNAPSHOT_TABLES
+from pipelines.lib.schemas import SCHEMAS, SNAPSHOT_TABLES, SORT_KEYS, codec
 
 COMMIT_MARKER = "COMMITTED"
 COMPACT_FROM_FILES = 12  # a table with more batch files than this is compacted ...
@@ -44,11 +44,11 @@ _HELD: dict[Path, int] = {}  # lock files this process holds, with their depth
 LEDGER_TABLE = "files"
 
 
-def write_parquet_atomic(table: pa.Table, path: Path) -> None:
+def write_parquet_atomic(table: pa.Table, path: Path, compression: str = "zstd") -> None:
     """Write ``table`` to ``path`` so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression="zstd", row_group_size=64_000)
+    pq.write_table(table, tmp, compression=compression, row_group_size=64_000)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -121,7 +121,7 @@ class Warehouse:
     def stage(self, batch_id: str, table: str, data: pa.Table) -> Path:
         data = data.cast(SCHEMAS[table]) if data.schema != SCHEMAS[table] else data
         path = self.staging_dir(batch_id) / f"{table}.parquet"
-        write_parquet_atomic(data, path)
+        write_parquet_atomic(data, path, codec(table))
         return path
 
     def batch_file(self, batch_id: str, table: str) -> Path:
@@ -146,7 +146,7 @@ class Warehouse:
             data = pq.read_table(path)
             if "doc_id" in data.column_names:
                 keep = pc.invert(pc.is_in(data.column("doc_id"), value_set=pa.array(sorted(doc_ids))))
-                write_parquet_atomic(data.filter(keep), path)
+                write_parquet_atomic(data.filter(keep), path, codec(path.stem))
 
     def commit(self, batch_id: str) -> list[str]:
         """Make a fully staged batch visible: marker first, then renames; the ledger last."""
@@ -215,8 +215,10 @@ class Warehouse:
         target = self.table_dir(table) / f"c-{first}--{last}.parquet"
         merged = pa.concat_tables([pq.read_table(p) for p in chunk], promote_options="permissive")
         merged = merged.cast(SCHEMAS[table]) if set(merged.schema.names) == set(SCHEMAS[table].names) else merged
+        if table in SORT_KEYS:  # each batch file is sorted (sql/queries/postings.sql); their concatenation is not
+            merged = merged.sort_by([(k, "ascending") for k in SORT_KEYS[table]])
         tmp = target.with_name(f".{target.name}.compact.tmp")
-        pq.write_table(merged, tmp, compression="zstd", row_group_size=64_000)
+        pq.write_table(merged, tmp, compression=codec(table), row_group_size=64_000)
         journal = {"table": table, "tmp": str(tmp), "target": str(target), "replaces": [str(p) for p in chunk]}
         write_text_atomic(json.dumps(journal), self.root / "_compaction.json")
         self._finish_compaction()

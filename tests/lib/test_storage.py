@@ -5,7 +5,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.lib.schemas import SCHEMAS, table_from_rows
-from pipelines.lib.storage import COMMIT_MARKER, Warehouse
+from pipelines.lib.storage import COMMIT_MARKER, COMPACT_FROM_FILES, Warehouse
 
 
 def rows(batch, n=2):
@@ -65,6 +65,26 @@ def test_compaction_bounds_files_and_keeps_rows(tmp_path):
     assert most <= 13
     assert count(wh) == 100
     assert sorted(wh.read_committed("rejected").column("source").to_pylist()) == sorted(f"b{i:02d}-{j}" for i in range(50) for j in range(2))
+
+
+def test_compacted_postings_stay_sorted_by_term_and_sentences_are_lz4(tmp_path):
+    """Each batch's postings are sorted by term; the compacted file must be too, or DuckDB reads
+    every row group for any term. Sentences are LZ4 (every search reads their text)."""
+    wh = Warehouse(tmp_path)
+    wh.init()
+    for i in range(COMPACT_FROM_FILES + 1):
+        terms = sorted(f"{w}{i}" for w in ("oil", "zinc", "beef", "tin"))
+        wh.stage(f"b{i:02d}", "postings", table_from_rows("postings", [
+            dict(term=t, doc_id=f"d{i}", sentence_id=0, tf=1, len=4) for t in terms]))
+        wh.stage(f"b{i:02d}", "sentences", table_from_rows("sentences", [
+            dict(doc_id=f"d{i}", sentence_id=0, paragraph_id=0, start=0, end=3, text="Oil")]))
+        wh.commit(f"b{i:02d}")
+    assert wh.compact("postings") is not None
+    (merged,) = [p for p in wh.committed_files("postings") if p.name.startswith("c-")]
+    terms = pq.read_table(merged).column("term").to_pylist()
+    assert len(terms) > 4 * COMPACT_FROM_FILES - 4 and terms == sorted(terms)
+    meta = pq.ParquetFile(wh.committed_files("sentences")[0]).metadata
+    assert meta.row_group(0).column(0).compression == "LZ4"
 
 
 def test_a_compaction_cut_short_is_finished_by_recover(tmp_path):
