@@ -60,7 +60,8 @@ def cmd_run(args) -> int:
         if not pending:
             print(f"Nothing new in {raw}: the warehouse at {wh.root} is unchanged.")
             return 0
-        new_bytes = sum(f["size"] for b in pending for f in wh.read_manifest(b)["files"])
+        files = {b: wh.read_manifest(b)["files"] for b in pending}
+        new_bytes = sum(f["size"] for fs in files.values() for f in fs)
         warm = parallel.warm(new_bytes)
         say(f"{len(new)} new batch(es) planned from {raw}; {len(pending)} to run ({new_bytes / 1e6:,.1f} MB)"
             + (f"; {parallel.processes()} worker processes loading the model meanwhile" if warm else ""))
@@ -77,8 +78,7 @@ def cmd_run(args) -> int:
         instance.add_dynamic_partitions("batches", [b for b in pending if not instance.has_dynamic_partition("batches", b)])
         job = defs.resolve_job_def("textwarehouse_job").with_logger_defs({"console": compact_console})
         for i, batch_id in enumerate(pending, 1):
-            n_files = len(wh.read_manifest(batch_id)["files"])
-            say(f"batch {i}/{len(pending)} {batch_id}: {n_files:,} file(s)")
+            say(f"batch {i}/{len(pending)} {batch_id}: {len(files[batch_id]):,} file(s)")
             batch_started = time.perf_counter()
             result = job.execute_in_process(partition_key=batch_id, instance=instance, raise_on_error=False,
                                             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
