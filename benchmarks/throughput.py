@@ -1,6 +1,7 @@
 """The whole pipeline's throughput beside bare spaCy, in one invocation.
 
     .venv/bin/python benchmarks/throughput.py [--docs N] [--processes P] [--per-file K] [--keep DIR]
+        [--batch-bytes B] [--flat M]
 
 Run it with --processes 1 and 2 to see what the second core brings to the whole pipeline.
 
@@ -14,6 +15,10 @@ Run it with --processes 1 and 2 to see what the second core brings to the whole 
    on a quarter of the texts with one and with two processes.
 4. Adds the held-back 1% and runs again: the incremental run's cost as a share of the full run.
 5. Times `count(*)` of sentences and a join of mentions to entities from the DuckDB views.
+6. With --flat M: runs the pipeline on the first M of the same documents into another fresh
+   warehouse, same batch limits, and prints both peaks: memory must not grow with the corpus. Give
+   --batch-bytes small enough that M documents make several batches, or the comparison is between
+   batch sizes, not corpus sizes.
 """
 
 from __future__ import annotations
@@ -65,10 +70,13 @@ def write_jsonl(folder: Path, docs: list[dict], per_file: int, prefix: str) -> N
                 fh.write(json.dumps(d) + "\n")
 
 
-def run_pipeline(raw: Path, wh: Path, home: Path, files_per_batch: int | None, processes: int) -> tuple[float, float, str]:
+def run_pipeline(raw: Path, wh: Path, home: Path, files_per_batch: int | None, processes: int,
+                 batch_bytes: int | None = None) -> tuple[float, float, str]:
     env = dict(os.environ, DAGSTER_HOME=str(home), TEXTWAREHOUSE_PROCESSES=str(processes))
     if files_per_batch:
         env["TEXTWAREHOUSE_BATCH_FILES"] = str(files_per_batch)
+    if batch_bytes:
+        env["TEXTWAREHOUSE_BATCH_BYTES"] = str(batch_bytes)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", PEAK, sys.executable, "-m", "pipelines.cli", "run", "--raw", str(raw),
                            "--warehouse", str(wh)], env=env, capture_output=True, text=True)
@@ -115,6 +123,8 @@ def main() -> None:
                     "(TEXTWAREHOUSE_PROCESSES) and for bare nlp.pipe alike")
     ap.add_argument("--per-file", type=int, default=500, help="documents per JSONL file")
     ap.add_argument("--files-per-batch", type=int, default=None, help="default: the pipeline's own (2,000 files, 4 MiB)")
+    ap.add_argument("--batch-bytes", type=int, default=None, help="raw bytes per batch (default: the pipeline's own, 4 MiB)")
+    ap.add_argument("--flat", type=int, default=0, help="also run the first M documents alone and compare peak memory")
     ap.add_argument("--keep", help="keep the benchmark folders here")
     args = ap.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="throughput-"))
@@ -135,7 +145,7 @@ def main() -> None:
     bare_before = raw_words / bare_pipe(raw_texts, args.processes)
     print(f"bare nlp.pipe before the pipeline, on the raw bodies: {bare_before:,.0f} words/s")
 
-    wall, peak, log = run_pipeline(raw, wh, home, args.files_per_batch, args.processes)
+    wall, peak, log = run_pipeline(raw, wh, home, args.files_per_batch, args.processes, args.batch_bytes)
     con = duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True)
     n_docs, words = con.execute("SELECT count(*), sum(n_words) FROM documents").fetchone()
     texts = [t for (t,) in con.execute("SELECT text FROM documents ORDER BY doc_id").fetchall()]
@@ -168,7 +178,7 @@ def main() -> None:
     print("\nParquet files per table:", files)
 
     write_jsonl(raw, docs[-held:], args.per_file, "new")
-    inc_wall, _, _ = run_pipeline(raw, wh, home, args.files_per_batch, args.processes)
+    inc_wall, _, _ = run_pipeline(raw, wh, home, args.files_per_batch, args.processes, args.batch_bytes)
     print(f"incremental run adding {held} documents (1%): {inc_wall:.1f} s = {100 * inc_wall / wall:.1f}% of the full run")
     inc_steps = {k: v - steps.get(k, 0.0) for k, v in step_seconds(home).items()}
     print("  its steps: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(inc_steps.items(), key=lambda kv: -kv[1])[:8])
@@ -180,6 +190,16 @@ def main() -> None:
     joined = con.execute("SELECT count(*) FROM mentions m JOIN entities e USING (entity_id)").fetchone()[0]
     print(f"count(*) of {n_sent:,} sentences + join of {joined:,} mentions to entities: "
           f"{(time.perf_counter() - start) * 1000:.0f} ms")
+    if args.flat:
+        few = docs[: args.flat]
+        (home / "flat").mkdir()
+        (home / "flat" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        write_jsonl(work / "raw-flat", few, args.per_file, "reuters")
+        _, few_peak, few_log = run_pipeline(work / "raw-flat", work / "warehouse-flat", home / "flat", args.files_per_batch,
+                                            args.processes, args.batch_bytes)
+        batches = len(re.findall(r"batch \d+/\d+ done", log)), len(re.findall(r"batch \d+/\d+ done", few_log))
+        print(f"flat memory: peak {peak:,.0f} MiB for {len(docs) - held:,} documents ({batches[0]} batches), "
+              f"{few_peak:,.0f} MiB for {len(few):,} ({batches[1]} batches), same batch limits: x{peak / few_peak:.2f}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

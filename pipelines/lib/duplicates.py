@@ -9,8 +9,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Iterable
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -76,11 +79,90 @@ def band_hashes(matrix: np.ndarray) -> np.ndarray:
     return h + np.arange(BANDS, dtype=np.uint64)  # the same values in two bands are two keys
 
 
+def _hits(hashes: np.ndarray, new_hashes: np.ndarray) -> np.ndarray:
+    """Which rows of ``hashes`` share a band hash with a row of ``new_hashes``, band by band."""
+    hit = np.zeros(len(hashes), dtype=bool)
+    for b in range(BANDS):
+        hit |= np.isin(hashes[:, b], new_hashes[:, b])
+    return hit
+
+
+def matching_earlier(
+    chunks: Iterable[tuple[list[str], np.ndarray]], new: list[tuple[str, np.ndarray | None]]
+) -> tuple[list[str], np.ndarray, dict[str, int], int]:
+    """The earlier documents ``assign_duplicates`` needs for ``new``, read a chunk at a time.
+
+    ``chunks`` gives every earlier document in ingest order as (doc_ids, signatures) pieces. Kept:
+    those sharing an LSH band hash with a new signature (the only ones that can be candidates) and
+    those whose doc_id is a new one's. Returns (their doc_ids, their signatures, the ingest position
+    of each, how many earlier documents there are): memory holds the matches and one chunk, so it
+    does not grow with the corpus as one matrix of every signature did (1 KiB a document).
+    """
+    sigs = [s for _, s in new if s is not None]
+    new_hashes = band_hashes(np.stack(sigs)) if sigs else np.zeros((0, BANDS), dtype=np.uint64)
+    new_ids = {d for d, _ in new}
+    ids: list[str] = []
+    rows: list[np.ndarray] = []
+    positions: dict[str, int] = {}
+    start = 0
+    for chunk_ids, matrix in chunks:
+        hit = _hits(band_hashes(matrix), new_hashes) if len(chunk_ids) else np.zeros(0, dtype=bool)
+        for i, doc_id in enumerate(chunk_ids):
+            if hit[i] or doc_id in new_ids:
+                ids.append(doc_id)
+                rows.append(matrix[i].astype(np.uint64, copy=True))
+                positions[doc_id] = start + i
+        start += len(chunk_ids)
+    matrix = np.stack(rows) if rows else np.zeros((0, NUM_PERM), dtype=np.uint64)
+    return ids, matrix, positions, start
+
+
+def committed_matches(wh, signatures: list[tuple[str, np.ndarray | None]]):
+    """What near-duplicate detection needs of the committed documents for this batch's
+    ``signatures``: ``assign_duplicates``' arguments, from one pass over the committed signatures
+    a row group at a time (only the documents that share an LSH band with a new one are kept), then
+    the duplicate_of of those and the ingest position of the documents these name.
+
+    Files in the order of their first batch id are rows in ingest order: a file holds its batches
+    in order (compaction keeps the oldest first) and its name starts with its first batch id."""
+    from pipelines.lib.storage import read_batches
+
+    files = sorted(wh.committed_files("minhashes"), key=lambda p: p.stem.removeprefix("c-").split("--")[0])
+
+    def chunks(columns):
+        for path in files:
+            yield from read_batches(path, columns)
+
+    def signature_chunks():
+        for b in chunks(["doc_id", "signature"]):
+            flat = pc.list_flatten(b.column("signature")).to_numpy(zero_copy_only=False)
+            yield b.column("doc_id").to_pylist(), flat.astype(np.uint64, copy=False).reshape(b.num_rows, -1)
+
+    ids, matrix, positions, count = matching_earlier(signature_chunks(), signatures)
+    dup_of: dict[str, str | None] = {}
+    if ids:
+        wanted = pa.array(ids)
+        for path in wh.committed_files("documents"):
+            for b in read_batches(path, ["doc_id", "duplicate_of"]):
+                b = b.filter(pc.is_in(b.column("doc_id"), value_set=wanted))
+                dup_of.update(zip(b.column("doc_id").to_pylist(), b.column("duplicate_of").to_pylist(), strict=True))
+    roots = {d for d in dup_of.values() if d and d not in positions}
+    if roots:  # the earliest document of a group a match belongs to: its position decides between groups
+        wanted, start = pa.array(sorted(roots)), 0
+        for b in chunks(["doc_id"]):
+            for i in pc.indices_nonzero(pc.is_in(b.column("doc_id"), value_set=wanted)).to_pylist():
+                positions[b.column("doc_id")[i].as_py()] = start + i
+            start += b.num_rows
+    return (ids, matrix, [dup_of.get(d) for d in ids]), positions, count
+
+
 def assign_duplicates(
     earlier: tuple[list[str], np.ndarray, list[str | None]],
     new: list[tuple[str, np.ndarray | None]],
     *,
     threshold: float = THRESHOLD,
+    positions: dict[str, int] | None = None,
+    count: int | None = None,
 ) -> dict[str, str]:
     """``duplicate_of`` for each new document that nearly repeats an earlier one (or an earlier new one).
 
@@ -89,19 +171,21 @@ def assign_duplicates(
     bands of ``ROWS`` values, hashed; the earlier documents that share a band hash with a new one are
     found with one vectorised pass, so a small batch against a large corpus costs little. Then the
     estimated Jaccard decides. The answer points at the earliest document of the group.
+
+    ``earlier`` may be only the documents ``matching_earlier`` kept: then ``positions`` gives the
+    ingest position of each of them and of the documents their ``duplicate_of`` names, and ``count``
+    how many earlier documents there are in all; the answer is the same as with every one of them.
     """
     ids, matrix, dups = earlier
     new = [(d, s) for d, s in new if s is not None]
     if not new:
         return {}
     new_hashes = band_hashes(np.stack([s for _, s in new]))
-    hit = np.zeros(len(ids), dtype=bool)
-    if len(ids):
-        earlier_hashes = band_hashes(matrix)
-        for b in range(BANDS):
-            hit |= np.isin(earlier_hashes[:, b], new_hashes[:, b])
+    earlier_hashes = band_hashes(matrix) if len(ids) else np.zeros((0, BANDS), dtype=np.uint64)
+    hit = _hits(earlier_hashes, new_hashes)
     buckets: dict[int, list[str]] = {}
-    order: dict[str, int] = {d: i for i, d in enumerate(ids)}
+    order: dict[str, int] = dict(positions) if positions is not None else {d: i for i, d in enumerate(ids)}
+    next_position = count if count is not None else len(ids)
     root: dict[str, str] = {}
     sigs: dict[str, np.ndarray] = {}
 
@@ -124,7 +208,8 @@ def assign_duplicates(
             best = min(candidates, key=lambda c: order.get(root[c], order[c]))
             dup = root[best]
             found[doc_id] = dup
-        order[doc_id] = len(order)
+        order[doc_id] = next_position
+        next_position += 1
         add(doc_id, sig, dup, keys)
     return found
 

@@ -60,17 +60,22 @@ def memory_line(worker_pids: list[int]) -> str:
     return line + (f", workers {' + '.join(f'{m:,.0f}' for m in workers)} MiB" if workers else "")
 
 
-def release_free_memory() -> None:
+def release_free_memory(*, collect: bool = True) -> None:
     """Hand memory freed by the batch back to the system: Python's garbage, Arrow's pool and glibc's
     heap keep what they freed for reuse, so without this the process holds its largest batch's
-    high-water mark (and more, as fragments) for the rest of the run."""
+    high-water mark (and more, as fragments) for the rest of the run.
+
+    ``collect=False`` skips Python's cycle collection (~0.1 s with Dagster loaded; the rest takes
+    about a millisecond), for use after every step: what a step freed then no longer lies under the
+    next step's own peak."""
     import ctypes
     import ctypes.util
     import gc
 
     import pyarrow as pa
 
-    gc.collect()
+    if collect:
+        gc.collect()
     pa.default_memory_pool().release_unused()
     libc = ctypes.util.find_library("c")
     if libc:

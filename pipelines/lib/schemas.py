@@ -177,6 +177,10 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {"postings": ("term", "doc_id", "sentenc
 # sentences files grow from 6.7 to 9.9 MiB).
 CODECS: dict[str, str] = {"sentences": "lz4"}
 
+# Fewer rows per row group than the default 64,000 for tables of wide rows: a reader decodes a row
+# group's column at a time, and a MinHash signature is 1 KiB.
+MAX_GROUP_ROWS: dict[str, int] = {"minhashes": 8_192}
+
 
 def codec(table: str) -> str:
     return CODECS.get(table, "zstd")

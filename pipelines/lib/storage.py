@@ -31,27 +31,138 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.lib import faults
-from pipelines.lib.schemas import SCHEMAS, SNAPSHOT_TABLES, SORT_KEYS, codec
+from pipelines.lib.schemas import MAX_GROUP_ROWS, SCHEMAS, SNAPSHOT_TABLES, SORT_KEYS, codec
 
 COMMIT_MARKER = "COMMITTED"
 COMPACT_FROM_FILES = 12  # a table with more batch files than this is compacted ...
 COMPACT_MAX_BYTES = 256 * 1024 * 1024  # ... merging files smaller than this, together
+ROW_GROUP_ROWS = 64_000  # rows per Parquet row group, in every file the warehouse writes
 _HELD: dict[Path, int] = {}  # lock files this process holds, with their depth
 # The ledger of raw files moves last, so "files/<batch>.parquet exists" means the batch is in.
 LEDGER_TABLE = "files"
 
 
-def write_parquet_atomic(table: pa.Table, path: Path, compression: str = "zstd") -> None:
+def write_parquet_atomic(table: pa.Table, path: Path, compression: str = "zstd", row_group_rows: int | None = None) -> None:
     """Write ``table`` to ``path`` so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression=compression, row_group_size=64_000)
+    pq.write_table(table, tmp, compression=compression, row_group_size=row_group_rows or ROW_GROUP_ROWS)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+MERGE_READ_ROWS = 16_384  # rows read from each file at a time when merging sorted files (at most)
+GROUP_BYTES = 32 * 1024 * 1024  # a merged file's row group is written once its rows hold this much (documents' texts)
+READ_BYTES = 1024 * 1024  # what one read of a file decodes at a time, about (see read_batches)
+
+
+def group_rows(table: str) -> int:
+    """Rows per row group in ``table``'s files: ``ROW_GROUP_ROWS``, fewer for wide rows (schemas.MAX_GROUP_ROWS)."""
+    return min(ROW_GROUP_ROWS, MAX_GROUP_ROWS.get(table, ROW_GROUP_ROWS))
+
+
+def read_batches(path: Path, columns: list[str] | None = None, most: int | None = None) -> Iterator[pa.RecordBatch]:
+    """The rows of a Parquet file a piece at a time, each about ``READ_BYTES`` decoded (at most ``most``
+    rows): reading in pieces sized by rows alone took ~6x the signatures' size in memory (8,192
+    MinHash rows: +57 MiB; 1,024: +18 MiB)."""
+    with pq.ParquetFile(path, buffer_size=READ_BYTES, pre_buffer=False) as pf:
+        meta = pf.metadata
+        wanted = set(columns) if columns is not None else None
+        size = sum(rg.column(c).total_uncompressed_size for rg in (meta.row_group(i) for i in range(meta.num_row_groups))
+                   for c in range(rg.num_columns) if wanted is None or rg.column(c).path_in_schema.split(".")[0] in wanted)
+        rows = max(64, min(most or ROW_GROUP_ROWS, READ_BYTES * max(1, meta.num_rows) // max(1, size)))
+        yield from pf.iter_batches(batch_size=rows, columns=columns)
+
+
+def _at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> pa.ChunkedArray:
+    """Rows of ``t`` whose key (the ``keys`` columns, compared in order) is <= ``bound``."""
+    result = pc.less_equal(t.column(keys[-1]), bound[-1])
+    for key, value in zip(reversed(keys[:-1]), reversed(bound[:-1]), strict=True):
+        col = t.column(key)
+        result = pc.or_(pc.less(col, value), pc.and_(pc.equal(col, value), result))
+    return result
+
+
+def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator[pa.Table]:
+    """The rows of ``files``, each sorted by ``keys``, in one sorted stream (a k-way merge by blocks).
+
+    Each file is read a piece at a time (``read_batches``). Every round takes, from every file, the rows
+    up to the smallest of the last keys read (no unread row can sort before them), sorts those and
+    yields them; the file whose last key that was has given all it read, so each round moves on.
+    Memory: a piece a file, whatever the files' size."""
+    readers = [read_batches(p, most=MERGE_READ_ROWS) for p in files]
+    held: list[pa.Table | None] = [None] * len(files)
+    sort = [(k, "ascending") for k in keys]
+    while True:
+        for i in range(len(readers)):
+            while readers[i] is not None and (held[i] is None or held[i].num_rows == 0):
+                batch = next(readers[i], None)
+                if batch is None:
+                    readers[i] = None
+                else:
+                    held[i] = pa.Table.from_batches([conform(batch)])
+        live = [i for i in range(len(files)) if held[i] is not None and held[i].num_rows]
+        if not live:
+            return
+        # the smallest last key of the files with more to read; all that is held when none has
+        last = [tuple(held[i].column(k)[-1].as_py() for k in keys) for i in live if readers[i] is not None]
+        bound = min(last) if last else None
+        taken = []
+        for i in live:
+            if bound is None:
+                taken.append(held[i])
+                held[i] = None
+                continue
+            mask = _at_most(held[i], keys, bound)
+            taken.append(held[i].filter(mask))
+            held[i] = held[i].filter(pc.invert(mask))
+        block = pa.concat_tables(taken)
+        yield block.take(pc.sort_indices(block, sort_keys=sort))
+
+
+def _merge_files(table: str, files: list[Path], out: Path) -> None:
+    """Write the rows of ``files`` into ``out``, in file order (or sorted by the table's sort key,
+    each file being sorted by it), a row group at a time: memory stays bounded by a row group and a
+    read block a file, not by the files' size.
+
+    Each file is cast to the table's schema (a column it lacks is NULL); a file with a column the
+    schema does not know keeps it (the union of the files' columns), as a plain concatenation would."""
+    schema = SCHEMAS[table]
+    for f in (f for p in files for f in pq.read_schema(p)):
+        if f.name not in schema.names:
+            schema = schema.append(f)
+
+    def conform(batch: pa.RecordBatch) -> pa.RecordBatch:
+        cols = [batch.column(f.name).cast(f.type) if f.name in batch.schema.names else pa.nulls(batch.num_rows, f.type)
+                for f in schema]
+        return pa.RecordBatch.from_arrays(cols, schema=schema)
+
+    def pieces() -> Iterator[pa.Table]:
+        if table in SORT_KEYS:
+            yield from _sorted_merge(files, SORT_KEYS[table], conform)
+            return
+        for path in files:
+            for batch in read_batches(path):
+                yield pa.Table.from_batches([conform(batch)])
+
+    rows_per_group = group_rows(table)
+    with pq.ParquetWriter(out, schema, compression=codec(table)) as writer:
+        pending = schema.empty_table()
+        for piece in pieces():  # row groups of rows_per_group rows, however the input is cut
+            pending = pa.concat_tables([pending, piece])
+            while pending.num_rows >= rows_per_group or (pending.nbytes >= GROUP_BYTES and pending.num_rows > 1):
+                n = min(rows_per_group, pending.num_rows)
+                writer.write_table(pending.slice(0, n), row_group_size=n)
+                pending = pending.slice(n)
+        if pending.num_rows:
+            writer.write_table(pending, row_group_size=rows_per_group)
+    with open(out, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def write_text_atomic(text: str, path: Path) -> None:
@@ -121,7 +232,7 @@ class Warehouse:
     def stage(self, batch_id: str, table: str, data: pa.Table) -> Path:
         data = data.cast(SCHEMAS[table]) if data.schema != SCHEMAS[table] else data
         path = self.staging_dir(batch_id) / f"{table}.parquet"
-        write_parquet_atomic(data, path, codec(table))
+        write_parquet_atomic(data, path, codec(table), group_rows(table))
         return path
 
     def batch_file(self, batch_id: str, table: str) -> Path:
@@ -146,7 +257,7 @@ class Warehouse:
             data = pq.read_table(path)
             if "doc_id" in data.column_names:
                 keep = pc.invert(pc.is_in(data.column("doc_id"), value_set=pa.array(sorted(doc_ids))))
-                write_parquet_atomic(data.filter(keep), path, codec(path.stem))
+                write_parquet_atomic(data.filter(keep), path, codec(path.stem), group_rows(path.stem))
 
     def commit(self, batch_id: str) -> list[str]:
         """Make a fully staged batch visible: marker first, then renames; the ledger last."""
@@ -213,12 +324,8 @@ class Warehouse:
             return None
         first, last = chunk[0].stem.removeprefix("c-").split("--")[0], chunk[-1].stem.removeprefix("c-").split("--")[-1]
         target = self.table_dir(table) / f"c-{first}--{last}.parquet"
-        merged = pa.concat_tables([pq.read_table(p) for p in chunk], promote_options="permissive")
-        merged = merged.cast(SCHEMAS[table]) if set(merged.schema.names) == set(SCHEMAS[table].names) else merged
-        if table in SORT_KEYS:  # each batch file is sorted (sql/queries/postings.sql); their concatenation is not
-            merged = merged.sort_by([(k, "ascending") for k in SORT_KEYS[table]])
         tmp = target.with_name(f".{target.name}.compact.tmp")
-        pq.write_table(merged, tmp, compression=codec(table), row_group_size=64_000)
+        _merge_files(table, chunk, tmp)
         journal = {"table": table, "tmp": str(tmp), "target": str(target), "replaces": [str(p) for p in chunk]}
         write_text_atomic(json.dumps(journal), self.root / "_compaction.json")
         self._finish_compaction()

@@ -4,6 +4,7 @@ import os
 import pyarrow.parquet as pq
 import pytest
 
+from pipelines.lib import storage
 from pipelines.lib.schemas import SCHEMAS, table_from_rows
 from pipelines.lib.storage import COMMIT_MARKER, COMPACT_FROM_FILES, Warehouse
 
@@ -67,9 +68,11 @@ def test_compaction_bounds_files_and_keeps_rows(tmp_path):
     assert sorted(wh.read_committed("rejected").column("source").to_pylist()) == sorted(f"b{i:02d}-{j}" for i in range(50) for j in range(2))
 
 
-def test_compacted_postings_stay_sorted_by_term_and_sentences_are_lz4(tmp_path):
+def test_compacted_postings_stay_sorted_by_term_and_sentences_are_lz4(tmp_path, monkeypatch):
     """Each batch's postings are sorted by term; the compacted file must be too, or DuckDB reads
-    every row group for any term. Sentences are LZ4 (every search reads their text)."""
+    every row group for any term. Sentences are LZ4 (every search reads their text). Row groups of
+    7 rows here, so the merge is written in many pieces."""
+    monkeypatch.setattr(storage, "ROW_GROUP_ROWS", 7)
     wh = Warehouse(tmp_path)
     wh.init()
     for i in range(COMPACT_FROM_FILES + 1):
@@ -83,8 +86,31 @@ def test_compacted_postings_stay_sorted_by_term_and_sentences_are_lz4(tmp_path):
     (merged,) = [p for p in wh.committed_files("postings") if p.name.startswith("c-")]
     terms = pq.read_table(merged).column("term").to_pylist()
     assert len(terms) > 4 * COMPACT_FROM_FILES - 4 and terms == sorted(terms)
+    assert pq.ParquetFile(merged).metadata.num_row_groups == -(-len(terms) // 7)
+    assert pq.read_schema(merged) == SCHEMAS["postings"]
     meta = pq.ParquetFile(wh.committed_files("sentences")[0]).metadata
     assert meta.row_group(0).column(0).compression == "LZ4"
+
+
+def test_compaction_streams_files_of_an_older_schema_in_order(tmp_path, monkeypatch):
+    """Compaction writes a row group at a time (3 rows here), keeps the batches' order, and gives
+    files written before a column existed NULLs in it."""
+    monkeypatch.setattr(storage, "ROW_GROUP_ROWS", 3)
+    wh = Warehouse(tmp_path)
+    wh.init()
+    for i in range(COMPACT_FROM_FILES + 1):
+        table = rows(f"b{i:02d}")
+        if i < 4:  # an older layout: no `detail` yet
+            pq.write_table(table.drop_columns(["detail"]), wh.table_dir("rejected") / f"b{i:02d}.parquet")
+        else:
+            wh.stage(f"b{i:02d}", "rejected", table)
+            wh.commit(f"b{i:02d}")
+    assert wh.compact("rejected") is not None
+    (merged,) = wh.committed_files("rejected")
+    t = pq.read_table(merged)
+    assert t.schema == SCHEMAS["rejected"] and pq.ParquetFile(merged).metadata.num_row_groups == -(-t.num_rows // 3)
+    assert t.column("source").to_pylist() == [f"b{i:02d}-{j}" for i in range(COMPACT_FROM_FILES + 1) for j in range(2)]
+    assert t.column("detail").null_count == 8
 
 
 def test_a_compaction_cut_short_is_finished_by_recover(tmp_path):
@@ -114,3 +140,28 @@ def test_a_row_with_a_column_the_schema_lacks_is_refused():
     rows = [dict(source="a", reason="empty", detail="x", batch_id="b"), dict(source="b", reason="empty", typo=1)]
     with pytest.raises(KeyError, match=r"rejected: unknown columns \['typo'\]"):
         table_from_rows("rejected", rows)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sorted_merge_equals_one_sort(tmp_path, monkeypatch, seed):
+    """Files sorted by (term, doc_id, sentence_id), read 5 rows at a time, come out as one sort of
+    all their rows, whatever their sizes and overlaps (runs of one term across files included)."""
+    import random
+
+    monkeypatch.setattr(storage, "MERGE_READ_ROWS", 5)
+    monkeypatch.setattr(storage, "ROW_GROUP_ROWS", 8)
+    rnd = random.Random(seed)
+    wh = Warehouse(tmp_path)
+    wh.init()
+    everything = []
+    for i in range(COMPACT_FROM_FILES + 1):
+        postings = [dict(term=rnd.choice(["oil", "tin", "zinc", "oil", "oil"]) + rnd.choice(["", "s", "2"]),
+                     doc_id=f"d{i:02d}-{rnd.randrange(4)}", sentence_id=j, tf=1, len=3) for j in range(rnd.randrange(0, 30))]
+        postings.sort(key=lambda r: (r["term"], r["doc_id"], r["sentence_id"]))
+        everything += postings
+        wh.stage(f"b{i:02d}", "postings", table_from_rows("postings", postings))
+        wh.commit(f"b{i:02d}")
+    assert wh.compact("postings") is not None
+    (merged,) = wh.committed_files("postings")
+    got = pq.read_table(merged).to_pylist()
+    assert got == sorted(everything, key=lambda r: (r["term"], r["doc_id"], r["sentence_id"]))

@@ -41,8 +41,8 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
     progress.finish()
 
     signatures = [(d["doc_id"], s) for d, s in zip(docs, sigs, strict=True)]
-    earlier = _committed_signatures(wh)
-    found = duplicates.assign_duplicates(earlier, signatures)
+    earlier, positions, count = duplicates.committed_matches(wh, signatures)
+    found = duplicates.assign_duplicates(earlier, signatures, positions=positions, count=count)
     for d in docs:
         d["duplicate_of"] = found.get(d["doc_id"])
     context.log.info(f"clean: {len(found)} near-duplicate(s) of earlier documents")
@@ -57,33 +57,3 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
                 near_duplicates=dg.MetadataValue.int(len(found)))
     yield stage(context, wh, "removed", removed)
     yield stage(context, wh, "minhashes", sig_table)
-
-
-def _committed_signatures(wh):
-    """(doc_ids, signatures as one matrix, duplicate_of) of every committed document, in ingest order.
-
-    Read file by file straight into one matrix (1 KiB a document): the previous read-sort-copy of
-    the whole table held about 8 KiB a document at its peak, which made the process grow with the
-    corpus. A file holds its batches in order (compaction concatenates the oldest first), and its
-    name starts with its first batch id, so files in that order are rows in ingest order."""
-    import numpy as np
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    files = sorted(wh.committed_files("minhashes"), key=lambda p: p.stem.removeprefix("c-").split("--")[0])
-    ids: list[str] = []
-    parts: list[np.ndarray] = []
-    for path in files:
-        t = pq.read_table(path, columns=["doc_id", "signature"])
-        if t.num_rows:
-            ids.extend(t.column("doc_id").to_pylist())
-            flat = pc.list_flatten(t.column("signature")).to_numpy(zero_copy_only=False)
-            parts.append(flat.astype(np.uint64, copy=False).reshape(t.num_rows, -1))
-        del t
-    if not ids:
-        return duplicates.stack([])
-    matrix = np.concatenate(parts) if len(parts) > 1 else parts[0]
-    del parts
-    dups = wh.read_committed("documents", columns=["doc_id", "duplicate_of"])
-    dup_of = dict(zip(dups.column("doc_id").to_pylist(), dups.column("duplicate_of").to_pylist(), strict=True))
-    return ids, matrix, [dup_of.get(d) for d in ids]
