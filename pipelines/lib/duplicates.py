@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -125,6 +123,9 @@ def committed_matches(wh, signatures: list[tuple[str, np.ndarray | None]]):
 
     Files in the order of their first batch id are rows in ingest order: a file holds its batches
     in order (compaction keeps the oldest first) and its name starts with its first batch id."""
+    import pyarrow as pa  # here, not at the top: the worker processes that compute signatures never need it
+    import pyarrow.compute as pc
+
     from pipelines.lib.storage import read_batches
 
     files = sorted(wh.committed_files("minhashes"), key=lambda p: p.stem.removeprefix("c-").split("--")[0])
