@@ -118,8 +118,8 @@ def matching_earlier(
 def committed_matches(wh, signatures: list[tuple[str, np.ndarray | None]]):
     """What near-duplicate detection needs of the committed documents for this batch's
     ``signatures``: ``assign_duplicates``' arguments, from one pass over the committed signatures
-    a row group at a time (only the documents that share an LSH band with a new one are kept), then
-    the duplicate_of of those and the ingest position of the documents these name.
+    in ~1 MiB pieces (only the documents that share an LSH band with a new one, or a doc_id, are
+    kept), then the duplicate_of of those and the ingest positions of the documents these name.
 
     Files in the order of their first batch id are rows in ingest order: a file holds its batches
     in order (compaction keeps the oldest first) and its name starts with its first batch id."""
