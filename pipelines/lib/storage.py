@@ -79,13 +79,18 @@ def read_batches(path: Path, columns: list[str] | None = None, most: int | None 
         yield from pf.iter_batches(batch_size=rows, columns=columns)
 
 
-def _at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> pa.ChunkedArray:
-    """Rows of ``t`` whose key (the ``keys`` columns, compared in order) is <= ``bound``."""
-    result = pc.less_equal(t.column(keys[-1]), bound[-1])
-    for key, value in zip(reversed(keys[:-1]), reversed(bound[:-1]), strict=True):
-        col = t.column(key)
-        result = pc.or_(pc.less(col, value), pc.and_(pc.equal(col, value), result))
-    return result
+def _rows_at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> int:
+    """How many leading rows of ``t``, sorted by ``keys``, have a key (compared in order) <= ``bound``:
+    a binary search, ~log2(rows) keys read, where a compute kernel over every row cost ~6x the merge."""
+    cols = [t.column(k) for k in keys]
+    lo, hi = 0, t.num_rows
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tuple(c[mid].as_py() for c in cols) <= bound:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator[pa.Table]:
@@ -94,7 +99,7 @@ def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator
     Each file is read a piece at a time (``read_batches``). Every round takes, from every file, the rows
     up to the smallest of the last keys read (no unread row can sort before them), sorts those and
     yields them; the file whose last key that was has given all it read, so each round moves on.
-    Memory: a piece a file, whatever the files' size."""
+    Memory: a piece a file, whatever the files' size. Keys must not be NULL."""
     readers = [read_batches(p, most=MERGE_READ_ROWS) for p in files]
     held: list[pa.Table | None] = [None] * len(files)
     sort = [(k, "ascending") for k in keys]
@@ -114,14 +119,11 @@ def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator
         bound = min(last) if last else None
         taken = []
         for i in live:
-            if bound is None:
-                taken.append(held[i])
-                held[i] = None
-                continue
-            mask = _at_most(held[i], keys, bound)
-            taken.append(held[i].filter(mask))
-            held[i] = held[i].filter(pc.invert(mask))
-        block = pa.concat_tables(taken)
+            n = held[i].num_rows if bound is None else _rows_at_most(held[i], keys, bound)
+            if n:
+                taken.append(held[i].slice(0, n))
+            held[i] = held[i].slice(n) if n < held[i].num_rows else None
+        block = pa.concat_tables(taken).combine_chunks()
         yield block.take(pc.sort_indices(block, sort_keys=sort))
 
 

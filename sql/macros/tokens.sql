@@ -1,14 +1,16 @@
 -- The tokenizer of the search index, used at index time and at query time alike.
 -- Lower case, accents folded, possessives dropped ("Xi's" -> "xi"), digit-grouping commas removed
 -- ("1,500,000" -> "1500000"), tokens are runs of Unicode letters and digits with an optional
--- decimal part ("4.5"), English stop words dropped (see tw_stopwords). No stemming.
+-- decimal part ("4.5"), English stop words dropped (tw_is_stopword). No stemming.
 -- The token pattern is "not space, not punctuation" rather than \p{L}\p{N}: the same tokens for
 -- letters of any script, and 5x cheaper to compile (the shell compiles it on every query).
-CREATE OR REPLACE MACRO tw_stopwords() AS [
-    'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from', 'has', 'have', 'he', 'her', 'his',
-    'i', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'she', 'that', 'the', 'their', 'there', 'they', 'this',
-    'to', 'was', 'we', 'were', 'which', 'will', 'with', 'would', 'you'
-];
+-- tw_is_stopword(t): an IN list of literals, which DuckDB tests with a hash set: list_contains on a
+-- list, per token, made tokenizing ~1.6x slower (8,393 Reuters sentences: 139 -> ~85 ms).
+CREATE OR REPLACE MACRO tw_is_stopword(t) AS t IN (
+    'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from', 'has', 'have', 'he',
+    'her', 'his', 'i', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'she', 'that', 'the', 'their',
+    'there', 'they', 'this', 'to', 'was', 'we', 'were', 'which', 'will', 'with', 'would', 'you'
+);
 CREATE OR REPLACE MACRO tw_tokens(q) AS list_filter(
     regexp_extract_all(
         lower(strip_accents(
@@ -16,4 +18,4 @@ CREATE OR REPLACE MACRO tw_tokens(q) AS list_filter(
                                           '(\d),(\d\d\d)', '\1\2', 'g'),
                            '(\d),(\d\d\d)', '\1\2', 'g'))),
         '[0-9]+\.[0-9]+|[^\s!-/:-@\[-`{-~¡-¿‐-‧‰-⁞—–“”‘’…«»·•€£¥]+'),
-    t -> NOT list_contains(tw_stopwords(), t));
+    t -> NOT tw_is_stopword(t));
