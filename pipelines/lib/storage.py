@@ -123,7 +123,7 @@ def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator
             if n:
                 taken.append(held[i].slice(0, n))
             held[i] = held[i].slice(n) if n < held[i].num_rows else None
-        block = pa.concat_tables(taken).combine_chunks()
+        block = pa.concat_tables(taken)
         yield block.take(pc.sort_indices(block, sort_keys=sort))
 
 
