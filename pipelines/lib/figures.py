@@ -41,6 +41,16 @@ CURRENCY_WORDS = {
     "cent": "USD", "cts": "USD", "ct": "USD", "pence": "GBP", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
     "shekels": "ILS", "riyals": "SAR", "dinars": "KWD", "naira": "NGN", "zlotys": "PLN", "kronor": "SEK",
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD", "taiwan dollars": "TWD",
+    "canadian dlrs": "CAD", "australian dlrs": "AUD", "hong kong dlrs": "HKD", "new zealand dollars": "NZD",
+    "canadian dlr": "CAD", "australian dlr": "AUD", "canadian dollar": "CAD", "australian dollar": "AUD",
+    "hong kong dlr": "HKD", "nz dlr": "NZD",
+    "nz dlrs": "NZD", "singapore dollars": "SGD", "u.s. dlrs": "USD", "us dlrs": "USD",
+    "franc": "FRF", "french francs": "FRF", "french franc": "FRF", "swiss franc": "CHF", "belgian francs": "BEF",
+    "belgian franc": "BEF", "luxembourg francs": "LUF", "luxembourg franc": "LUF", "guilder": "NLG",
+    "dutch guilders": "NLG", "danish crowns": "DKK", "norwegian crowns": "NOK", "swedish crowns": "SEK",
+    "schillings": "ATS", "pesetas": "ESP", "escudos": "PTE", "drachmas": "GRD", "irish pounds": "IEP",
+    "punts": "IEP", "philippine pesos": "PHP", "mexican pesos": "MXN", "saudi riyals": "SAR",
+    "kuwaiti dinars": "KWD", "german marks": "DEM", "d-marks": "DEM", "dutch florins": "NLG",
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
 }
 PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp",
@@ -68,6 +78,8 @@ UNIT_WORDS = {
     "degrees celsius": "degree_Celsius", "°c": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
     "°f": "degree_Fahrenheit", "km/h": "kilometer / hour", "kph": "kilometer / hour", "mph": "mile / hour",
     "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "joules": "joule",
+    "dwt": "metric_ton", "deadweight tonnes": "metric_ton", "deadweight tons": "metric_ton",  # ships: not pennyweights
+    "mths": "month", "mth": "month", "yrs": "year", "yr": "year", "wks": "week", "mins": "minute",
 }
 SYMBOL_OVERRIDES = {"oil_barrel": "bbl", "oil_barrel / day": "bbl/d", "kilometer ** 2": "km²", "meter ** 3": "m³", "mile ** 2": "mi²",
                     "meter ** 2": "m²", "foot ** 3": "ft³", "kilometer / hour": "km/h", "mile / hour": "mph",
@@ -270,8 +282,18 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         return None
     if digits_only and len(num.strip()) >= 7 and not (cur or scale or unit):
         return None
+    if digits_only and len(num.strip()) <= 2 and not (cur or scale or unit) and _NAME_BEFORE.search(before) \
+            and not text.startswith(('"', "″", "'", "′"), m.end()) and not _pint_unit(text, m.end()):
+        # "the vessel Northern 1", "Voyager 2": a name
+        return None
+    if is_word and re.fullmatch(r"(?i)half|quarter", num.strip()) and _PERIOD_BEFORE.search(before):
+        return None  # "in the first half", "the second quarter": a period, not a fraction
     if not (cur or scale) and _CLOCK.match(text, m.end("num")):  # "2 pm", "2.13 am": a time, not a figure
         return None
+    if digits_only and re.fullmatch(r"[01]\d[0-5]\d|2[0-3][0-5]\d", num.strip()) and not cur and (
+            num.strip().startswith("0") and re.match(r"(?i)\s?(?:hrs|hours)\b", text[m.end("num"):])
+            or _ZONE.match(text, m.end("num"))):
+        return None  # "0620 hrs", "0920 GMT": a time of day
     if cur and unit == "T":  # "$2.174T": trillions, not tonnes
         scale, unit = "trillion", None
     scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
@@ -313,6 +335,9 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     return Figure(s, e, surface, kind, value * scale_f, canonical, scale=scale_f, has_scale=bool(scale))
 
 
+_ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
+_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
 _HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence"})
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
 _POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
@@ -461,6 +486,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
             continue
         roles = None
         if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
+            if re.match(r"\s*to\b", between) and _is_change_amount(a, before):
+                continue  # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level
             if re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("from", "to")
             elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
@@ -495,10 +522,28 @@ def _structure(text: str, figs: list[Figure]) -> None:
     for i, f in enumerate(figs):
         # "imports stood at 20.1 billion crowns while exports were 23.7 billion": a scaled bare number
         # after an amount of money (or a quantity) in the same sentence counts in the same unit
-        if f.kind == "number" and f.has_scale and f.unit is None:
-            earlier = next((g for g in reversed(figs[:i]) if g.kind in ("money", "quantity") and g.unit), None)
+        if f.kind == "number" and f.has_scale and f.unit is None:  # (not from a duration: "in three months")
+            kinds = ("money",) if _WORTH.search(text[max(0, f.start - 25):f.start]) else ("money", "quantity")
+            earlier = next((g for g in reversed(figs[:i]) if g.kind in kinds and g.unit
+                            and g.unit not in _TIME_UNITS), None)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+
+
+_TIME_UNITS = frozenset({"s", "min", "h", "d", "day", "week", "month", "year", "fortnight", "decade", "century"})
+_WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|costing|cost|priced at|price of|for)\s+(?:about|around|some|roughly|nearly)?\s*$")
+_BY = re.compile(r"(?i)\bby\s*(?:about|around|some|roughly|nearly|almost|an estimated)?\s*$")
+_VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+\s*$")
+
+
+def _is_change_amount(a: Figure, before: str) -> bool:
+    """``a`` says by how much something changed, so "``a`` to ``b``" is not a range: "by" before it, or a
+    change verb right before a figure with its own unit ("fell 26.3 pct to ..."); "rose 5 to 10 pct",
+    where the first borrows the unit, stays a range."""
+    if _BY.search(before):
+        return True
+    verb = _VERB_JUST_BEFORE.search(before)
+    return a.kind != "number" and verb is not None and _CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
 
 
 def _compatible(a: Figure, b: Figure) -> bool:

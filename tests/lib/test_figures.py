@@ -59,6 +59,13 @@ def one(text):
         ("The field pumps 1.2 million barrels a day.", "quantity", 1.2e6, "bbl/d"),
         ("The plant handles 4,500 tpd.", "quantity", 4500, "t/d"),
         ("They store 10 exabytes of data.", "quantity", 10, "EB"),
+        # newswire currencies and units (session 7, from hand-labelled Reuters sentences)
+        ("It is issuing a 125 mln luxembourg franc bond.", "money", 125e6, "LUF"),
+        ("It issued a 40 mln Australian dlr eurobond.", "money", 40e6, "AUD"),
+        ("They paid 300 mln Belgian francs.", "money", 300e6, "BEF"),
+        ("The vessel, 4,217 dwt, was towed in.", "quantity", 4217, "t"),
+        ("Net for the nine mths was lower.", "quantity", 9, "month"),
+        ("The loan runs 5 yrs in all.", "quantity", 5, "a"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -82,6 +89,11 @@ def test_kinds_values_units(text, kind, value, unit):
         "The page had 60 votes.",
         "At 2 pm everybody will be gone.",
         "The robbery began at 2pm and was over by 2.17pm.",
+        "The quake struck at 0620 hrs.",
+        "It was 0920 GMT when trading began.",
+        "The motor vessel Northern 1 sank.",
+        "Profit rose in the first half.",
+        "Sales fell in the second quarter.",
     ],
 )
 def test_not_figures(text):
@@ -112,12 +124,33 @@ def test_ranges_and_changes(text, roles, values):
 @pytest.mark.parametrize(
     "text, units, values",
     [
+        ("It cut the price by 0.75 cent to 66 cents a lb.", ["USD", "USD"], [0.0075, 0.66]),
+        ("Production fell 26.3 pct to 328,221 units.", ["%", None], [26.3, 328221]),
+        ("Prices rose 5 pct to 10 pct.", ["%", "%"], [5, 10]),
+    ],
+)
+def test_an_amount_of_change_then_a_level_is_not_a_range(text, units, values):
+    figs = find_figures(text)
+    assert [f.unit for f in figs] == units
+    assert [f.value for f in figs] == pytest.approx(values)
+    assert all(f.group_id is None for f in figs)
+
+
+
+
+@pytest.mark.parametrize(
+    "text, units, values",
+    [
         ("They were given 45 and 50 mg of ethanol.", ["mg", "mg"], [45, 50]),
         ("Sales of 4, 5 and 6 mln tonnes.", ["t", "t", "t"], [4e6, 5e6, 6e6]),
         ("Earnings were 9.8 crowns vs 9.49.", ["SEK", "SEK"], [9.8, 9.49]),
         ("Revs 394.0 mln dlrs vs 351.0", ["USD", "USD"], [394e6, 351e6]),
         ("Imports were 20.1 billion crowns while exports were 23.7 billion.", ["SEK", "SEK"], [20.1e9, 23.7e9]),
         ("Qantas flies the Boeing 747-400 to Sydney.", [None, None], [747, 400]),
+        ("Its monthly surplus fell to 150 mln dlrs in the final three months, against one billion before.",
+         ["USD", "month", "USD"], [150e6, 3, 1e9]),
+        ("It sold 43,540 tonnes worth 11.7 mln dlrs, against 86,959 tonnes worth 23.8 mln.",
+         ["t", "USD", "t", "USD"], [43540, 11.7e6, 86959, 23.8e6]),
     ],
 )
 def test_units_shared_along_lists_and_comparisons(text, units, values):
