@@ -530,8 +530,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 f.kind, f.unit = earlier.kind, earlier.unit
 
 
-_TIME_UNITS = frozenset({"s", "min", "h", "d", "day", "week", "month", "year", "fortnight", "decade", "century"})
-_WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|costing|cost|priced at|price of|for)\s+(?:about|around|some|roughly|nearly)?\s*$")
+_TIME_UNITS = frozenset({"s", "min", "h", "d", "week", "month", "a", "fortnight", "decade", "century"})  # pint's symbols
+_WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|costing|cost|priced at|price of)\s+(?:about|around|some|roughly|nearly)?\s*$")
 _BY = re.compile(r"(?i)\bby\s*(?:about|around|some|roughly|nearly|almost|an estimated)?\s*$")
 _VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+\s*$")
 

@@ -81,7 +81,8 @@ def read_batches(path: Path, columns: list[str] | None = None, most: int | None 
 
 def _rows_at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> int:
     """How many leading rows of ``t``, sorted by ``keys``, have a key (compared in order) <= ``bound``:
-    a binary search, ~log2(rows) keys read, where a compute kernel over every row cost ~6x the merge."""
+    a binary search, ~log2(rows) keys read. Compute kernels over every row did this before and took
+    about half the merge (13 postings files of Reuters, 1.48M rows: 2.7-3.0 s then, 1.1-1.4 s now)."""
     cols = [t.column(k) for k in keys]
     lo, hi = 0, t.num_rows
     while lo < hi:
