@@ -28,6 +28,7 @@ import argparse
 import functools
 import gzip
 import json
+import re
 import time
 import warnings
 from pathlib import Path
@@ -146,11 +147,35 @@ def ours(text):
             low = f
             continue
         if f.role == "high" and low is not None and low.group_id == f.group_id:
-            out.append((low.start, f.end, (low.value + f.value) / 2, canon(f.unit)))
+            out.append((low.start, f.end, (low.value + f.value) / 2, canon(f.unit), low.subject or f.subject))
             low = None
             continue
-        out.append((f.start, f.end, f.value, canon(f.unit)))
+        out.append((f.start, f.end, f.value, canon(f.unit), f.subject))
     return out
+
+
+def subjects(cases, predict) -> tuple[int, int, int, int]:
+    """(right, wrong, none, total) over the gold figures that have a subject (the head noun of what
+    the figure measures, "consumption" for "scrap consumption ... 31,100 tons") and that a predicted
+    figure overlaps: right when the predicted subject has the head word (or its plural/singular)."""
+    right = wrong = none = total = 0
+    for c in cases:
+        text, preds = c["text"], predict(c["text"])
+        for q in c["expected"]:
+            if not q.get("subject"):
+                continue
+            total += 1
+            pos = surface_position(text, q["surface"])
+            p = next((p for p in preds if p[0] < pos + len(q["surface"]) and pos < p[1]), None)
+            if p is None or not p[4]:
+                none += 1
+                continue
+            head = re.escape(q["subject"].lower().rstrip("s"))
+            if re.search(rf"\b{head}s?\b", p[4].lower()):
+                right += 1
+            else:
+                wrong += 1
+    return right, wrong, none, total
 
 
 def quantulum(text):
@@ -159,7 +184,7 @@ def quantulum(text):
     out = []
     for q in parser.parse(text):
         s, e = q.span
-        out.append((s, e, q.value, canon(q.unit.name)))
+        out.append((s, e, q.value, canon(q.unit.name), None))
     return out
 
 
@@ -194,6 +219,10 @@ def main() -> None:
             f1, vu, tp, fp, fn_, by = score(cases, fn)
             kinds = "  ".join(f"{k} {v:.3f}" for k, v in by.items())
             print(f"{name:<16}{f1:>10.3f}{vu:>15.3f}{tp:>5}{fp:>5}{fn_:>5}   {kinds}")
+        if any(q.get("subject") for c in cases for q in c["expected"]):
+            right, wrong, none, total = subjects(cases, ours)
+            print(f"textwarehouse subject: {right} right, {wrong} wrong, {none} none of {total} gold subjects "
+                  f"({right / total:.0%} right); quantulum3 gives none")
     print()
 
     sentences = []
