@@ -170,7 +170,8 @@ def subjects(cases, predict) -> tuple[int, int, int, int]:
             if p is None or not p[4]:
                 none += 1
                 continue
-            head = re.escape(q["subject"].lower().rstrip("s"))
+            head = q["subject"].lower()
+            head = re.escape(head[:-1] if head.endswith("s") else head)
             if re.search(rf"\b{head}s?\b", p[4].lower()):
                 right += 1
             else:

@@ -220,12 +220,17 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         out.append(fig)
     _structure(text, out)
     label = _row_label(text, start, end, out)
-    for f in out:
+    for i, f in enumerate(out):
         if label:
             f.subject = label
         elif f.subject is None and (f.group_id is None or f.role in ("from", "low")):
             f.subject = _subject(text, f, start, end)
     _share_subjects(out)
+    for i, f in enumerate(out):
+        # "assets reached 345 billion yuan ..., up from 260.5 billion": none of its own, so the subject
+        # of the nearest earlier figure in the same unit
+        if f.subject is None and f.unit is not None:
+            f.subject = next((g.subject for g in reversed(out[:i]) if g.unit == f.unit and g.subject), None)
     return out
 
 
@@ -564,6 +569,8 @@ def _share_subjects(figs: list[Figure]) -> None:
             f.subject = subject
 
 
+_UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, CURRENCY_WORDS, PERCENT_WORDS) for k in table for w in k.lower().split()}
+                       | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents"})  # not subjects
 _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
                            r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
                            r"says|while|whereas|which|who|what|about|around|some|nearly|roughly|potentially|impressive|"
@@ -575,46 +582,124 @@ _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
-    """The noun phrase a figure measures: "12 million tonnes of wheat" -> "wheat"; "an arms sale ...
-    valued at around $11 billion" -> "arms sale"; "its soybean imports ... from 12 million tonnes" ->
-    "soybean imports". NULL when no phrase is found nearby."""
-    after = text[f.end:min(s_end, f.end + 60)]
-    m = re.match(r"\s+of\s+((?:[a-z][a-z-]+\s?){1,3})", after)
+    """The noun phrase a figure measures: "12 million tonnes of wheat" -> "wheat"; "a 57 mln dlr
+    satellite" -> "satellite"; "an arms sale ... valued at around $11 billion" -> "arms sale"; "its
+    soybean imports ... from 12 million tonnes" -> "soybean imports". NULL when no phrase is found
+    nearby. A pattern over words, not a parse: content words are the ones that are not function
+    words, verbs of the cue list, units or names."""
+    after = text[f.end:min(s_end, f.end + 80)]
+    # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
+    m = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
+                 r"((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)
     if m:
-        words = [w for w in m.group(1).split() if not _STOP_SUBJECT.match(w)]
-        words = _head_phrase(words)
+        words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
         if words:
             return " ".join(words)
-    window = text[max(s_start, f.start - 160):f.start]
+    # attributive: "a 42.5 pct interest", "a 57 mln dlr hurricane-tracking satellite", "1,350 inspectors",
+    # "a 30-year contract"; a change noun hands on to what changed ("a 15 pct drop in 1987 earnings")
+    m = re.match(r"[\s-]((?:[a-z][a-z-]*\s?){1,4})", after)
+    before_word = re.search(r"(\w+)\s*$", text[max(s_start, f.start - 15):f.start])
+    attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
+        or re.search(r"[\da-z]-[a-z]", f.text) is not None  # "a 30-year contract"
+    if m and attributive:
+        words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
+        if words and words[-1].lower() in _CHANGE_NOUNS:  # "a 15 pct drop in 1987 operating earnings"
+            end_of_noun = after.find(words[-1], m.start(1)) + len(words[-1])
+            rest = re.match(r"\s+(?:in|of)\s+(?:\d{4}\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][A-Za-z-]*\s?){1,3})",
+                            after[end_of_noun:])
+            more = _content_run(rest.group(1).split()) if rest else []
+            words = more or words
+        if words and not (f.unit is None and words[0].lower() in _UNIT_LIKE):
+            return " ".join(words)
+    window_start = max(s_start, f.start - 160)
+    window = text[window_start:f.start]
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                             r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
                             r"amounted to|by)\b", window))
-    offset = max(s_start, f.start - 160)
+    offset = window_start
     for cue in reversed(cues):
         words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
         phrase: list[str] = []
         for wm in reversed(words):
             w = wm.group()
             opens_sentence = not text[s_start:offset + wm.start()].strip()
-            if _STOP_SUBJECT.match(w) or (w[0].isupper() and not opens_sentence):
+            other_currency = CURRENCY_WORDS.get(w.lower()) not in (None, f.unit)  # "the dollar ... 140.00 yen"
+            if (_not_content(w) and not other_currency) or (w[0].isupper() and not opens_sentence) \
+                    or w.endswith(("'s", "’s")) \
+                    or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS):
                 if phrase:
                     break
-                continue
+                continue  # past "had declined", "could drop", names and function words
             phrase.insert(0, w.lower() if opens_sentence else w)
+            first = wm
             if len(phrase) == 3:
                 break
         phrase = _head_phrase(phrase)
-        if phrase and not re.search(r"(?i)(?:ly|ing|ed)$", phrase[-1]):
+        if phrase and not _VERB_LIKE.search(phrase[-1]):
+            # "holdings of U.S. savings bonds reached ...": the head is before the "of"
+            of = re.search(r"(?i)\b([a-z][a-z-]*)\s+of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}$",
+                           text[window_start:offset + first.start()])
+            if of and not _not_content(of.group(1)) and not _VERB_LIKE.search(of.group(1)):
+                phrase = [of.group(1), "of", *phrase]
             return " ".join(phrase)
+    # "include loss 131,000 dlrs": a noun right before the figure
+    last = re.search(r"\b([a-z][a-z-]+)\s+$", text[window_start:f.start])
+    if last and not _not_content(last.group(1)) and not _VERB_LIKE.search(last.group(1)) \
+            and last.group(1).lower() not in _CHANGE_NOUNS:
+        return last.group(1)
     return None
 
 
+def _not_content(word: str) -> bool:
+    w = word.lower().rstrip("-")
+    return bool(_STOP_SUBJECT.match(w)) or w in _UNIT_LIKE or w in _MORE_STOPS or w in NUMBER_WORDS
+
+
+def _content_run(words: list[str], stop_at_verbs: bool = False, heads: frozenset[str] = frozenset()) -> list[str]:
+    """The leading run of content words, its last three, without a trailing verb-looking word. With
+    ``stop_at_verbs`` the run must start at the first word ("a 57 mln dlr satellite", not "$11 billion
+    was approved") and ends at a verb-looking word."""
+    run: list[str] = []
+    for w in words:
+        content = w.lower() in heads or not _not_content(w)
+        if stop_at_verbs and not run and (not content or _VERB_LIKE.search(w)):
+            return []
+        if not content or (stop_at_verbs and run and _VERB_LIKE.search(w)):
+            if run:
+                break
+            continue
+        run.append(w)
+    return _head_phrase(run)[-3:]
+
+
 def _head_phrase(words: list[str]) -> list[str]:
-    """Drop a trailing adverb or verb-looking word ("imports potentially" -> "imports")."""
-    while words and re.search(r"(?i)(?:ly|ing|ed)$", words[-1]) and len(words) > 1:
+    """Drop a leading verb ("reported third-quarter income" -> "third-quarter income") and a trailing
+    adverb or verb-looking word ("imports potentially" -> "imports"); "-ing" nouns ("borrowing") stay."""
+    while len(words) > 1 and _VERB_LIKE.search(words[0]):
+        words = words[1:]
+    while words and len(words) > 1 and _VERB_LIKE.search(words[-1]):
         words = words[:-1]
     return words
+
+
+_VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
+                        r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
+                        r"compared|representing|carrying|paying|seeking|being|having|making|taking)$")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
+                          "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
+                          "another", "first", "initial", "new", "total", "extra"})
+_CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "fall", "gain", "cut", "jump", "growth",
+                           "reduction"})
+_MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
+                         "among", "via", "within", "without", "towards", "toward", "near", "off", "could", "would",
+                         "should", "may", "might", "can", "must", "will", "won", "did", "does", "do", "not", "also",
+                         "said", "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
+                         "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",
+                         "plus", "minus", "only", "still", "yet", "even", "if", "when", "where", "because", "so",
+                         "quarter", "quarters", "half", "per", "average", "upwards", "upward", "final", "first",
+                         "second", "third", "fourth", "months", "days", "weeks", "hours", "minutes", "decades"})
+_FORWARD_HEADS = frozenset({"share", "shares"})  # "20 mln common shares", "an 11 pct market share"
 
 
 def figure_and_date_rows(doc_id: str, text: str, sentences: list[tuple[int, int, int]], reference) -> tuple[list[dict], list[dict]]:

@@ -184,6 +184,29 @@ def test_subject(text, subject):
 
 
 @pytest.mark.parametrize(
+    "text, subjects",
+    [
+        ("It sold 80 mln dlrs of secured debentures.", ["debentures"]),
+        ("It launched a 57 mln dlr hurricane-tracking satellite.", ["hurricane-tracking satellite"]),
+        ("Blocker said an offering of 20 mln common shares is underway.", ["common shares"]),
+        ("It signed a 30-year contract with the utility.", ["contract"]),
+        ("Total holdings of U.S. savings bonds reached 94.76 billion dlrs.", ["holdings of savings bonds"]),
+        ("Brazil's monthly surplus had declined to some 150 mln dlrs.", ["surplus"]),
+        ("Assets reached 345 billion yuan at end-1986, up from 260.5 billion at end-1985.", ["assets", "assets"]),
+        ("The company forecast a 15 pct drop in operating earnings.", ["operating earnings"]),
+        ("The quarter includes loss 131,000 dlrs.", ["loss"]),
+        ("The dollar opened at a record Tokyo low of 140.00 yen.", ["dollar"]),
+        ("Citicorp has some 10 mln accounts and an 11 pct market share.", ["accounts", "market share"]),
+        ("An arms sale to Taiwan valued at around $11 billion was approved.", ["arms sale"]),
+    ],
+)
+def test_subject_patterns(text, subjects):
+    """What a figure measures, found after it ("of", a noun it qualifies) or before it (past verbs,
+    names and an "of" to the head), or taken from an earlier figure in the same unit."""
+    assert [f.subject for f in find_figures(text)] == subjects
+
+
+@pytest.mark.parametrize(
     "row, subject",
     [
         ("Shr 1.53 dlrs vs 1.21 dlrs", "Shr"),
