@@ -530,12 +530,22 @@ def _structure(text: str, figs: list[Figure]) -> None:
         if f.kind == "number" and f.has_scale and f.unit is None:  # (not from a duration: "in three months")
             kinds = ("money",) if _WORTH.search(text[max(0, f.start - 25):f.start]) else ("money", "quantity")
             earlier = next((g for g in reversed(figs[:i]) if g.kind in kinds and g.unit
-                            and g.unit not in _TIME_UNITS), None)
+                            and not (g.kind == "quantity" and _is_duration(g.unit))), None)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
 
 
-_TIME_UNITS = frozenset({"s", "min", "h", "d", "week", "month", "a", "fortnight", "decade", "century"})  # pint's symbols
+
+
+@functools.lru_cache(maxsize=256)
+def _is_duration(unit: str) -> bool:
+    """``unit`` (a canonical symbol) measures time: "month", "a" (pint's year), "h"."""
+    import pint
+
+    try:
+        return _ureg().parse_units(unit).dimensionality == {"[time]": 1}
+    except (pint.errors.PintError, ValueError, AttributeError, TypeError, AssertionError, KeyError):
+        return False  # money and symbols pint does not read
 _WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|costing|cost|priced at|price of)\s+(?:about|around|some|roughly|nearly)?\s*$")
 _BY = re.compile(r"(?i)\bby\s*(?:about|around|some|roughly|nearly|almost|an estimated)?\s*$")
 _VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+\s*$")
@@ -691,13 +701,14 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our",
                           "another", "first", "initial", "new", "total", "extra"})
 _CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "fall", "gain", "cut", "jump", "growth",
                            "reduction"})
+# Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
 _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
                          "among", "via", "within", "without", "towards", "toward", "near", "off", "could", "would",
                          "should", "may", "might", "can", "must", "will", "won", "did", "does", "do", "not", "also",
-                         "said", "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
+                         "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
                          "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",
-                         "plus", "minus", "only", "still", "yet", "even", "if", "when", "where", "because", "so",
-                         "quarter", "quarters", "half", "per", "average", "upwards", "upward", "final", "first",
+                         "plus", "minus", "still", "yet", "even", "if", "when", "where", "because", "so",
+                         "quarter", "quarters", "half", "average", "upwards", "upward", "final", "first",
                          "second", "third", "fourth", "months", "days", "weeks", "hours", "minutes", "decades"})
 _FORWARD_HEADS = frozenset({"share", "shares"})  # "20 mln common shares", "an 11 pct market share"
 
