@@ -192,16 +192,17 @@ def quantulum(text):
     return out
 
 
+@functools.cache
+def _bodies(corpus: str) -> dict[str, str]:
+    """Every body of ``../shared/corpora/<corpus>`` by id, newlines read as spaces (read once a run)."""
+    with gzip.open(SHARED / "corpora" / corpus, "rt") as fh:
+        return {d["id"]: d["body"].replace("\n", " ") for d in map(json.loads, fh) if d.get("body")}
+
+
 def news_cases(name: str, corpus: str = "reuters21578.jsonl.gz") -> list[dict]:
     """benchmarks/data/<name> with each sentence's text read from the corpus."""
     gold = [json.loads(line) for line in (Path(__file__).parent / "data" / name).open()]
-    wanted = {g["doc_id"] for g in gold}
-    bodies = {}
-    with gzip.open(SHARED / "corpora" / corpus, "rt") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                bodies[d["id"]] = d["body"].replace("\n", " ")
+    bodies = _bodies(corpus)
     return [dict(text=bodies[g["doc_id"]][g["start"]:g["end"]], expected=g["expected"]) for g in gold]
 
 

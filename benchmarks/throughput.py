@@ -130,8 +130,6 @@ def main() -> None:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="throughput-"))
     shutil.rmtree(work, ignore_errors=True)
     raw, wh, home = work / "raw", work / "warehouse", work / "dagster"
-    home.mkdir(parents=True)
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     docs = reuters(args.docs or None)
     held = max(1, len(docs) // 100)
     write_jsonl(raw, docs[:-held], args.per_file, "reuters")
@@ -192,8 +190,6 @@ def main() -> None:
           f"{(time.perf_counter() - start) * 1000:.0f} ms")
     if args.flat:
         few = docs[: args.flat]
-        (home / "flat").mkdir()
-        (home / "flat" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
         write_jsonl(work / "raw-flat", few, args.per_file, "reuters")
         _, few_peak, few_log = run_pipeline(work / "raw-flat", work / "warehouse-flat", home / "flat", args.files_per_batch,
                                             args.processes, args.batch_bytes)

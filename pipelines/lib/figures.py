@@ -439,15 +439,21 @@ def _maybe_unit(word: str) -> bool:
                                                head.lower().rstrip("s")))
 
 
-@functools.lru_cache(maxsize=4096)
-def _parse_unit(phrase: str) -> str | None:
+def _pint_units(expression: str):
+    """pint's units for ``expression``, or None where pint cannot read it."""
     import pint
 
-    phrase = _POWER_PHRASE.sub(_power_phrase, phrase.strip())
     try:
-        unit = _ureg().parse_units(phrase.replace(" per ", " / ") if " per " in phrase or "**" in phrase
-                                   else phrase.replace(" ", "_"))
+        return _ureg().parse_units(expression)
     except (pint.errors.PintError, ValueError, AttributeError, TypeError, AssertionError, KeyError):
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unit(phrase: str) -> str | None:
+    phrase = _POWER_PHRASE.sub(_power_phrase, phrase.strip())
+    unit = _pint_units(phrase.replace(" per ", " / ") if " per " in phrase or "**" in phrase else phrase.replace(" ", "_"))
+    if unit is None:
         return None
     if unit.dimensionless and not re.search(r"bit|byte", str(unit)):  # pint counts information as dimensionless
         return None
@@ -534,18 +540,13 @@ def _structure(text: str, figs: list[Figure]) -> None:
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
 
-
-
-
 @functools.lru_cache(maxsize=256)
 def _is_duration(unit: str) -> bool:
-    """``unit`` (a canonical symbol) measures time: "month", "a" (pint's year), "h"."""
-    import pint
+    """``unit`` (a canonical symbol) measures time: "month", "a" (pint's year), "h"; not money."""
+    units = _pint_units(unit)
+    return units is not None and units.dimensionality == {"[time]": 1}
 
-    try:
-        return _ureg().parse_units(unit).dimensionality == {"[time]": 1}
-    except (pint.errors.PintError, ValueError, AttributeError, TypeError, AssertionError, KeyError):
-        return False  # money and symbols pint does not read
+
 _WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|costing|cost|priced at|price of)\s+(?:about|around|some|roughly|nearly)?\s*$")
 _BY = re.compile(r"(?i)\bby\s*(?:about|around|some|roughly|nearly|almost|an estimated)?\s*$")
 _VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+\s*$")

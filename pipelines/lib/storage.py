@@ -130,8 +130,9 @@ def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator
 
 def _merge_files(table: str, files: list[Path], out: Path) -> None:
     """Write the rows of ``files`` into ``out``, in file order (or sorted by the table's sort key,
-    each file being sorted by it), a row group at a time: memory stays bounded by a row group and a
-    read block a file, not by the files' size.
+    each file being sorted by it), a row group at a time: the whole table is never held. Measured
+    (13 Reuters files merged in a process of its own): +69-73 MiB for postings, +72-82 for
+    minhashes, +40-50 for documents, the same with 8 MiB row groups as with 32.
 
     Each file is cast to the table's schema (a column it lacks is NULL); a file with a column the
     schema does not know keeps it (the union of the files' columns), as a plain concatenation would."""
