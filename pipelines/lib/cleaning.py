@@ -33,6 +33,16 @@ _ANY_CHROME = re.compile("|".join(f"(?:{rx})" for rx in R.CHROME_PATTERNS.values
 _SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile)|article information|"
                              r"related (articles|posts|stories|links)|more (from|on|stories)|you (may|might) also like|"
                              r"comments?|share this( article| story)?)\s*:?$")
+# Headers that close an article on news pages: what follows them is other stories, comments or the
+# site's footer ("More from WIRED", "Leave a Reply", "Most Popular", "9 Comments"). "Read more" is not
+# one: papers print it inside articles, above a link to another story.
+_END_HEADER = re.compile(
+    r"(?i)^(related( articles| posts| stories| links| content| news| reading)?|more (from|on|in|stories|news|articles|to read)\b.*|"
+    r"(further|recommended|suggested|keep|continue) reading|read next|what to read next|(you|we think you) (may|might|will) (also )?like|"
+    r"recommended( for you| stories| articles)?|(most )?(popular|read|trending|viewed)( now| stories| articles| posts)?|"
+    r"(latest|top|recent) (news|stories|articles|posts)|(show|view|read|load|hide) comments?|comments?( \(\d+\))?|\d+ comments?|"
+    r"join the (conversation|discussion)|leave a (reply|comment)|share or comment on this article|"
+    r"editor'?s picks|around the web|from (our|the) (partners|web)|sponsored (stories|content))\s*:?$")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
@@ -89,6 +99,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     region = _main_region(blocks)
     _smooth(blocks)
     _keep_region(blocks, region)
+    _cut_after_end(blocks)
     _drop_far_runs(blocks)
     _keep_between(blocks)
     if not any(b.cls == GOOD for b in blocks):
@@ -260,7 +271,8 @@ _DIGIT = re.compile(r"\d")
 # figures spelled out in tables of results ("Shr six cts vs five cts", "Net nil vs 1.2 mln")
 _TABLE_NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"a", "an", "half"} | {"nil"}
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
-_DATE_OR_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d\b|\d\s?[ap]\.?m\b\.?|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b")
+_DATE_OR_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d\b|\d\s?[ap]\.?m\b\.?|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+                           r"|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (19|20)\d\d\b")
 
 
 def _is_number_token(token: str) -> bool:
@@ -392,6 +404,39 @@ def _runs(blocks: list[Block], gap: int) -> list[tuple[int, int, int]]:
     if start is not None:
         runs.append((start, last_good, chars))
     return runs
+
+
+def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35) -> None:
+    """Everything after an end-of-article header ("Related stories", "Leave a reply") is chrome, unless
+    the article goes on after it: a box of links printed inside an article is followed by ``min_run``
+    or more good blocks in a row, and by at least ``share`` of the prose before it. Teasers after the
+    article (a headline, a lead, a date or a byline, ...) rarely make such a run; a list of headlines
+    and leads with nothing between them does (headings above prose count as body), and stays.
+    Counting only blocks that end a sentence instead cut a last paragraph printed after a box of
+    links ("Related", three headlines, the paragraph, "Further Reading"): 89.7% of the article
+    strings kept instead of 90.3%.
+
+    Measured on the boilerplate dev pages (benchmarks/boilerplate.py): chrome dropped 80.2 -> 82.5%,
+    article strings kept unchanged (90.3%), article-text F1 0.857 -> 0.865."""
+    region = _main_region(blocks)
+    if region is None:
+        return
+    for h in range(region[0] + 1, len(blocks)):
+        text = blocks[h].text
+        if len(text.split()) > 8 or _SENTENCE_END.search(text) or not _END_HEADER.match(text):
+            continue
+        before = sum(len(b.text) for b in blocks[region[0]:h] if b.cls == GOOD)
+        after = longest = run = 0
+        for b in blocks[h + 1:]:
+            run = run + 1 if b.cls == GOOD else 0
+            longest = max(longest, run)
+            after += len(b.text) if b.cls == GOOD else 0
+        if longest >= min_run and after >= share * before:
+            continue  # the article goes on: a box of links inside it
+        for b in blocks[h:]:
+            if b.cls != BAD or b.reason is None:
+                b.cls, b.reason = BAD, "navigation" if b is blocks[h] else "outside_article"
+        return
 
 
 def _drop_far_runs(blocks: list[Block], *, gap: int = 4, share: float = 0.1) -> None:

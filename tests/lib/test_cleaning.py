@@ -49,6 +49,8 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("94. Cristina Scabbia", SHORT, "short"),
         ("asked Feb 6, 2014 at 20:37", SHORT, "metadata"),
         ("5:55 AM", SHORT, "metadata"),
+        ("Updated 12 March 2024", SHORT, "metadata"),
+        ("87 May 1160/62P", SHORT, "data"),  # a sugar price for May 1987, not a date line
         ("Filed under 2020 Election", SHORT, "short"),
     ],
 )
@@ -195,3 +197,38 @@ def test_code_after_its_prose_is_kept_and_far_teasers_are_dropped():
     assert "To reproduce it, run this in the shell:" in out.body
     assert teaser not in out.body
     assert {r["reason"] for r in out.removed if teaser in r["text"]} == {"outside_article"}
+
+
+_STORY = [
+    "The harbour authority said on Monday that it would close the northern quay for repairs until the spring.",
+    "Shipping companies have been told to use the southern berths, which can take vessels of up to 200 metres.",
+    "A spokesman said the work had been delayed for two years by a dispute over who would pay for it.",
+    "The city council, which owns a third of the authority, has agreed to cover half of the cost this year.",
+    "Traders at the fish market, which stands beside the quay, said they feared losing custom over the winter.",
+    "The authority expects to reopen the quay in April, when the new cranes are due to be delivered.",
+]
+_TEASERS = [
+    "Council approves new budget",
+    "By Jane Smith",
+    "The council voted late on Tuesday to raise spending on roads and schools by a tenth next year.",
+    "Storm closes ferry routes",
+    "By Tom Brown",
+    "Ferries between the islands were cancelled for a second day as winds reached gale force on the coast.",
+]
+
+
+@pytest.mark.parametrize("header, tail, tail_kept", [
+    ("Related stories", _TEASERS, False),  # teasers after the article
+    ("More from The Harbour Times", _TEASERS, False),
+    ("Leave a Reply", ["Your email address will not be published. Required fields are marked with a star."], False),
+    ("9 Comments", ["Great article, thanks for writing it. I had no idea the quay was in such a bad state."], False),
+    ("Related", _STORY[3:], True),  # a box of links inside the article: the article goes on after it
+    ("More on this later", _STORY[3:], True),
+])
+def test_an_end_of_article_header_cuts_what_follows_unless_the_article_goes_on(header, tail, tail_kept):
+    head = _STORY if not tail_kept else _STORY[:3]
+    text = "\n\n".join(["Home\nNews\nSport", *head, header, *tail, "© 2024 The Harbour Times"])
+    out = strip_boilerplate(text)
+    assert all(p in out.body for p in head)
+    assert all((p in out.body) == tail_kept for p in tail)
+    assert (header in out.body) == (tail_kept and header == "More on this later")
