@@ -5,7 +5,7 @@ Explicit dates ("April 15, 2026", "15 April 2026", "2026-04-15", "Feb 26"), mont
 quarter of 1987", "Q4 2025", "H1"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges
 ("March 20-22", "from March 2 to March 6", "between 2019 and 2021", "2026-2030") and relative
 phrases ("yesterday", "this morning", "last week", "next month", "two years ago", "in three months",
-"the past two weeks") become a day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an
+"the past two weeks", "the next five years") become a day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an
 interval (``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is
 placed by the tense of its sentence (and "until", "by" before it): past looks back from the
 reference date, future looks ahead, otherwise the nearest. "Last week" is the calendar week before;
@@ -37,11 +37,13 @@ _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billio
 PATTERNS = [
     ("range_days", re.compile(rf"\b(?:from\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*"
                               rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:pct|%|percent))(?:,?\s+(?P<y>\d{{4}}))?")),
+    ("range_days_between", re.compile(rf"\bbetween\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+"
+                                      rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?")),
     ("range_days_dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                                   rf"{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("range_months", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("range_years", re.compile(rf"(?i)\b(?:(?:from|between)\s+(?P<y>{_YEAR})\s+(?:to|and|until|through)\s+(?P<y2>{_YEAR})"
-                               rf"|(?P<ya>{_YEAR})\s*(?:-|–|/)\s*(?P<y2a>{_YEAR}|\d\d)(?![\d/-]))\b")),
+                               rf"|(?P<ya>{_YEAR})\s*(?:-|–|/)\s*(?P<y2a>{_YEAR}|\d\d)(?![\d/-])|(?P<yb>{_YEAR})/(?P<y2b>\d)(?![\d/-]))\b")),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
@@ -51,17 +53,25 @@ PATTERNS = [
     ("month", re.compile(rf"\b{_MONTH}(?:\s+(?P<y>\d{{4}}))?\b")),
     ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
                            r"(?P<unit>days?|weeks?|months?|years?)\b(?<!last week)(?<!last month)(?<!last year)")),
+    ("rolling_ahead", re.compile(rf"(?i)\bthe\s+(?:next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?|years?)\b")),
     ("relative", re.compile(r"(?i)\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
-                            r"(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
+                            r"last\s+night|(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
                             rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
                             rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)))\b")),
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b")),
-    ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
+    ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid|end|start)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
 ]
 _PAST = re.compile(r"(?i)\b(was|were|had|did|said|made|took|held|met|told|rose|fell|ended|last|ago|earlier|"
                    r"\w+ed)\b")
 _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
+_PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
+# A date right after these is a schedule, placed nearest the reference date whatever the sentence's
+# tense: "said it declared a dividend payable March 31 to holders of record March 19".
+_SCHEDULED = re.compile(r"(?i)\b(?:payable|record|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due)\s+(?:on\s+)?$")
+# "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
+_MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
+                          r"early|late|mid|last|next|this)[\s-]+$")
 _FUTURE = re.compile(r"(?i)\b(will|would|shall|plans?|planned|prepares?|expected|expects|upcoming|next|due|"
                      r"scheduled|anticipated|to be)\b")
 
@@ -77,15 +87,15 @@ class DateMention:
 # What each pattern cannot match without: a sentence lacking it skips the pattern (most sentences
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
-    "range_days": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "dmy": "month",
+    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "dmy": "month",
     "month": "month", "iso": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
-    "quarter": "quarter", "rolling": "unit", "relative": "unit", "weekday": "unit",
+    "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
 }
 _CUES = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "digit": re.compile(r"\d"),
     "quarter": re.compile(r"(?i)quarter|half|\b[QH][1-4]"),
-    "unit": re.compile(r"(?i)day|week|month|year|tonight|tomorrow|morning|afternoon|evening"),
+    "unit": re.compile(r"(?i)day|week|month|year|tonight|tomorrow|morning|afternoon|evening|night"),
 }
 
 
@@ -103,12 +113,16 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
             continue
         for m in rx.finditer(text, start, end):
             s, e = m.span()
-            if kind == "month" and m.group("month").lower() == "may" and not m.group("y"):
-                continue  # the verb "may"
+            before = text[max(start, s - 30):s]
+            if kind == "month" and m.group("month").lower() == "may" and not m.group("y") \
+                    and not _MONTH_AFTER.search(before):
+                continue  # the verb "may" ("for May", "in May" are the month)
             if any(s < b and a < e for a, b in taken):
                 continue
-            placed = "future" if _TOWARDS.search(text[max(start, s - 30):s]) else tense
+            placed = "future" if _TOWARDS.search(before) else None if _SCHEDULED.search(before) else tense
             value = _resolve(kind, m, reference, placed)
+            if value is None and kind.startswith("range_"):
+                continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone
             out.append(DateMention(s, e, text[s:e], value))
             taken.append((s, e))
     return sorted(out, key=lambda d: d.start)
@@ -149,6 +163,12 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             else:
                 months = 6 if g["part"].lower() == "half" else 3
                 n, y = _ORDINALS[g["q"].lower()], g.get("y")
+            ending = _PERIOD_ENDING.match(m.string, m.end())
+            if ending and not y:  # a fiscal period named by the month it ends: "second quarter ending March 31"
+                last_month = MONTHS[ending.group("month").lower().rstrip(".")]
+                end = _place(lambda yr: date(yr, last_month, calendar.monthrange(yr, last_month)[1]), ref, tense)
+                first = _shift(date(end.year, last_month, 1), "month", 1 - months)
+                return f"{first.isoformat()}/{end.isoformat()}"
             if n * months > 12:
                 return None
             if y:
@@ -158,7 +178,7 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
         if kind == "decade":
             start = int(g["dec"])
             return f"{start:04d}/{start + 9:04d}"
-        if kind in ("range_days", "range_days_dmy"):
+        if kind in ("range_days", "range_days_between", "range_days_dmy"):
             month = MONTHS[g["month"].lower().rstrip(".")]
             month2 = MONTHS[g["month2"].lower().rstrip(".")] if g.get("month2") else month
             d1, d2 = int(g["d"]), int(g["d2"])
@@ -167,7 +187,8 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             else:
                 first = _place(lambda yr: date(yr, month, d1), ref, tense)
             last = date(first.year + (month2 < month), month2, d2)
-            return f"{first.isoformat()}/{last.isoformat()}" if last > first else None
+            # a range that runs into the next year spans a few months at most ("December 20 to January 5")
+            return f"{first.isoformat()}/{last.isoformat()}" if first < last <= first + timedelta(days=183) else None
         if kind == "range_months":
             month = MONTHS[g["month"].lower().rstrip(".")]
             month2 = MONTHS[g["month2"].lower().rstrip(".")]
@@ -177,14 +198,19 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 year, year2 = year - 1, year
             return f"{year:04d}-{month:02d}/{year2:04d}-{month2:02d}"
         if kind == "range_years":
-            y1 = int(g.get("y") or g.get("ya"))
+            y1 = int(g.get("y") or g.get("ya") or g.get("yb"))
+            if g.get("y2b"):  # "1987/8": a fiscal or crop year
+                y2 = (y1 // 10) * 10 + int(g["y2b"])
+                return f"{y1:04d}/{y2:04d}" if y2 == y1 + 1 else None
             raw = g.get("y2") or g.get("y2a")
             y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
             return f"{y1:04d}/{y2:04d}" if y1 < y2 <= y1 + 100 else None
-        if kind == "rolling":
+        if kind in ("rolling", "rolling_ahead"):  # "the past two weeks", "the next five years"
             n = _count(g.get("n")) if g.get("n") else 1
             if n is None:
                 return None
+            if kind == "rolling_ahead":
+                return f"{ref.isoformat()}/{_shift(ref, g['unit'], n).isoformat()}"
             return f"{_shift(ref, g['unit'], -n).isoformat()}/{ref.isoformat()}"
         if kind == "weekday":
             target = WEEKDAYS[g["wd"].lower()]
@@ -243,7 +269,7 @@ def _relative(g: dict, ref: date) -> str | None:
     rel = g["rel"].lower()
     if rel == "today":
         return ref.isoformat()
-    if rel == "yesterday":
+    if rel == "yesterday" or re.fullmatch(r"last\s+night", rel):
         return (ref - timedelta(days=1)).isoformat()
     if rel == "tomorrow":
         return (ref + timedelta(days=1)).isoformat()
