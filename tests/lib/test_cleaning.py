@@ -232,3 +232,13 @@ def test_an_end_of_article_header_cuts_what_follows_unless_the_article_goes_on(h
     assert all(p in out.body for p in head)
     assert all((p in out.body) == tail_kept for p in tail)
     assert (header in out.body) == (tail_kept and header == "More on this later")
+
+
+def test_a_blogs_comments_are_cut_however_long():
+    comments = ["Great piece. I had no idea the harbour authority owned so little of the quay, and I live next to it.",
+                "I disagree with the spokesman: the dispute was about the cranes, not about who would pay for the repairs.",
+                "Thanks for writing this. The fish market has been struggling for years and this will not help it."]
+    text = "\n\n".join([*_STORY, "3 thoughts on “Harbour quay to close for repairs”", *comments, "Leave a Reply"])
+    out = strip_boilerplate(text)
+    assert all(p in out.body for p in _STORY)
+    assert not any(c in out.body for c in comments)
