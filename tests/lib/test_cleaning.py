@@ -242,3 +242,13 @@ def test_a_blogs_comments_are_cut_however_long():
     out = strip_boilerplate(text)
     assert all(p in out.body for p in _STORY)
     assert not any(c in out.body for c in comments)
+
+
+def test_a_comment_thread_with_reply_buttons_is_cut_however_long():
+    thread = []
+    for name, words in (("Ann Lee", _STORY[3]), ("Bob Ray", _STORY[4]), ("Cy Tam", _STORY[5])):
+        thread += [f"{name} March 3, 2024 at 9:41 am", "I read this twice. " + words, "Reply"]
+    text = "\n\n".join([*_STORY[:3], "Comments", *thread])
+    out = strip_boilerplate(text)
+    assert all(p in out.body for p in _STORY[:3])
+    assert "I read this twice" not in out.body
