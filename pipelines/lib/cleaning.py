@@ -46,6 +46,9 @@ _END_HEADER = re.compile(
 # a blog's comments: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
 _COMMENTS_ON = re.compile(r"(?i)^(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) [“\"'‘]")
 _REPLY = re.compile(r"(?i)(?:^|\s)(?:reply|replydelete|reply delete|antworten|répondre|responder|rispondi)\s*$")
+_FIRST_SENTENCE = re.compile(r"[^.!?]*")
+_COOKIES = re.compile(r"(?i)\bcookies?\b")
+_SITE_OR_READER = re.compile(r"(?i)\b(we|our|us|you|your|this (web)?site)\b")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
@@ -102,6 +105,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     region = _main_region(blocks)
     _smooth(blocks)
     _keep_region(blocks, region)
+    _drop_cookie_notices(blocks, region)
     _cut_after_end(blocks)
     _drop_far_runs(blocks)
     _keep_between(blocks)
@@ -409,6 +413,29 @@ def _runs(blocks: list[Block], gap: int) -> list[tuple[int, int, int]]:
     return runs
 
 
+def _drop_cookie_notices(blocks: list[Block], region: tuple[int, int] | None) -> None:
+    """Prose whose first sentence is about this site's cookies and its reader ("We use cookies to ...",
+    "This website uses cookies to improve your experience ...") is a cookie notice, however long:
+    outside the main region, and at either end of it (peeled off block by block). Inside the region
+    it stays: the page may be a privacy policy."""
+    def notice(b: Block) -> bool:
+        first = _FIRST_SENTENCE.match(b.text).group()
+        return bool(_COOKIES.search(first) and _SITE_OR_READER.search(first))
+
+    inside = set(range(region[0], region[1] + 1)) if region else set()
+    if region:  # peel the region's ends
+        for order in (range(region[0], region[1] + 1), range(region[1], region[0] - 1, -1)):
+            for i in order:
+                if blocks[i].cls != GOOD:
+                    continue
+                if not notice(blocks[i]):
+                    break
+                inside.discard(i)
+    for i, b in enumerate(blocks):
+        if b.cls != BAD and i not in inside and notice(b):
+            b.cls, b.reason = BAD, "cookie_notice"
+
+
 def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35) -> None:
     """Everything after an end-of-article header ("Related stories", "Leave a reply") is chrome, unless
     the article goes on after it: a box of links printed inside an article is followed by ``min_run``
@@ -424,7 +451,7 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
 
     Measured on the boilerplate dev pages (benchmarks/boilerplate.py): chrome dropped 80.2 -> 83.0%,
     article strings kept 90.3 -> 90.1% (one string sits in a comment), article-text F1 against
-    trafilatura's article 0.847 -> 0.867."""
+    trafilatura's article 0.847 -> 0.867 (0.869 with _drop_cookie_notices)."""
     region = _main_region(blocks)
     if region is None:
         return

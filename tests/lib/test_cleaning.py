@@ -252,3 +252,21 @@ def test_a_comment_thread_with_reply_buttons_is_cut_however_long():
     out = strip_boilerplate(text)
     assert all(p in out.body for p in _STORY[:3])
     assert "I read this twice" not in out.body
+
+
+_COOKIE_NOTICE = ("We use cookies on our website to give you the most relevant experience by remembering your "
+                  "preferences and repeat visits. By clicking Accept, you consent to the use of all the cookies, "
+                  "including those that help us measure traffic, show advertising and understand how readers use "
+                  "the pages of this site over time.")
+
+
+def test_a_long_cookie_notice_outside_the_article_is_dropped_but_a_privacy_policy_stays():
+    out = strip_boilerplate("\n\n".join([*_STORY, "Privacy Overview", _COOKIE_NOTICE, "SAVE & ACCEPT"]))
+    assert all(p in out.body for p in _STORY)
+    assert "We use cookies" not in out.body
+    assert {r["reason"] for r in out.removed if "We use cookies" in r["text"]} == {"cookie_notice"}
+    # a privacy policy: cookie paragraphs inside the article (at its ends they would be peeled off)
+    policy = [_STORY[0], _COOKIE_NOTICE, "Cookies are small files that a site stores on your computer while you read "
+              "its pages and that it reads again on your next visit, so that it can remember what you chose.", _STORY[1]]
+    out = strip_boilerplate("\n\n".join(policy))
+    assert all(p in out.body for p in policy)
