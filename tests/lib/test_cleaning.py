@@ -222,6 +222,8 @@ _TEASERS = [
     ("More from The Harbour Times", _TEASERS, False),
     ("Leave a Reply", ["Your email address will not be published. Required fields are marked with a star."], False),
     ("9 Comments", ["Great article, thanks for writing it. I had no idea the quay was in such a bad state."], False),
+    ("Most Popular", [t for t in _TEASERS if not t.startswith("By ")], False),  # headlines and leads alone
+    ("Keep Reading 🚀", _TEASERS, False),
     ("Related", _STORY[3:], True),  # a box of links inside the article: the article goes on after it
     ("More on this later", _STORY[3:], True),
 ])
