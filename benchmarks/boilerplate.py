@@ -18,9 +18,10 @@ default it keeps a page's comments, which an article body does not hold): an est
 held-out score. It is worth what the peers' figures say about it: on the held-out pages keeping everything scores
 0.69, jusText given the flattened text 0.74, trafilatura given it 0.71.
 
-Then the plain-text cleaner on every Reuters-21578 body (../shared/corpora): those bodies are all
-article but for the "Reuter" sign-off, so every other character dropped is a false drop. Prints the
-share of characters dropped besides the sign-off, by reason, and how many bodies came out empty.
+Then the plain-text cleaner on every Reuters-21578 and BBC News body (../shared/corpora): those bodies
+are all article but for Reuters' "Reuter" sign-off, so every other character dropped is a false drop.
+Prints the share of characters dropped besides the sign-off, by reason, and how many bodies came out
+empty.
 """
 
 from __future__ import annotations
@@ -134,25 +135,27 @@ def main() -> None:
 
 
 def newswire() -> None:
-    """False drops on text that is all article: Reuters bodies, whose only chrome is the sign-off."""
-    total = empty = n = 0
-    dropped: collections.Counter = collections.Counter()
-    start = time.perf_counter()
-    with gzip.open(SHARED / "corpora" / "reuters21578.jsonl.gz", "rt") as fh:
-        for line in fh:
-            body = json.loads(line).get("body")
-            if not body:
-                continue
-            out = extract(body, fmt="text")
-            n += 1
-            total += len(body.strip())
-            empty += not out.body
-            for r in out.removed:
-                dropped[r["reason"]] += len(r["text"])
-    false = sum(v for k, v in dropped.items() if k != "sign_off")
-    print(f"\nReuters-21578, {n:,} bodies ({n / (time.perf_counter() - start):,.0f} bodies/s): "
-          f"{false / total:.1%} of characters dropped besides the sign-off, {empty:,} bodies emptied")
-    print("  dropped, by reason (characters): " + ", ".join(f"{k} {v:,}" for k, v in dropped.most_common()))
+    """False drops on text that is all article: Reuters-21578 bodies, whose only chrome is the
+    sign-off, and BBC News bodies (2004-5), which have none."""
+    for corpus, name in (("reuters21578.jsonl.gz", "Reuters-21578"), ("bbc-news.jsonl.gz", "BBC News")):
+        total = empty = n = 0
+        dropped: collections.Counter = collections.Counter()
+        start = time.perf_counter()
+        with gzip.open(SHARED / "corpora" / corpus, "rt") as fh:
+            for line in fh:
+                body = json.loads(line).get("body")
+                if not body:
+                    continue
+                out = extract(body, fmt="text")
+                n += 1
+                total += len(body.strip())
+                empty += not out.body
+                for r in out.removed:
+                    dropped[r["reason"]] += len(r["text"])
+        false = sum(v for k, v in dropped.items() if k != "sign_off")
+        print(f"\n{name}, {n:,} bodies ({n / (time.perf_counter() - start):,.0f} bodies/s): "
+              f"{false / total:.2%} of characters dropped besides a sign-off, {empty:,} bodies emptied")
+        print("  dropped, by reason (characters): " + ", ".join(f"{k} {v:,}" for k, v in dropped.most_common()))
 
 
 if __name__ == "__main__":

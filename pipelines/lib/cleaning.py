@@ -231,6 +231,8 @@ def classify(text: str) -> tuple[str, str | None]:
         return SHORT, "data"
     if density < STOPWORDS_HIGH and _looks_like_code(text):
         return SHORT, "code"
+    if density < STOPWORDS_LOW and _looks_like_names(text, words):
+        return SHORT, "data"  # a team sheet or a list of winners: it belongs to the prose before it
     if len(text) < LENGTH_LOW:
         if ends_sentence and n_words >= 4 and density >= STOPWORDS_LOW:
             return NEAR, None
@@ -269,13 +271,18 @@ def _chrome(text: str, n_words: int, ends_sentence: bool) -> str | None:
 
 _CODE_MARKS = frozenset("=(){}[];<>_#$@\\|`")
 _CODE_PUNCT = _CODE_MARKS | frozenset("/.:-*'\"")
+_CODE_ONLY = frozenset("={}[];<>_\\|`")
+_CALL = re.compile(r"[A-Za-z_]\(")  # "print(key)", where prose leaves a space: "Poor's (S&P)"
 
 
 def _looks_like_code(text: str) -> bool:
-    """A command, a config line or a snippet: programming punctuation, densely."""
+    """A command, a config line or a snippet: programming punctuation, densely, and at least one mark
+    that prose does not use (or a call: a name and its parenthesis). Parentheses, apostrophes and full stops alone are a news lead's: "Japan's
+    box office received a 3.8% boost last year, with ticket sales worth 211bn yen (£1.08bn)." was
+    code (44 stretches of BBC News bodies dropped so, leads among them)."""
     marks = sum(1 for ch in text if ch in _CODE_MARKS)
     punct = sum(1 for ch in text if ch in _CODE_PUNCT)
-    return marks >= 2 and punct >= 0.06 * len(text)
+    return marks >= 2 and punct >= 0.06 * len(text) and (any(ch in _CODE_ONLY for ch in text) or bool(_CALL.search(text)))
 
 
 _DIGIT = re.compile(r"\d")
@@ -302,6 +309,14 @@ def _looks_like_data(text: str) -> bool:
         tokens = tokens[1:]  # "94. Cristina Scabbia" is a list item, not a row of figures
     numbers = sum(1 for t in tokens if _is_number_token(t))
     return numbers >= 0.25 * len(tokens) and (numbers >= 2 or numbers == 1 and len(tokens) <= 3)
+
+
+def _looks_like_names(text: str, words: list[str]) -> bool:
+    """A list of names ("J McIlroy (Windsor AC), Jimmy Watkins (Cardiff AAC).", "Jones, Hiley, Sawyer,
+    Gaia (Martin 89), ..."): two or more commas or semicolons, mostly capitalised words."""
+    separators = text.count(",") + text.count(";")
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return separators >= 2 and capitalised >= 0.6 * len(words)
 
 
 def _stopword_density(words: list[str]) -> float:

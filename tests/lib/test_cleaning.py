@@ -30,6 +30,11 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Wheat, corn, soybeans, cotton, rice, barley, oats, sorghum, millet, rye, canola, flax", BAD, "boilerplate"),
         ("One thing not in dispute: the mayor's days floating above the fray are over.", GOOD, None),
         ("set-option -g mouse on; bind-key -T copy-mode-vi y send-keys -X copy_pipe(xclip)", SHORT, "code"),
+        ("for key, value in sorted(counts.items()): print(key, value)", SHORT, "code"),
+        # a news lead with parentheses and apostrophes is not code; a team sheet is a list of names
+        ("Japan's box office received a 3.8% boost last year, with ticket sales worth 211bn yen (£1.08bn).", NEAR, None),
+        ("India's rupee has hit a five-year high after Standard & Poor's (S&P) raised the country's rating.", NEAR, None),
+        ("J McIlroy (Windsor AC), Jimmy Watkins (Cardiff AAC), Ed Jackson (Belgrave Harriers).", SHORT, "data"),
         ("In Berlin lebe ich nun schon seit neun Jahren und habe bereits jede Menge Verrücktes erlebt.", GOOD, None),
         # chrome words opening a news sentence, or mentioned in one, do not make it chrome
         ("Home sales rose 5 pct in March, the National Association of Realtors said.", GOOD, None),
@@ -272,3 +277,9 @@ def test_a_long_cookie_notice_outside_the_article_is_dropped_but_a_privacy_polic
               "its pages and that it reads again on your next visit, so that it can remember what you chose.", _STORY[1]]
     out = strip_boilerplate("\n\n".join(policy))
     assert all(p in out.body for p in policy)
+
+
+def test_a_news_lead_with_figures_in_parentheses_is_kept():
+    lead = "Mexican labourers living in the US sent a record $16.6bn (£8.82bn) home last year."
+    text = "\n\n".join([lead, *_STORY[:3]])
+    assert strip_boilerplate(text).body.startswith(lead)
