@@ -271,7 +271,7 @@ def _chrome(text: str, n_words: int, ends_sentence: bool) -> str | None:
 
 _CODE_MARKS = frozenset("=(){}[];<>_#$@\\|`")
 _CODE_PUNCT = _CODE_MARKS | frozenset("/.:-*'\"")
-_CODE_ONLY = frozenset("={}[];<>_\\|`")
+_CODE_ONLY = frozenset("={}[]<>_\\|`")  # not ";": "259.7m euros ($353.3m; £183.75m)"
 _CALL = re.compile(r"[A-Za-z_]\(")  # "print(key)", where prose leaves a space: "Poor's (S&P)"
 
 

@@ -283,3 +283,8 @@ def test_a_news_lead_with_figures_in_parentheses_is_kept():
     lead = "Mexican labourers living in the US sent a record $16.6bn (£8.82bn) home last year."
     text = "\n\n".join([lead, *_STORY[:3]])
     assert strip_boilerplate(text).body.startswith(lead)
+
+
+def test_a_semicolon_between_currencies_does_not_make_a_lead_code():
+    lead = "Swiss drugmaker Novartis has announced 5.65bn euros ($7.4bn; £3.9bn) of purchases to make its unit bigger."
+    assert classify(lead)[1] != "code"
