@@ -364,8 +364,11 @@ def _looks_like_title(text: str, block: Block, blocks: list[Block]) -> bool:
     if block.lines > 1 or text.endswith((":", ",", ";")) or _looks_like_data(text):
         return False  # a wrapped sentence, the lead-in to a table, or its first row
     repeated = any(_norm(b.text) == _norm(text) for b in blocks[1:])
-    alone = len(blocks) > 1 and blocks[1].paragraph != block.paragraph
-    return repeated or alone
+    if repeated:
+        return True
+    if n >= 16 and _stopword_density(_WORD.findall(text)) >= STOPWORDS_HIGH:
+        return False  # a lead that lacks its full stop: headlines are short and terse (BBC's: 7 words at most)
+    return len(blocks) > 1 and blocks[1].paragraph != block.paragraph
 
 
 def _mark_sign_off(blocks: list[Block]) -> None:

@@ -288,3 +288,14 @@ def test_a_news_lead_with_figures_in_parentheses_is_kept():
 def test_a_semicolon_between_currencies_does_not_make_a_lead_code():
     lead = "Swiss drugmaker Novartis has announced 5.65bn euros ($7.4bn; £3.9bn) of purchases to make its unit bigger."
     assert classify(lead)[1] != "code"
+
+
+@pytest.mark.parametrize("first, is_title", [
+    ("Harbour quay to close for repairs", True),
+    ("The harbour authority has said it will close the northern quay for repairs until the spring, "
+     "after a dispute over who would pay for the work", False),  # a lead that lost its full stop
+])
+def test_a_first_line_is_a_title_only_if_it_reads_like_one(first, is_title):
+    out = strip_boilerplate("\n\n".join([first, *_STORY[:3]]))
+    assert (out.title == first) == is_title
+    assert (first in out.body) != is_title
