@@ -26,10 +26,19 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Capitalised, or a full name in capitals (newswire headlines: "LONDON DOLLAR FLUCTUATIONS 1300 - APRIL 7");
+# never lower case, and no abbreviation in capitals ("DEC" is Digital Equipment Corp in Reuters).
+_MONTH = rf"(?P<month>{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{_FULL_MONTHS.upper()})\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?:1[89]|20)\d\d"
+# Days spelled out after a month, as newswire dividend notices have them ("April Three", "May one").
+DAY_WORDS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=1)}
+DAY_WORDS.update({f"twenty-{w}": 20 + i for w, i in list(DAY_WORDS.items())[:9]} | {"thirty": 30, "thirty-one": 31})
+_DAY_WORDS = "|".join(sorted((w for w in DAY_WORDS), key=len, reverse=True)) + "|" + \
+    "|".join(sorted((w.capitalize() for w in DAY_WORDS), key=len, reverse=True))
 _NUM = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an"
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
@@ -46,8 +55,9 @@ PATTERNS = [
                                rf"|(?P<ya>{_YEAR})\s*(?:-|–|/)\s*(?P<y2a>{_YEAR}|\d\d)(?![\d/-])|(?P<yb>{_YEAR})/(?P<y2b>\d)(?![\d/-]))\b")),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
-    ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)"
+    ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
                            rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
     ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
     ("month", re.compile(rf"\b{_MONTH}(?:\s+(?P<y>\d{{4}}))?\b")),
@@ -68,10 +78,12 @@ _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
 # A date right after these is a schedule, placed nearest the reference date whatever the sentence's
 # tense: "said it declared a dividend payable March 31 to holders of record March 19".
-_SCHEDULED = re.compile(r"(?i)\b(?:payable|record|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due)\s+(?:on\s+)?$")
+_SCHEDULED = re.compile(r"(?i)\b(?:payable|record|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due|beginning|starting)"
+                        r"\s+(?:on\s+)?$")
 # "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
                           r"early|late|mid|last|next|this)[\s-]+$")
+_WHICH = re.compile(r"(?i)\b(next|last)\s+$")
 _FUTURE = re.compile(r"(?i)\b(will|would|shall|plans?|planned|prepares?|expected|expects|upcoming|next|due|"
                      r"scheduled|anticipated|to be)\b")
 
@@ -87,12 +99,12 @@ class DateMention:
 # What each pattern cannot match without: a sentence lacking it skips the pattern (most sentences
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
-    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "dmy": "month",
+    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
     "month": "month", "iso": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
 }
 _CUES = {
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"),
     "digit": re.compile(r"\d"),
     "quarter": re.compile(r"(?i)quarter|half|\b[QH][1-4]"),
     "unit": re.compile(r"(?i)day|week|month|year|tonight|tomorrow|morning|afternoon|evening|night"),
@@ -114,12 +126,14 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
         for m in rx.finditer(text, start, end):
             s, e = m.span()
             before = text[max(start, s - 30):s]
-            if kind == "month" and m.group("month").lower() == "may" and not m.group("y") \
-                    and not _MONTH_AFTER.search(before):
+            if kind in ("month", "mdy_words") and m.group("month").lower() == "may" and not m.groupdict().get("y") \
+                    and not _MONTH_AFTER.search(before) and not _SCHEDULED.search(before):
                 continue  # the verb "may" ("for May", "in May" are the month)
             if any(s < b and a < e for a, b in taken):
                 continue
             placed = "future" if _TOWARDS.search(before) else None if _SCHEDULED.search(before) else tense
+            if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
+                placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
             value = _resolve(kind, m, reference, placed)
             if value is None and kind.startswith("range_"):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone
@@ -142,9 +156,9 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
     try:
         if kind == "iso":
             return date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
-        if kind in ("mdy", "dmy"):
+        if kind in ("mdy", "dmy", "mdy_words"):
             month = MONTHS[g["month"].lower().rstrip(".")]
-            day = int(g["d"])
+            day = DAY_WORDS[g["dw"].lower()] if kind == "mdy_words" else int(g["d"])
             if g.get("y"):
                 return date(int(g["y"]), month, day).isoformat()
             return _place(lambda y: date(y, month, day), ref, tense).isoformat()
