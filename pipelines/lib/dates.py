@@ -1,15 +1,18 @@
 """Dates and periods stated in text, resolved to ISO 8601 against a reference date.
 
-Explicit dates ("April 15, 2026", "15 April 2026", "2026-04-15", "Feb 26"), months ("in April",
-"April 2026"), years ("in 1987", "the 2008 crisis", "mid-1987"), quarters and halves ("the first
-quarter of 1987", "Q4 2025", "H1"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges
-("March 20-22", "from March 2 to March 6", "between 2019 and 2021", "2026-2030") and relative
-phrases ("yesterday", "this morning", "last week", "next month", "two years ago", "in three months",
-"the past two weeks", "the next five years") become a day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an
-interval (``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is
-placed by the tense of its sentence (and "until", "by" before it): past looks back from the
-reference date, future looks ahead, otherwise the nearest. "Last week" is the calendar week before;
-"the past week" the seven days up to the reference date.
+Explicit dates ("April 15, 2026", "15 April 2026", "2026-04-15", "Feb 26", "APRIL 7", "Payable May
+one"), months ("in April", "April 2026", "next January"), years ("in 1987", "the 2008 crisis",
+"mid-1987", "end-1985"), quarters and halves ("the first quarter of 1987", "Q4 2025", "H1", "the
+second quarter ending March 31"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges ("March
+20-22", "from March 2 to March 6", "between Feb 11 and 19", "between 2019 and 2021", "2026-2030",
+"1987/8") and relative phrases ("yesterday", "last night", "this morning", "last week", "next
+month", "two years ago", "in three months", "the past two weeks", "the next five years") become a
+day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an interval
+(``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is placed by
+the tense of its sentence (and "until", "by" before it): past looks back from the reference date,
+future looks ahead, otherwise the nearest; a schedule ("payable March 31", "effective April 27") is
+placed nearest whatever the tense. "Last week" is the calendar week before; "the past week" the
+seven days up to the reference date.
 """
 
 from __future__ import annotations
