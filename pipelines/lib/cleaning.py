@@ -46,11 +46,22 @@ _END_HEADER = re.compile(
 # Of those, the ones papers also print inside an article, above a box of links to other stories.
 _BOX_HEADER = re.compile(r"(?i)^(related( articles| posts| stories| links| content| news)?|more on\b.*)[\s:]*[^\w\s]*$")
 # a blog's comments: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
+_COMMENTS_FIRST = frozenset("0123456789oOnN")
 _COMMENTS_ON = re.compile(r"(?i)^(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) [“\"'‘]")
 _REPLY = re.compile(r"(?i)(?:^|\s)(?:reply|replydelete|reply delete|antworten|répondre|responder|rispondi)\s*$")
 _FIRST_SENTENCE = re.compile(r"[^.!?]*")
 _COOKIES = re.compile(r"(?i)\bcookies?\b")
 _SITE_OR_READER = re.compile(r"(?i)\b(we|our|us|you|your|this (web)?site)\b")
+# A teaser's lead, cut off mid-phrase by the page: a function word, then "..." ("tonight at...", "37 of
+# the..."). Prose trailing off ends on a content word ("Very Scandinavian...", "fire on helicopters...").
+_ELLIPSES = ("...", "…", "[…]", "[...]")
+_TRUNCATED = re.compile(r"(\w+)\s?(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+# words no sentence ends on: articles, prepositions, conjunctions, possessives, auxiliaries
+_DANGLING = frozenset("""
+    the a an of at to in on for by from into onto than and or but nor as his her their its our your my this
+    these those is are was were will would shall has have had be been being can could may might must which
+    whose who whom where when while after before about against between during through under
+""".split())
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
@@ -233,6 +244,9 @@ def classify(text: str) -> tuple[str, str | None]:
         return SHORT, "code"
     if density < STOPWORDS_LOW and _looks_like_names(text, words):
         return SHORT, "data"  # a team sheet or a list of winners: it belongs to the prose before it
+    if n_words >= 8 and text.endswith(_ELLIPSES) and (cut := _TRUNCATED.search(text[-40:])) \
+            and cut.group(1).lower() in _DANGLING:
+        return BAD, "teaser"  # a lead cut off mid-phrase: "... will begin tonight at..."
     if len(text) < LENGTH_LOW:
         if ends_sentence and n_words >= 4 and density >= STOPWORDS_LOW:
             return NEAR, None
@@ -441,6 +455,8 @@ def _drop_cookie_notices(blocks: list[Block], region: tuple[int, int] | None) ->
     outside the main region, and at either end of it (peeled off block by block). Inside the region
     it stays: the page may be a privacy policy."""
     def notice(b: Block) -> bool:
+        if "ookie" not in b.text and "OOKIE" not in b.text:
+            return False  # most blocks: no regex at all
         first = _FIRST_SENTENCE.match(b.text).group()
         return bool(_COOKIES.search(first) and _SITE_OR_READER.search(first))
 
@@ -479,8 +495,9 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
         return
     for h in range(region[0] + 1, len(blocks)):
         text = blocks[h].text
-        header = len(text.split()) <= 8 and not _SENTENCE_END.search(text) and _END_HEADER.match(text)
-        comments = bool(_COMMENTS_ON.match(text))  # what follows is comments, however long
+        header = len(text) <= 120 and _END_HEADER.match(text) and len(text.split()) <= 8 \
+            and not _SENTENCE_END.search(text)
+        comments = text[:1] in _COMMENTS_FIRST and bool(_COMMENTS_ON.match(text))  # comments follow, however long
         if not header and not comments:
             continue
         # a comment thread: its entries end with "Reply" buttons
