@@ -46,8 +46,10 @@ _END_HEADER = re.compile(
 # Of those, the ones papers also print inside an article, above a box of links to other stories.
 _BOX_HEADER = re.compile(r"(?i)^(related( articles| posts| stories| links| content| news)?|more on\b.*)[\s:]*[^\w\s]*$")
 # a blog's comments: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
-_COMMENTS_FIRST = frozenset("0123456789oOnN")
-_COMMENTS_ON = re.compile(r"(?i)^(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) [“\"'‘]")
+_COMMENTS_FIRST = frozenset("0123456789oOnN{([")
+_COMMENTS_ON = re.compile(r"(?i)^[{(\[]?\s*(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?)"
+                          r"(\s+(to|on)\s+[“\"'‘]|…|\.\.\.|\s+so far)")
+_COMMENT_STAMP = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4},? at \d{1,2}:\d\d\s?[ap]\.?m\b")
 _REPLY = re.compile(r"(?i)(?:^|\s)(?:reply|replydelete|reply delete|antworten|répondre|responder|rispondi)\s*$")
 _FIRST_SENTENCE = re.compile(r"[^.!?]*")
 _COOKIES = re.compile(r"(?i)\bcookies?\b")
@@ -500,8 +502,8 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
         comments = text[:1] in _COMMENTS_FIRST and bool(_COMMENTS_ON.match(text))  # comments follow, however long
         if not header and not comments:
             continue
-        # a comment thread: its entries end with "Reply" buttons
-        comments = comments or sum(1 for b in blocks[h + 1:] if _REPLY.search(b.text)) >= 2
+        # a comment thread: its entries end with "Reply" buttons, or open with a stamp to the minute
+        comments = comments or sum(1 for b in blocks[h + 1:] if _REPLY.search(b.text) or _COMMENT_STAMP.search(b.text)) >= 2
         before = sum(len(b.text) for b in blocks[region[0]:h] if b.cls == GOOD)
         after = longest = run = 0
         # after a box header, any good block counts (headings and captions of the article going on);

@@ -303,3 +303,13 @@ def test_a_first_line_is_a_title_only_if_it_reads_like_one(first, is_title):
     out = strip_boilerplate("\n\n".join([first, *_STORY[:3]]))
     assert (out.title == first) == is_title
     assert (first in out.body) != is_title
+
+
+def test_a_comment_thread_with_stamps_to_the_minute_is_cut():
+    thread = []
+    for name, words in (("Armanox", _STORY[3]), ("Metalhead", _STORY[4]), ("Oz", _STORY[5])):
+        thread += [name, "June 28, 2015 at 10:25 pm", "Great list. " + words]
+    text = "\n\n".join([*_STORY[:3], "{ 3 comments… read them below or add one }", *thread])
+    out = strip_boilerplate(text)
+    assert all(p in out.body for p in _STORY[:3])
+    assert "Great list" not in out.body
