@@ -64,6 +64,9 @@ _DANGLING = frozenset("""
     these those is are was were will would shall has have had be been being can could may might must which
     whose who whom where when while after before about against between during through under
 """.split())
+# The site's own notices, however long ("Advertising disclosure: We may receive compensation ...").
+# A bare "Note:" or "Disclaimer:" is often the article's ("Note: the Dockerfiles here are not ...").
+_DISCLOSURE = re.compile(r"(?i)^(editorial|advertis\w*|affiliate)\s+(disclaimer|disclosure|note)\s*:")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
@@ -217,6 +220,8 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
 
 def classify(text: str) -> tuple[str, str | None]:
     """The jusText-style class of one block, and the reason if it is chrome."""
+    if _DISCLOSURE.match(text):
+        return BAD, "disclaimer"  # "Editorial Note: Opinions expressed here are ...", however long
     kv = _KEY_VALUE.match(text)
     value_words = len((kv.group("value") or "").split()) if kv else 0
     key = kv.group("key").strip().lower() if kv else ""

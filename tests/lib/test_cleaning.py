@@ -35,6 +35,10 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Japan's box office received a 3.8% boost last year, with ticket sales worth 211bn yen (£1.08bn).", NEAR, None),
         ("India's rupee has hit a five-year high after Standard & Poor's (S&P) raised the country's rating.", NEAR, None),
         ("J McIlroy (Windsor AC), Jimmy Watkins (Cardiff AAC), Ed Jackson (Belgrave Harriers).", SHORT, "data"),
+        ("Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you "
+         "for supporting the newsroom and the work of our reporters, editors and photographers.", BAD, "disclaimer"),
+        ("Note: the Dockerfiles in this article are not examples of best practices, and the images are large.",
+         GOOD, None),
         # a teaser's lead cut off mid-phrase by the page, not prose trailing off
         ("Barbados' road to the FIFA World Cup 2022 will begin tonight at...", BAD, "teaser"),
         ("The Best-dos Santos laboratory conducted 2 004 COVID-19 tests on Wednesday, 37 of...", BAD, "teaser"),
