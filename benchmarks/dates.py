@@ -27,18 +27,16 @@ year); it has no way to state an interval. Speed is measured on the same sentenc
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import time
 import warnings
 from datetime import date, datetime
-from pathlib import Path
+
+from corpora import DATA, hand_labelled
 
 from pipelines.lib.dates import find_dates
 
 warnings.filterwarnings("ignore")
-DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SETS = {
     "dates.jsonl": "written with the rules (coverage)",
     "dates-fresh.jsonl": "written after the rules were frozen, not tuned on",
@@ -49,15 +47,10 @@ SETS = {
 
 
 def load(file: str) -> list[dict]:
-    """A set's cases; a case with a ``doc_id`` has its text read from Reuters-21578 (newlines as spaces)."""
-    cases = [json.loads(line) for line in (DATA / file).open()]
-    if any("doc_id" in c for c in cases):
-        with gzip.open(SHARED / "corpora" / "reuters21578.jsonl.gz", "rt") as fh:
-            bodies = {d["id"]: d["body"].replace("\n", " ") for d in map(json.loads, fh) if d.get("body")}
-        for c in cases:
-            if "doc_id" in c:
-                c["text"] = bodies[c["doc_id"]][c["start"]:c["end"]]
-    return cases
+    """A set's cases; the hand-labelled Reuters sets keep offsets, and their text is read from the corpus."""
+    if file.startswith("news-"):
+        return hand_labelled(file)
+    return [json.loads(line) for line in (DATA / file).open()]
 
 
 def ours(text: str, ref: date) -> list[tuple[int, int, str | None]]:

@@ -34,13 +34,13 @@ import json
 import re
 import time
 import warnings
-from pathlib import Path
+
+from corpora import SHARED, hand_labelled
 
 from pipelines.lib.figures import _parse_unit, _ureg, find_figures
 from pipelines.lib.segmenting import split_sentences
 
 warnings.filterwarnings("ignore")
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 MONEY = {"dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yen": "JPY",
          "japanese yen": "JPY", "cent": "USD", "penny": "GBP", "dime": "USD", "yuan": "CNY", "renminbi": "CNY",
          "indian rupee": "INR", "swiss franc": "CHF", "canadian dollar": "CAD", "australian dollar": "AUD"}
@@ -192,20 +192,6 @@ def quantulum(text):
     return out
 
 
-@functools.cache
-def _bodies(corpus: str) -> dict[str, str]:
-    """Every body of ``../shared/corpora/<corpus>`` by id, newlines read as spaces (read once a run)."""
-    with gzip.open(SHARED / "corpora" / corpus, "rt") as fh:
-        return {d["id"]: d["body"].replace("\n", " ") for d in map(json.loads, fh) if d.get("body")}
-
-
-def news_cases(name: str, corpus: str = "reuters21578.jsonl.gz") -> list[dict]:
-    """benchmarks/data/<name> with each sentence's text read from the corpus."""
-    gold = [json.loads(line) for line in (Path(__file__).parent / "data" / name).open()]
-    bodies = _bodies(corpus)
-    return [dict(text=bodies[g["doc_id"]][g["start"]:g["end"]], expected=g["expected"]) for g in gold]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=300)
@@ -214,9 +200,9 @@ def main() -> None:
         "quantulum3's dev set": [json.loads(line) for name in ("quantities-quantulum3.jsonl",
                                                               "quantities-quantulum3-ambiguity.jsonl")
                                  for line in (SHARED / "dev" / name).open()],
-        "Reuters sentences, gold by hand (set 1)": news_cases("news-figures.jsonl"),
-        "Reuters sentences, gold by hand (set 2)": news_cases("news-figures-2.jsonl"),
-        "BBC News sentences, gold by hand": news_cases("news-figures-bbc.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences, gold by hand (set 1)": hand_labelled("news-figures.jsonl"),
+        "Reuters sentences, gold by hand (set 2)": hand_labelled("news-figures-2.jsonl"),
+        "BBC News sentences, gold by hand": hand_labelled("news-figures-bbc.jsonl", "bbc-news.jsonl.gz"),
     }
     for title, cases in sets.items():
         print(f"\n{title}: {len(cases)} sentences with {sum(len(c['expected']) for c in cases)} quantities")

@@ -388,7 +388,7 @@ def _looks_like_title(text: str, block: Block, blocks: list[Block]) -> bool:
     if repeated:
         return True
     if n >= 16 and _stopword_density(_WORD.findall(text)) >= STOPWORDS_HIGH:
-        return False  # a lead that lacks its full stop: headlines are short and terse (BBC's: 7 words at most)
+        return False  # a lead that lacks its full stop: headlines are short and terse (BBC's: 9 words at most)
     return len(blocks) > 1 and blocks[1].paragraph != block.paragraph
 
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipelines.lib.figures import NUMBER_WORDS
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -36,12 +38,9 @@ _MONTH = rf"(?P<month>{_FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|No
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?:1[89]|20)\d\d"
 # Days spelled out after a month, as newswire dividend notices have them ("April Three", "May one").
-DAY_WORDS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split(), start=1)}
-DAY_WORDS.update({f"twenty-{w}": 20 + i for w, i in list(DAY_WORDS.items())[:9]} | {"thirty": 30, "thirty-one": 31})
-_DAY_WORDS = "|".join(sorted((w for w in DAY_WORDS), key=len, reverse=True)) + "|" + \
-    "|".join(sorted((w.capitalize() for w in DAY_WORDS), key=len, reverse=True))
+DAY_WORDS = {w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 1 <= v <= 30 and w not in ("a", "an")}
+DAY_WORDS |= {f"twenty-{w}": 20 + v for w, v in DAY_WORDS.items() if v <= 9} | {"thirty-one": 31}
+_DAY_WORDS = "|".join(sorted([*DAY_WORDS, *(w.capitalize() for w in DAY_WORDS)], key=len, reverse=True))
 _NUM = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an"
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \

@@ -220,7 +220,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         out.append(fig)
     _structure(text, out)
     label = _row_label(text, start, end, out)
-    for i, f in enumerate(out):
+    for f in out:
         if label:
             f.subject = label
         elif f.subject is None and (f.group_id is None or f.role in ("from", "low")):
