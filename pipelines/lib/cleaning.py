@@ -36,20 +36,23 @@ _SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|pr
 # Headers that close an article on news pages: what follows them is other stories, comments or the
 # site's footer ("More from WIRED", "Leave a Reply", "Most Popular", "9 Comments"). "Read more" is not
 # one: papers print it inside articles, above a link to another story.
+# Of those, the ones papers also print inside an article, above a box of links to other stories.
+_BOX_HEADERS = r"related( articles| posts| stories| links| content| news)?|more on\b.*"
+_HEADER_END = r"[\s:]*[^\w\s]*$"  # "Related:", "Keep Reading 🚀"
 _END_HEADER = re.compile(
-    r"(?i)^(related( articles| posts| stories| links| content| news| reading)?|more (from|on|in|stories|news|articles|to read)\b.*|"
+    rf"(?i)^({_BOX_HEADERS}|related reading|more (from|in|stories|news|articles|to read)\b.*|"
     r"(further|recommended|suggested|keep|continue) reading|read next|what to read next|(you|we think you) (may|might|will) (also )?like|"
     r"recommended( for you| stories| articles)?|(most )?(popular|read|trending|viewed)( now| stories| articles| posts)?|"
     r"(latest|top|recent) (news|stories|articles|posts)|(show|view|read|load|hide) comments?|comments?( \(\d+\))?|\d+ comments?|"
     r"join the (conversation|discussion)|leave a (reply|comment)|share or comment on this article|"
-    r"editor'?s picks|around the web|from (our|the) (partners|web)|sponsored (stories|content))[\s:]*[^\w\s]*$")
-# Of those, the ones papers also print inside an article, above a box of links to other stories.
-_BOX_HEADER = re.compile(r"(?i)^(related( articles| posts| stories| links| content| news)?|more on\b.*)[\s:]*[^\w\s]*$")
+    rf"editor'?s picks|around the web|from (our|the) (partners|web)|sponsored (stories|content)){_HEADER_END}")
+_BOX_HEADER = re.compile(rf"(?i)^({_BOX_HEADERS}){_HEADER_END}")
 # a blog's comments: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
 _COMMENTS_FIRST = frozenset("0123456789oOnN{([")
 _COMMENTS_ON = re.compile(r"(?i)^[{(\[]?\s*(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?)"
                           r"(\s+(to|on)\s+[“\"'‘]|…|\.\.\.|\s+so far)")
-_COMMENT_STAMP = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4},? at \d{1,2}:\d\d\s?[ap]\.?m\b")
+_MONTH_DAY_YEAR = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}"
+_COMMENT_STAMP = re.compile(rf"(?i){_MONTH_DAY_YEAR},? at \d{{1,2}}:\d\d\s?[ap]\.?m\b")  # "June 28, 2015 at 10:25 pm"
 _REPLY = re.compile(r"(?i)(?:^|\s)(?:reply|replydelete|reply delete|antworten|répondre|responder|rispondi)\s*$")
 _FIRST_SENTENCE = re.compile(r"[^.!?]*")
 _COOKIES = re.compile(r"(?i)\bcookies?\b")
@@ -310,7 +313,7 @@ _DIGIT = re.compile(r"\d")
 # figures spelled out in tables of results ("Shr six cts vs five cts", "Net nil vs 1.2 mln")
 _TABLE_NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"a", "an", "half"} | {"nil"}
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")
-_DATE_OR_TIME = re.compile(r"(?i)\b\d{1,2}:\d\d\b|\d\s?[ap]\.?m\b\.?|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+_DATE_OR_TIME = re.compile(rf"(?i)\b\d{{1,2}}:\d\d\b|\d\s?[ap]\.?m\b\.?|{_MONTH_DAY_YEAR}\b"
                            r"|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (19|20)\d\d\b")
 
 
