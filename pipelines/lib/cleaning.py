@@ -48,7 +48,6 @@ _END_HEADER = re.compile(
     rf"editor'?s picks|around the web|from (our|the) (partners|web)|sponsored (stories|content)){_HEADER_END}")
 _BOX_HEADER = re.compile(rf"(?i)^({_BOX_HEADERS}){_HEADER_END}")
 # a blog's comments: "11 responses to “The Loneliest Woman ...”", "One thought on “...”"
-_COMMENTS_FIRST = frozenset("0123456789oOnN{([")
 _COMMENTS_ON = re.compile(r"(?i)^[{(\[]?\s*(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?)"
                           r"(\s+(to|on)\s+[“\"'‘]|…|\.\.\.|\s+so far)")
 _MONTH_DAY_YEAR = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}"
@@ -509,7 +508,7 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
         text = blocks[h].text
         header = len(text) <= 120 and _END_HEADER.match(text) and len(text.split()) <= 8 \
             and not _SENTENCE_END.search(text)
-        comments = text[:1] in _COMMENTS_FIRST and bool(_COMMENTS_ON.match(text))  # comments follow, however long
+        comments = bool(_COMMENTS_ON.match(text))  # what follows is comments, however long
         if not header and not comments:
             continue
         # a comment thread: its entries end with "Reply" buttons, or open with a stamp to the minute

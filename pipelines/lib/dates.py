@@ -28,8 +28,6 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
 
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Capitalised, or a full name in capitals (newswire headlines: "LONDON DOLLAR FLUCTUATIONS 1300 - APRIL 7");
@@ -41,7 +39,8 @@ _YEAR = r"(?:1[89]|20)\d\d"
 DAY_WORDS = {w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 1 <= v <= 30 and w not in ("a", "an")}
 DAY_WORDS |= {f"twenty-{w}": 20 + v for w, v in DAY_WORDS.items() if v <= 9} | {"thirty-one": 31}
 _DAY_WORDS = "|".join(sorted([*DAY_WORDS, *(w.capitalize() for w in DAY_WORDS)], key=len, reverse=True))
-_NUM = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an"
+# a count of days, weeks, months or years: digits or a number word ("eleven days ago", "a week ago")
+_NUM = "|".join([r"\d+", *sorted((w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and v > 0), key=len, reverse=True)])
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
             r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
@@ -254,7 +253,7 @@ def _span(year: int, n: int, months: int) -> str:
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBERS.get(word.lower())
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
 def _shift(ref: date, unit: str, n: int) -> date:

@@ -271,6 +271,7 @@ REF = date(2026, 11, 28)
         ("Oil fetched 30 dlrs at end-1985.", "1985"),
         ("It will spend more in the financial year 2027/8.", "2027/2028"),
         ("Payable May one", "2027-05-01"),  # a day spelled out, as dividend notices have it
+        ("The plant closed eleven days ago.", "2026-11-17"),  # every number word the figures know
         ("The tax will start next January.", "2027-01"),
         ("He left the board last December.", "2025-12"),
         ("LONDON DOLLAR FLUCTUATIONS 1300 - APRIL 7", "2027-04-07"),
