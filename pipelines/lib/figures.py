@@ -76,7 +76,8 @@ UNIT_WORDS = {
     "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "gwh": "gigawatt_hour", "kw": "kilowatt", "mw": "megawatt",
     "megawatts": "megawatt", "gw": "gigawatt", "gigawatts": "gigawatt", "kilowatts": "kilowatt",
     "degrees celsius": "degree_Celsius", "°c": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
-    "°f": "degree_Fahrenheit", "km/h": "kilometer / hour", "kph": "kilometer / hour", "mph": "mile / hour",
+    "°f": "degree_Fahrenheit", "degrees centigrade": "degree_Celsius", "centigrade": "degree_Celsius",
+    "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "km/h": "kilometer / hour", "kph": "kilometer / hour", "mph": "mile / hour",
     "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "joules": "joule",
     "dwt": "metric_ton", "deadweight tonnes": "metric_ton", "deadweight tons": "metric_ton",  # ships: not pennyweights
     "mths": "month", "mth": "month", "yrs": "year", "yr": "year", "wks": "week", "mins": "minute",
@@ -101,9 +102,9 @@ _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10\^?[-−]?\d+)(?![\d.]
 
 FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
-    (?P<sign>(?<![\d-])[-−](?=\d))?
+    (?P<sign>(?<![\d-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
     (?:\s?(?P<scale>{_SCALE})\b\.?)?
     (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]))?
@@ -169,7 +170,7 @@ def parse_number(num: str, frac: str | None = None) -> float | None:
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     elif re.fullmatch(r"\d*\.?\d+", s):
         value = float(s)
-    elif s in ("a half", "an half", "one half"):
+    elif s in ("a half", "an half", "one half", "half a", "half an"):
         value = 0.5
     elif s.endswith("dozen"):
         value = 12.0
@@ -256,7 +257,7 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     is_word = not re.search(r"\d", num)
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
     if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
-            and not re.search(r"(?i)(hundred|thousand|halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num):
+            and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num):
         return None
     if is_word and num.strip().lower() in ("a", "an"):
         return None
@@ -265,9 +266,11 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     value = parse_number(num, frac)
     if value is None:
         return None
-    if m.group("sign") or m.group("sign2"):
-        value = -value
     s, e = m.start(), m.end()
+    if m.group("sign") and m.group("sign")[0] in "mM" and not _MINUS_SIGN.search(text, max(sent_start, s - 20), s):
+        s = m.end("sign")  # "LIBOR minus 6-1/2 pct", "plus or minus 10 pct": an operation, not a negative figure
+    elif m.group("sign") or m.group("sign2"):
+        value = -value
     while s < e and text[s].isspace():  # "(writedown): 9.8 crowns": the space the pattern allowed before a currency
         s += 1
     while e > s and text[e - 1] in " .":  # a trailing space or sentence stop is not part of the figure
@@ -327,6 +330,10 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
         if pint_name is None:  # a counted thing ("bags"): a count
             kind = "number"
+    if kind == "number" and not unit and not is_word:
+        temperature = _TEMPERATURE.match(text, m.end())
+        if temperature and -90 <= value <= 140 and not _NUMBER_SIGN.search(before):
+            kind, canonical, e = "quantity", unit_symbol(UNIT_WORDS["°" + temperature.group(1).lower()]), temperature.end()
     if kind == "number" and not unit:
         found = _pint_unit(text, m.end())
         if found:
@@ -340,6 +347,14 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     return Figure(s, e, surface, kind, value * scale_f, canonical, scale=scale_f, has_scale=bool(scale))
 
 
+# "minus" is a sign after these words or punctuation ("fell to minus 20C", "Italy, minus 5.7"), an
+# operation after others ("LIBOR minus 6-1/2 pct", "plus or minus 10 pct")
+_MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were|is|are|from|by|fell|rose|dropped|hit|"
+                         r"reached|stood|remained|stayed))\s*$")
+# "35C", "-5C", "minus 30 C", "95F": British news writes temperatures without the degree sign (after
+# a number, a capital C or F alone is not read as a unit otherwise: coulomb, farad)
+_TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
+_NUMBER_SIGN = re.compile(r"(?i)\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s*$")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
@@ -499,7 +514,9 @@ def _structure(text: str, figs: list[Figure]) -> None:
         if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
             if re.match(r"\s*to\b", between) and _is_change_amount(a, before):
                 continue  # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level
-            if re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
+            if re.search(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s*(?:about|around|some|roughly|nearly)?\s*$", before):
+                roles = ("low", "high")  # "prices ranged from 7 to 10 dlrs": a range, not a change
+            elif re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("from", "to")
             elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
                     and (a.value <= b.value or b.has_scale and not a.has_scale):  # not "Boeing 747-400"
@@ -517,6 +534,9 @@ def _structure(text: str, figs: list[Figure]) -> None:
         for x, y in ((a, b), (b, a)):
             if x.unit is None and y.unit is not None and x.kind == "number":
                 x.kind, x.unit = y.kind, y.unit
+                if y.scale < 1 and not y.has_scale:  # "65 to 68 cts": cents, hundredths of the currency
+                    x.value *= y.scale
+                    x.scale = y.scale
             if not x.has_scale and y.has_scale and x.value < 1000 and x.value * y.scale < 1e15:
                 x.value *= y.scale
                 x.has_scale = True
@@ -696,7 +716,8 @@ def _head_phrase(words: list[str]) -> list[str]:
 
 _VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
-                        r"compared|representing|carrying|paying|seeking|being|having|making|taking)$")
+                        r"compared|representing|carrying|paying|seeking|being|having|making|taking|"
+                        r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
                           "another", "first", "initial", "new", "total", "extra"})

@@ -66,6 +66,23 @@ def one(text):
         ("The vessel, 4,217 dwt, was towed in.", "quantity", 4217, "t"),
         ("Net for the nine mths was lower.", "quantity", 9, "month"),
         ("The loan runs 5 yrs in all.", "quantity", 5, "a"),
+        # temperatures as British news writes them, "minus" as a sign, compound number words (session 9)
+        ("Temperatures reached 35C on Monday.", "quantity", 35, "°C"),
+        ("The heatwave saw 40.3C recorded.", "quantity", 40.3, "°C"),
+        ("It was -5C overnight.", "quantity", -5, "°C"),
+        ("It fell to minus 20C and less.", "quantity", -20, "°C"),
+        ("Highs of 95F are forecast.", "quantity", 95, "°F"),
+        ("It survives as low as minus 20 degrees C there.", "quantity", -20, "°C"),
+        ("It is cooled to minus 160 degrees centigrade daily.", "quantity", -160, "°C"),
+        ("The balance was minus 400 mln stg.", "money", -400e6, "GBP"),
+        ("Britain came in at minus 30.2 for the year.", "number", -30.2, None),
+        ("Rates are set at LIBOR minus 6-1/2 pct.", "percent", 6.5, "%"),
+        ("Prices may move plus or minus 10 pct.", "percent", 10, "%"),
+        ("More than half a million people were moved.", "number", 5e5, None),
+        ("Debt stood at close to half a trillion dollars.", "money", 5e11, "USD"),
+        ("She hired half a dozen people.", "number", 6, None),
+        ("He cut a hundred and fifty jobs.", "number", 150, None),
+        ("One hundred and two people came.", "number", 102, None),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -94,6 +111,8 @@ def test_kinds_values_units(text, kind, value, unit):
         "The motor vessel Northern 1 sank.",
         "Profit rose in the first half.",
         "Sales fell in the second quarter.",
+        "It is a backup for Insat 1C, they said.",
+        "Two of them left.",
     ],
 )
 def test_not_figures(text):
@@ -111,6 +130,10 @@ def test_not_figures(text):
         ("Stocks rose from 12 to 20 million tonnes.", ["from", "to"], [12e6, 20e6]),
         ("An 8- to 16-meter telescope is planned.", ["low", "high"], [8, 16]),
         ("Smashed at 3.5–4.0 TeV.", ["low", "high"], [3.5, 4.0]),
+        ("Prices ranged from 7 to 10 dlrs.", ["low", "high"], [7, 10]),
+        ("Estimates vary from 2.3 to 2.6 mln tonnes.", ["low", "high"], [2.3e6, 2.6e6]),
+        ("Lows will be minus 10 to 0 degrees F.", ["low", "high"], [-10, 0]),
+        ("Analysts see prices ranging from 65 to 68 cts a pound.", ["low", "high"], [0.65, 0.68]),
     ],
 )
 def test_ranges_and_changes(text, roles, values):
