@@ -60,7 +60,7 @@ def canon(unit: str | None) -> str | None:
         return "°" + u.split()[1][0].upper()
     if unit.isupper() and len(unit) == 3:
         return unit
-    return _parse_unit(u.replace("-mass", "")) or _parse_unit(unit) or unit
+    return _parse_unit(unit.replace("-mass", "")) or _parse_unit(u.replace("-mass", "")) or unit  # "MB" is not "mb"
 
 
 @functools.cache
