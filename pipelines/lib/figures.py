@@ -20,6 +20,7 @@ from dataclasses import dataclass
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "hundred": 1e2, "dozen": 12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English: "Rs 500 crore"
 }
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -97,7 +98,7 @@ _NUMWORD = _alts([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _SCALE = _alts(SCALES)
 _UNIT_ALTS = _alts(list(UNIT_WORDS) + list(PERCENT_WORDS) + list(CURRENCY_WORDS))
 _CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
-_DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10\^?[-−]?\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
+_DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
            r"|\d+(?:\.\d+)?(?:-\d+/\d+)?|\d+\s\d/\d+|\.\d+")
 
 FIGURE = re.compile(
@@ -118,7 +119,8 @@ _AFTER_DATE = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:january|february|march|apri
 _RATING = re.compile(r"^\s*/\s*\d")
 _COUNTER = re.compile(r"(?i)^\s*(?:votes?|voted|views?|likes?|shares?d?|comments?|reviews?|followers?|stars?|ratings?|"
                       r"clicks?|downloads?|reads?)\b")
-_CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|fell|fall|falling|falls|increased?|increasing|decreased?|"
+_CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|falling|falls|fallen|increased?|increasing|decreased?|"
+                          r"tumbled|slumped|shrank|shrunk|grown|eased|edged|"
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
                           r"grew|grow(?:ing|s)?|gain(?:ed|ing|s)?|slipp(?:ed|ing)|slid(?:ing)?|surg(?:ed|ing|es)|"
                           r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|cut|rais(?:ed|ing)|lower(?:ed|ing)|up|down|went|"
@@ -215,8 +217,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     for m in FIGURE.finditer(text, start, end):
         if out and m.start() < out[-1].end:  # inside the unit of the figure before ("4 km^3")
             continue
-        fig = _figure(text, m, start)
+        fig = _figure(text, m, start, end)
         if fig is None or any(a < fig.end and fig.start < b for a, b in dates):
+            continue
+        if fig.unit == "in" and out and out[-1].unit == "ft" and text[out[-1].end:fig.start].isspace():
+            feet = out[-1]  # "6ft 2in": one length, in feet
+            feet.value, feet.end = feet.value + fig.value / 12, fig.end
+            feet.text = text[feet.start:feet.end]
             continue
         out.append(fig)
     _structure(text, out)
@@ -252,7 +259,7 @@ def _row_label(text: str, start: int, end: int, figs: list[Figure]) -> str | Non
     return head if _ROW_LABEL.fullmatch(head) and not _STOP_SUBJECT.match(head.split()[-1]) else None
 
 
-def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
+def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | None:
     num, cur, scale, unit, frac = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit"), m.group("frac")
     is_word = not re.search(r"\d", num)
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
@@ -304,9 +311,16 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         return None  # "0620 hrs", "0920 GMT": a time of day
     if cur and unit == "T":  # "$2.174T": trillions, not tonnes
         scale, unit = "trillion", None
+    glued = scale is not None and m.start("scale") == m.end("num")
+    if scale == "m" and not (cur or unit or _MONEY_RANGE_BEFORE.search(before)) and (
+            _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(sent_start, s - 25), s)
+            or glued and _ATHLETICS.search(text, sent_start, sent_end) and not _counted_after(text, m.end())):
+        scale, unit = None, "metres"  # "a 10m wall", "10m (33ft) high", "won the 100m": metres, not millions
+    elif scale == "m" and not (cur or unit or glued):
+        scale = None  # "3x10^8 m/s", "5 m deep": a unit after a space (read below), not millions
     scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
-    if scale and scale.lower() in ("m", "b") and not (cur or unit):
-        scale_f = 1.0 if not cur else scale_f
+    if scale in ("b", "B", "M") and not (cur or unit):
+        scale_f = 1.0  # "3M products", "35 M&S goods": names; "b" alone is rarely a billion
     kind, canonical = "number", None
     unit_l = unit.lower() if unit else None
     if cur:
@@ -330,12 +344,17 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
         kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
         if pint_name is None:  # a counted thing ("bags"): a count
             kind = "number"
+    if kind == "number" and not (unit or scale or is_word) and _PENCE.match(text, m.end()) \
+            and not (digits_only and int(value) in _VIDEO_LINES):
+        kind, canonical, scale_f, e = "money", "GBP", 0.01, m.end() + 1  # "shares fell 3.2p to 245p"
+    if kind == "number" and not unit and not is_word and _INCHES.match(text, m.end()) and _FEET_BEFORE.search(before):
+        kind, canonical, e = "quantity", "in", m.end() + 2  # "6ft 2in" (joined to the feet in find_figures)
     if kind == "number" and not unit and not is_word:
         temperature = _TEMPERATURE.match(text, m.end())
         if temperature and -90 <= value <= 140 and not _NUMBER_SIGN.search(before):
             kind, canonical, e = "quantity", unit_symbol(UNIT_WORDS["°" + temperature.group(1).lower()]), temperature.end()
     if kind == "number" and not unit:
-        found = _pint_unit(text, m.end())
+        found = _pint_unit(text, m.end() if scale or not m.group("scale") else m.start("scale"))
         if found:
             canonical, e = found
             kind = "quantity"
@@ -347,6 +366,33 @@ def _figure(text: str, m: re.Match, sent_start: int) -> Figure | None:
     return Figure(s, e, surface, kind, value * scale_f, canonical, scale=scale_f, has_scale=bool(scale))
 
 
+# "m" glued to a number without a currency: metres before these words, or after a length in another unit
+# (otherwise millions: "10m copies", "300m blog entries")
+_METRES_AFTER = re.compile(r"(?i)[\s-]?(?:high|tall|long|wide|deep|away|above|below|thick|across|under|underground|"
+                           r"sprints?|races?|finals?|freestyle|hurdles|relay|breaststroke|backstroke|butterfly|medley|"
+                           r"titles?|heats?|runners?|champion|record|events?|indoors|qualifying|"
+                           r"in (?:length|height|width|depth|diameter)|\(\s*[\d.,]+\s?(?:ft|feet|foot|yards|yd)\b)")
+_METRES_BEFORE = re.compile(r"(?i)(?:\d\s?(?:ft|feet|foot|yards|yd|in|inches|miles?)\s*\(|\b(?:clearance|throw|jump|leap|"
+                            r"vault|put) of|\b(?:threw|landed|jumped|leapt|cleared|vaulted|throwing|jumping))\s*$")
+_MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
+_NOT_PLURALS = frozenset("vs this was has is as its thus plus less unless across towards always perhaps yes".split())
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """A counted noun follows: "10m visitors", "2m people", "36.15 mln shares" (millions of things, not money)."""
+    m = re.match(r"\s+([a-z]{3,})\b", text[end:end + 30])
+    if not m:
+        return False
+    w = m.group(1)
+    return w == "people" or w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURALS \
+        and w not in _UNIT_LIKE
+_ATHLETICS = re.compile(r"(?i)\b(?:secs?|seconds|hurdles?|hurdlers?|relay|sprint(?:ers?|s)?|medal(?:list)?s?|"
+                        r"indoors?|jump|vault|champions?|race|gold|silver|bronze|shot put|javelin|discus|hammer|heats?|laps?|to go|"
+                        r"athlet(?:e|es|ics))\b")  # a sentence about athletics: "won the 60m in 7.27 secs"
+_PENCE = re.compile(r"p(?![\w'’-])")  # "245p": pence, glued to the number
+_VIDEO_LINES = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})  # "1080p" is a resolution
+_INCHES = re.compile(r"in(?![\w'’-])")
+_FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|')\s$")
 # "minus" is a sign after these words or punctuation ("fell to minus 20C", "Italy, minus 5.7"), an
 # operation after others ("LIBOR minus 6-1/2 pct", "plus or minus 10 pct")
 _MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were|is|are|from|by|fell|rose|dropped|hit|"
@@ -553,7 +599,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
     for i, f in enumerate(figs):
         # "imports stood at 20.1 billion crowns while exports were 23.7 billion": a scaled bare number
         # after an amount of money (or a quantity) in the same sentence counts in the same unit
-        if f.kind == "number" and f.has_scale and f.unit is None:  # (not from a duration: "in three months")
+        if f.kind == "number" and f.has_scale and f.unit is None and not _counted_after(text, f.end):
+            # (not from a duration: "in three months"; not "... and drew 10m visitors")
             kinds = ("money",) if _WORTH.search(text[max(0, f.start - 25):f.start]) else ("money", "quantity")
             earlier = next((g for g in reversed(figs[:i]) if g.kind in kinds and g.unit
                             and not (g.kind == "quantity" and _is_duration(g.unit))), None)

@@ -83,6 +83,19 @@ def one(text):
         ("She hired half a dozen people.", "number", 6, None),
         ("He cut a hundred and fifty jobs.", "number", 150, None),
         ("One hundred and two people came.", "number", 102, None),
+        # British and Indian news: pence, "m" for millions or metres, feet and inches, crore
+        ("Shares closed at 270.25p on Friday.", "money", 2.7025, "GBP"),
+        ("The single is on sale for 79p now.", "money", 0.79, "GBP"),
+        ("The finale drew 10.9m viewers.", "number", 10.9e6, None),
+        ("Up to 1.4m workers could strike.", "number", 1.4e6, None),
+        ("The wall is 10m high.", "quantity", 10, "m"),
+        ("She won the women's 60m at the indoor games.", "quantity", 60, "m"),
+        ("Idowu landed 17.30m at the trials.", "quantity", 17.3, "m"),
+        ("Light travels at 3x10^8 m/s.", "quantity", 3e8, "m/s"),
+        ("He is 6ft 4in now.", "quantity", 6 + 4 / 12, "ft"),
+        ("The firm lost Rs 500 crore.", "money", 5e9, "INR"),
+        ("Sales of the 3M products rose.", "number", 3, None),
+        ("The TV shows 1080p video.", "number", 1080, None),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -113,6 +126,7 @@ def test_kinds_values_units(text, kind, value, unit):
         "Sales fell in the second quarter.",
         "It is a backup for Insat 1C, they said.",
         "Two of them left.",
+        "Britain won the 4x100m relay.",
     ],
 )
 def test_not_figures(text):
