@@ -99,13 +99,13 @@ _SCALE = _alts(SCALES)
 _UNIT_ALTS = _alts(list(UNIT_WORDS) + list(PERCENT_WORDS) + list(CURRENCY_WORDS))
 _CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
 _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
-           r"|\d+(?:\.\d+)?(?:-\d+/\d+)?|\d+\s\d/\d+|\.\d+")
+           r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
 
 FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
     (?P<sign>(?<![\d-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
     (?:\s?(?P<scale>{_SCALE})\b\.?)?
     (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]))?
@@ -167,9 +167,13 @@ def parse_number(num: str, frac: str | None = None) -> float | None:
     if sci:
         return float(sci.group(1)) * 10 ** int(sci.group(2)) + ({"½": 0.5, "¼": 0.25, "¾": 0.75}[frac] if frac else 0)
     value: float | None
-    m = re.fullmatch(r"(\d+)[- ](\d+)/(\d+)", s)
+    m = re.fullmatch(r"(?:(\d+)[- ])?(\d+)/(\d+)", s)
     if m:
-        value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+        if int(m.group(3)) == 0:
+            return None
+        value = int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+    elif s in _VULGAR:
+        value = _VULGAR[s]
     elif re.fullmatch(r"\d*\.?\d+", s):
         value = float(s)
     elif s in ("a half", "an half", "one half", "half a", "half an"):
@@ -185,6 +189,7 @@ def parse_number(num: str, frac: str | None = None) -> float | None:
     return value
 
 
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
               "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
@@ -268,6 +273,10 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None
     if is_word and num.strip().lower() in ("a", "an"):
         return None
+    if "/" in num and unit and unit.lower() == "won":
+        return None  # "Fahrenheit 9/11 won the award": a title and a verb
+    if "/" in num and " " not in num.strip() and "-" not in num and not (cur or unit or scale):
+        return None  # "5/5", "3/4": a rating or a date unless a unit follows ("a 1/4 inch gap")
     if scale and scale.lower() in ("m", "b", "k") and not (cur or unit) and not re.search(r"\d", num):
         return None
     value = parse_number(num, frac)
@@ -349,6 +358,10 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         kind, canonical, scale_f, e = "money", "GBP", 0.01, m.end() + 1  # "shares fell 3.2p to 245p"
     if kind == "number" and not unit and not is_word and _INCHES.match(text, m.end()) and _FEET_BEFORE.search(before):
         kind, canonical, e = "quantity", "in", m.end() + 2  # "6ft 2in" (joined to the feet in find_figures)
+    elif kind == "number" and not (unit or scale or is_word):
+        inches = _INCHES_ALONE.match(text[:sent_end], m.end())
+        if inches:  # "2 1/2 in thick", "the pencil is 2 in."
+            kind, canonical, e = "quantity", "in", inches.end()
     if kind == "number" and not unit and not is_word:
         temperature = _TEMPERATURE.match(text, m.end())
         if temperature and -90 <= value <= 140 and not _NUMBER_SIGN.search(before):
@@ -392,6 +405,7 @@ _ATHLETICS = re.compile(r"(?i)\b(?:secs?|seconds|hurdles?|hurdlers?|relay|sprint
 _PENCE = re.compile(r"p(?![\w'’-])")  # "245p": pence, glued to the number
 _VIDEO_LINES = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})  # "1080p" is a resolution
 _INCHES = re.compile(r"in(?![\w'’-])")
+_INCHES_ALONE = re.compile(r"\s?in(?=\s*(?:thick|long|wide|tall|high|deep|across|in diameter)\b|\s*[.;,)]?\s*$)")
 _FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|')\s$")
 # "minus" is a sign after these words or punctuation ("fell to minus 20C", "Italy, minus 5.7"), an
 # operation after others ("LIBOR minus 6-1/2 pct", "plus or minus 10 pct")

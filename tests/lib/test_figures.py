@@ -96,6 +96,13 @@ def one(text):
         ("The firm lost Rs 500 crore.", "money", 5e9, "INR"),
         ("Sales of the 3M products rose.", "number", 3, None),
         ("The TV shows 1080p video.", "number", 1080, None),
+        # fractions: Reuters writes fees and margins as "5/8 pct"; recipes and gaps "⅓ cup", "1/4 inch"
+        ("Underwriting combined pays 5/8 pct.", "percent", 0.625, "%"),
+        ("Rates were 11 3/4 pct on Monday.", "percent", 11.75, "%"),
+        ("A mouse gets through a 1/4 inch gap.", "quantity", 0.25, "in"),
+        ("Add a ⅓ cup of sauce.", "quantity", 1 / 3, "cp"),
+        ("The door is 2 1/2 in thick.", "quantity", 2.5, "in"),
+        ("The odds are exactly one sixth.", "number", 1 / 6, None),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -127,6 +134,9 @@ def test_kinds_values_units(text, kind, value, unit):
         "It is a backup for Insat 1C, they said.",
         "Two of them left.",
         "Britain won the 4x100m relay.",
+        "Fahrenheit 9/11 won the best documentary.",
+        "It was rated 5/5 by readers.",
+        "It is open 24/7 now.",
     ],
 )
 def test_not_figures(text):
