@@ -119,6 +119,11 @@ _AFTER_DATE = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:january|february|march|apri
 _RATING = re.compile(r"^\s*/\s*\d")
 _COUNTER = re.compile(r"(?i)^\s*(?:votes?|voted|views?|likes?|shares?d?|comments?|reviews?|followers?|stars?|ratings?|"
                       r"clicks?|downloads?|reads?)\b")
+_CHANGE_NOUN = re.compile(r"(?i)\b(?:increases?|decreases?|rises?|falls?|drops?|declines?|gains?|cuts?|growth|"
+                          r"changes?|changed|moves?|moved|shifts?|shifted|raised?|lowered|revised|upgraded|downgraded|"
+                          r"adjusted|switch(?:ed)?|went|goes|go|grow|expanded|reduced?|reducing|reduction|boosted|"
+                          r"hiked|trimmed|trimming|cutting|upped|doubl(?:e|ed|ing)|halv(?:e|ed|ing)|extended|"
+                          r"slumping|surge|steps?|stepped|convert|lowered|lowering|raising|raise)\b")
 _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|falling|falls|fallen|increased?|increasing|decreased?|"
                           r"tumbled|slumped|shrank|shrunk|grown|eased|edged|"
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
@@ -577,7 +582,11 @@ def _structure(text: str, figs: list[Figure]) -> None:
             if re.search(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("low", "high")  # "prices ranged from 7 to 10 dlrs": a range, not a change
             elif re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
-                roles = ("from", "to")
+                # a change if something moves ("jumping from 12 to 20 mln tonnes", "cut ... from"), else
+                # a span ("enable from 50 to 80% to flow")
+                clause = re.split(r"[.!?;]\s", text[max(0, a.start - 150):a.start])[-1]
+                moved = _CHANGE_VERB.search(clause) or _CHANGE_NOUN.search(clause)
+                roles = ("from", "to") if moved else ("low", "high")
             elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
                     and (a.value <= b.value or b.has_scale and not a.has_scale):  # not "Boeing 747-400"
                 roles = ("low", "high")

@@ -157,6 +157,9 @@ def test_not_figures(text):
         ("Prices ranged from 7 to 10 dlrs.", ["low", "high"], [7, 10]),
         ("Estimates vary from 2.3 to 2.6 mln tonnes.", ["low", "high"], [2.3e6, 2.6e6]),
         ("Lows will be minus 10 to 0 degrees F.", ["low", "high"], [-10, 0]),
+        ("The Macintosh II is priced from 3,898 dlrs to 5,498 dlrs.", ["low", "high"], [3898, 5498]),
+        ("The youths, aged from 15 to 17, were found.", ["low", "high"], [15, 17]),
+        ("India raised the limit for investment in telecoms companies from 49% to 74%.", ["from", "to"], [49, 74]),
         ("Analysts see prices ranging from 65 to 68 cts a pound.", ["low", "high"], [0.65, 0.68]),
     ],
 )
