@@ -79,7 +79,7 @@ UNIT_WORDS = {
     "degrees celsius": "degree_Celsius", "°c": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
     "°f": "degree_Fahrenheit", "degrees centigrade": "degree_Celsius", "centigrade": "degree_Celsius",
     "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "km/h": "kilometer / hour", "kph": "kilometer / hour", "mph": "mile / hour",
-    "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "joules": "joule",
+    "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "british thermal units": "british_thermal_unit", "joules": "joule",
     "dwt": "metric_ton", "deadweight tonnes": "metric_ton", "deadweight tons": "metric_ton",  # ships: not pennyweights
     "mths": "month", "mth": "month", "yrs": "year", "yr": "year", "wks": "week", "mins": "minute",
 }
@@ -626,7 +626,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
             # (not from a duration: "in three months"; not "... and drew 10m visitors")
             kinds = ("money",) if _WORTH.search(text[max(0, f.start - 25):f.start]) else ("money", "quantity")
             earlier = next((g for g in reversed(figs[:i]) if g.kind in kinds and g.unit
-                            and not (g.kind == "quantity" and _is_duration(g.unit))), None)
+                            and not (g.kind == "quantity" and (_is_duration(g.unit) or g.unit in ("°C", "°F", "K")))),
+                           None)  # (nor a temperature: "572 °F, 573.15K")
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
 

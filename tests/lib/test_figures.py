@@ -103,6 +103,7 @@ def one(text):
         ("Add a ⅓ cup of sauce.", "quantity", 1 / 3, "cp"),
         ("The door is 2 1/2 in thick.", "quantity", 2.5, "in"),
         ("The odds are exactly one sixth.", "number", 1 / 6, None),
+        ("Coal yields about 15,000 British thermal units of heat.", "quantity", 15000, "Btu"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
