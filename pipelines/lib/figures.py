@@ -105,7 +105,7 @@ FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
     (?P<sign>(?<![\d-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+(?:a\s+half|{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
     (?:\s?(?P<scale>{_SCALE})\b\.?)?
     (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]))?
@@ -224,8 +224,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     """Figures in ``text[start:end]`` (one sentence), with offsets into ``text``."""
     end = len(text) if end is None else end
     out: list[Figure] = []
+    scores = [sc.span() for sc in _SCORE.finditer(text, start, end)
+              if _SCORE_AFTER.match(text, sc.end()) or _SCORE_BEFORE.search(text, max(start, sc.start() - 40), sc.start())]
     for m in FIGURE.finditer(text, start, end):
         if out and m.start() < out[-1].end:  # inside the unit of the figure before ("4 km^3")
+            continue
+        if any(a <= m.start() < b for a, b in scores):
             continue
         fig = _figure(text, m, start, end)
         if fig is None or any(a < fig.end and fig.start < b for a, b in dates):
@@ -274,10 +278,14 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     is_word = not re.search(r"\d", num)
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
     if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
-            and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num):
-        return None
+            and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num) \
+            and not (num.strip().lower() not in ("one", "a", "an")
+                     and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end()))):
+        return None  # ("six tourist provinces", "two main channels" are counts; "two of them", "one said" not)
     if is_word and num.strip().lower() in ("a", "an"):
         return None
+    if is_word and _DATE_CONTEXT.search(text[max(sent_start, m.start() - 12):m.start()]):
+        return None  # "the four weeks ended March six", "payable April nine": a day of a date
     if "/" in num and unit and unit.lower() == "won":
         return None  # "Fahrenheit 9/11 won the award": a title and a verb
     if "/" in num and " " not in num.strip() and "-" not in num and not (cur or unit or scale):
@@ -312,9 +320,14 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     if digits_only and len(num.strip()) >= 7 and not (cur or scale or unit):
         return None
     if digits_only and len(num.strip()) <= 2 and not (cur or scale or unit) and _NAME_BEFORE.search(before) \
-            and not text.startswith(('"', "″", "'", "′"), m.end()) and not _pint_unit(text, m.end()):
-        # "the vessel Northern 1", "Voyager 2": a name
+            and not (text.startswith(('"', "″", "'", "′"), m.end()) and not _POSSESSIVE.match(text, m.end())) \
+            and not _pint_unit(text, m.end()):
+        # "the vessel Northern 1", "Voyager 2", "Radio 4's": a name
         return None
+    if digits_only and not (cur or scale or unit) and (_MODEL_AFTER.match(text, m.end()) or _RANK_BEFORE.search(before)):
+        return None  # "the HP 607 model", "Boeing's 777 line", "at number 11": names and ranks
+    if unit == "G" and m.start("unit") == m.end("num"):
+        return None  # "3G", "2.5G": a network generation, not grams
     if is_word and re.fullmatch(r"(?i)half|quarter", num.strip()) and _PERIOD_BEFORE.search(before):
         return None  # "in the first half", "the second quarter": a period, not a fraction
     if not (cur or scale) and _CLOCK.match(text, m.end("num")):  # "2 pm", "2.13 am": a time, not a figure
@@ -328,7 +341,11 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     glued = scale is not None and m.start("scale") == m.end("num")
     if scale == "m" and not (cur or unit or _MONEY_RANGE_BEFORE.search(before)) and (
             _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(sent_start, s - 25), s)
-            or glued and _ATHLETICS.search(text, sent_start, sent_end) and not _counted_after(text, m.end())):
+            or glued and not _counted_after(text, m.end()) and (
+                _ATHLETICS.search(text, sent_start, sent_end)
+                # "the women's 1500m", "the 800m": whole hundreds of millions of nothing in a sentence without
+                # money are a distance
+                or re.fullmatch(r"\d{3,5}|\d{1,2},\d{3}", num) and not _MONEY_WORD.search(text, sent_start, sent_end))):
         scale, unit = None, "metres"  # "a 10m wall", "10m (33ft) high", "won the 100m": metres, not millions
     elif scale == "m" and not (cur or unit or glued):
         scale = None  # "3x10^8 m/s", "5 m deep": a unit after a space (read below), not millions
@@ -392,7 +409,24 @@ _METRES_AFTER = re.compile(r"(?i)[\s-]?(?:high|tall|long|wide|deep|away|above|be
                            r"in (?:length|height|width|depth|diameter)|\(\s*[\d.,]+\s?(?:ft|feet|foot|yards|yd)\b)")
 _METRES_BEFORE = re.compile(r"(?i)(?:\d\s?(?:ft|feet|foot|yards|yd|in|inches|miles?)\s*\(|\b(?:clearance|throw|jump|leap|"
                             r"vault|put) of|\b(?:threw|landed|jumped|leapt|cleared|vaulted|throwing|jumping))\s*$")
+_MONEY_WORD = re.compile(r"(?i)[$€£¥]|\b(?:dollars?|dlrs|euros?|pounds|sterling|stg|yen|yuan|rupees|francs|marks)\b")
 _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
+# a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
+_SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w.,%/-]|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
+_SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(?:win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
+                          r"up|down|scoreline|aggregate|triumph|success|reverse|deficit|advantage|halftime|half-time)\b")
+_SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw|led|leading|trailed|trailing|defeated|"
+                           r"thrashed|edged|scoreline|score(?:d)?|winning)\b(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:by\s+)?$")
+_COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|from|the|an?|at|by|on|with|than|as|vs|"
+                           r"against|after|before|compared|versus|up|down|each|per|were|was|are|is)\b)[a-z]+(?<!ly)){0,2}?"
+                           r"\s+(?!(?:is|was|has|its|this|thus|us|yes|times)\b)"
+                           r"(?:[a-z]{2,}[^s\W]*s\b(?<!ss)(?<!us)(?<!is)|(?:wo)?men\b|people\b|children\b)")
+# ("six tourist provinces", "two main television channels", "three men")
+_WORD_RANGE_NEXT = re.compile(rf"(?i)\s*(?:to|or|and|-|–)\s*(?:{_NUMWORD}|\d)")  # "two to three weeks", "two or three"
+_POSSESSIVE = re.compile(r"['’]s\b")
+_MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
+                          r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
+_RANK_BEFORE = re.compile(r"(?i)\b(?:number|no\.)\s+$")
 _NOT_PLURALS = frozenset("vs this was has is as its thus plus less unless across towards always perhaps yes".split())
 
 
@@ -402,8 +436,12 @@ def _counted_after(text: str, end: int) -> bool:
     if not m:
         return False
     w = m.group(1)
-    return w == "people" or w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURALS \
-        and w not in _UNIT_LIKE
+    if w == "people" or w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURALS \
+            and w not in _UNIT_LIKE:
+        return True
+    return w not in _UNIT_LIKE and _COUNTED_NOUN.match(text, end) is not None  # "300m blog entries"
+
+
 _ATHLETICS = re.compile(r"(?i)\b(?:secs?|seconds|hurdles?|hurdlers?|relay|sprint(?:ers?|s)?|medal(?:list)?s?|"
                         r"indoors?|jump|vault|champions?|race|gold|silver|bronze|shot put|javelin|discus|hammer|heats?|laps?|to go|"
                         r"athlet(?:e|es|ics))\b")  # a sentence about athletics: "won the 60m in 7.27 secs"
@@ -626,10 +664,18 @@ def _structure(text: str, figs: list[Figure]) -> None:
             # (not from a duration: "in three months"; not "... and drew 10m visitors")
             kinds = ("money",) if _WORTH.search(text[max(0, f.start - 25):f.start]) else ("money", "quantity")
             earlier = next((g for g in reversed(figs[:i]) if g.kind in kinds and g.unit
-                            and not (g.kind == "quantity" and (_is_duration(g.unit) or g.unit in ("°C", "°F", "K")))),
-                           None)  # (nor a temperature: "572 °F, 573.15K")
+                            and not (g.kind == "quantity" and (_is_duration(g.unit) or g.unit in ("°C", "°F", "K")))
+                            and not _in_parentheses(text, g, f.start)),
+                           None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+
+
+def _in_parentheses(text: str, g: Figure, limit: int) -> bool:
+    """``g`` is inside brackets that close before ``limit``: "4.3bn rupees ($98m; £52m)"."""
+    opened = text.rfind("(", 0, g.start)
+    return opened >= 0 and text.rfind(")", opened, g.start) < 0 and 0 <= text.find(")", g.end) < limit
+
 
 @functools.lru_cache(maxsize=256)
 def _is_duration(unit: str) -> bool:

@@ -104,6 +104,10 @@ def one(text):
         ("The door is 2 1/2 in thick.", "quantity", 2.5, "in"),
         ("The odds are exactly one sixth.", "number", 1 / 6, None),
         ("Coal yields about 15,000 British thermal units of heat.", "quantity", 15000, "Btu"),
+        # counts in words before what they count; a distance in a sentence without money (session 9)
+        ("Tsunamis hit six tourist provinces.", "number", 6, None),
+        ("Police arrested four men on Monday.", "number", 4, None),
+        ("She was the only British competitor in the women's 1500m.", "quantity", 1500, "m"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -138,6 +142,14 @@ def test_kinds_values_units(text, kind, value, unit):
         "Fahrenheit 9/11 won the best documentary.",
         "It was rated 5/5 by readers.",
         "It is open 24/7 now.",
+        "Two of them left.",
+        "Newport sealed a 3-0 win at home.",
+        "Henman went 2-0 up in the second set.",
+        "He told BBC Radio 4's Today programme so.",
+        "The cameras are based on the HP 607 model.",
+        "The version came in at number 11.",
+        "It is a 2.5G handset.",
+        "The rights were paid April nine to holders.",
     ],
 )
 def test_not_figures(text):
@@ -162,6 +174,8 @@ def test_not_figures(text):
         ("The youths, aged from 15 to 17, were found.", ["low", "high"], [15, 17]),
         ("India raised the limit for investment in telecoms companies from 49% to 74%.", ["from", "to"], [49, 74]),
         ("Analysts see prices ranging from 65 to 68 cts a pound.", ["low", "high"], [0.65, 0.68]),
+        ("Pires will be ready in two to three weeks.", ["low", "high"], [2, 3]),
+        ("It takes between two and three weeks.", ["low", "high"], [2, 3]),
     ],
 )
 def test_ranges_and_changes(text, roles, values):
@@ -209,6 +223,11 @@ def test_units_shared_along_lists_and_comparisons(text, units, values):
     assert [f.unit for f in figs] == units
     assert [f.value for f in figs] == pytest.approx(values)
     assert all(f.role == "value" for f in figs)
+
+
+def test_a_bare_amount_takes_the_currency_of_the_figure_not_of_its_conversion_in_brackets():
+    text = "Net income was 4.3bn rupees ($98m; £52m), against 2.7bn a year earlier."
+    assert [(f.text, f.unit) for f in find_figures(text)][-1] == ("2.7bn", "INR")
 
 
 @pytest.mark.parametrize(
