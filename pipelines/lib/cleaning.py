@@ -69,6 +69,12 @@ _DANGLING = frozenset("""
 # The site's own notices, however long ("Advertising disclosure: We may receive compensation ...").
 # A bare "Note:" or "Disclaimer:" is often the article's ("Note: the Dockerfiles here are not ...").
 _DISCLOSURE = re.compile(r"(?i)^(editorial|advertis\w*|affiliate)\s+(disclaimer|disclosure|note)\s*:")
+# A picture's credit or caption label, not the article's text: "Photograph: Paul Ellis/AFP/Getty", "photo: iStock",
+# "Illustration: Sarah Grillo/Axios", "Photo by ev on Unsplash", "Shutterstock", "Media caption..."
+_CREDIT = re.compile(r"(?i)^(?:(?:photo(?:graph)?s?|pictures?|images?|illustrations?|graphics?|(?:photo|image|picture) "
+                     r"(?:credit|copyright|source)|credits?)\s*:|(?:photo|picture|image)s? (?:by|courtesy of|via)\s|"
+                     r"image (?:caption|copyright)\b|media caption|(?:getty images|shutterstock|istock(?:photo)?|"
+                     r"afp/getty(?: images)?|ap photo|unsplash|pixabay)(?:/\S+)?\s*$)")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
@@ -87,6 +93,7 @@ class Block:
     cls: str = BAD
     reason: str | None = None  # why it is dropped (for chrome)
     prose: bool = False  # classified good before any smoothing: a paragraph of prose
+    credit: bool = False  # a picture credit or caption label (_drop_credits)
 
 
 @dataclass
@@ -122,6 +129,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
             else:
                 b.cls, b.reason = classify(b.text)
         b.prose = b.cls == GOOD
+        b.credit = b.reason == "credit"
     _mark_sign_off(blocks)
     _mark_sections(blocks)
     region = _main_region(blocks)
@@ -133,6 +141,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _keep_between(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
+    _drop_credits(blocks)
     kept = [b for b in blocks if b.cls == GOOD]
     body = _join(kept)
     removed = _removed_stretches(text, [b for b in blocks if b.cls != GOOD])
@@ -234,9 +243,11 @@ def classify(text: str) -> tuple[str, str | None]:
     if kv and value_words < 12 and (known or len(key.split()) < 3):
         if known or not value_words:
             return BAD, "metadata"
-        return SHORT, "metadata"
+        return SHORT, "credit" if len(text) <= 100 and _CREDIT.match(text) else "metadata"
     if _BYLINE.match(text):
         return BAD, "byline"
+    if len(text) <= 100 and _CREDIT.match(text):
+        return SHORT, "credit"  # dropped at the end (_drop_credits), and no gap in the article before that
     words = _WORD.findall(text)
     n_words = len(words)
     if n_words == 0:
@@ -529,6 +540,14 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
             if b.cls != BAD or b.reason is None:
                 b.cls, b.reason = BAD, "navigation" if b is blocks[h] else "outside_article"
         return
+
+
+def _drop_credits(blocks: list[Block]) -> None:
+    """Picture credits and caption labels go, wherever they are. They count as short lines until
+    here: a listicle with a credit under every item must not read as chrome between its items."""
+    for b in blocks:
+        if b.credit:
+            b.cls, b.reason = BAD, "credit"
 
 
 def _drop_far_runs(blocks: list[Block], *, gap: int = 4, share: float = 0.1) -> None:

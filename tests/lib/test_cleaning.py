@@ -65,6 +65,15 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Updated 12 March 2024", SHORT, "metadata"),
         ("87 May 1160/62P", SHORT, "data"),  # a sugar price for May 1987, not a date line
         ("Filed under 2020 Election", SHORT, "short"),
+        # picture credits and caption labels (dropped at the end, short lines until then)
+        ("Illustration: Sarah Grillo/Axios", SHORT, "credit"),
+        ("photo: Tetbirt Salim via Unsplash", SHORT, "credit"),
+        ("Photo by ev on Unsplash", SHORT, "credit"),
+        ("Shutterstock/chrisdorney", SHORT, "credit"),
+        ("Getty Images", SHORT, "credit"),
+        ("Media captionDrone footage shows mass burials in New York", SHORT, "credit"),
+        ("Photo by Dan Seifert / The Verge iOS 13's third developer beta includes a new feature that makes it look "
+         "like you're staring at the camera.", GOOD, None),
     ],
 )
 def test_classify(block, cls, reason):
@@ -307,6 +316,14 @@ def test_a_first_line_is_a_title_only_if_it_reads_like_one(first, is_title):
     out = strip_boilerplate("\n\n".join([first, *_STORY[:3]]))
     assert (out.title == first) == is_title
     assert (first in out.body) != is_title
+
+
+def test_credits_between_the_items_of_a_list_go_but_the_items_stay():
+    items = [f"{n}. Why did the chicken cross road number {n}? To get to the other side of it." for n in range(1, 9)]
+    raw = PROSE + "\n\n" + "\n\n".join(f"{item}\n\nphoto: Someone via Unsplash" for item in items)
+    body = strip_boilerplate(raw).body
+    assert all(item in body for item in items)
+    assert "Unsplash" not in body
 
 
 def test_a_comment_thread_with_stamps_to_the_minute_is_cut():
