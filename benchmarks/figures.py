@@ -204,6 +204,7 @@ def main() -> None:
         "Reuters sentences, gold by hand (set 2)": hand_labelled("news-figures-2.jsonl"),
         "BBC News sentences, gold by hand": hand_labelled("news-figures-bbc.jsonl", "bbc-news.jsonl.gz"),
         "BBC News sentences, gold by hand (set 2)": hand_labelled("news-figures-bbc-2.jsonl", "bbc-news.jsonl.gz"),
+        "BBC News sentences, gold by hand (set 3)": hand_labelled("news-figures-bbc-3.jsonl", "bbc-news.jsonl.gz"),
     }
     for title, cases in sets.items():
         print(f"\n{title}: {len(cases)} sentences with {sum(len(c['expected']) for c in cases)} quantities")

@@ -226,6 +226,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     out: list[Figure] = []
     scores = [sc.span() for sc in _SCORE.finditer(text, start, end)
               if _SCORE_AFTER.match(text, sc.end()) or _SCORE_BEFORE.search(text, max(start, sc.start() - 40), sc.start())]
+    scores += [sc.span() for sc in _SET_SCORES.finditer(text, start, end)]
     for m in FIGURE.finditer(text, start, end):
         if out and m.start() < out[-1].end:  # inside the unit of the figure before ("4 km^3")
             continue
@@ -388,6 +389,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         temperature = _TEMPERATURE.match(text, m.end())
         if temperature and -90 <= value <= 140 and not _NUMBER_SIGN.search(before):
             kind, canonical, e = "quantity", unit_symbol(UNIT_WORDS["°" + temperature.group(1).lower()]), temperature.end()
+    if kind == "number" and not (unit or scale or is_word) and (age := _AGE.match(text, m.end())):
+        kind, canonical, e = "quantity", unit_symbol(age.group(1).lower()), m.end() + len(age.group(0))  # "25-year-old"
     if kind == "number" and not unit:
         found = _pint_unit(text, m.end() if scale or not m.group("scale") else m.start("scale"))
         if found:
@@ -413,6 +416,9 @@ _MONEY_WORD = re.compile(r"(?i)[$€£¥]|\b(?:dollars?|dlrs|euros?|pounds|sterl
 _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
 _SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w.,%/-]|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
+_AGE = re.compile(r"(?i)-(year|month|week|day)s?-old\b")
+_SET_SCORES = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?"
+                         r"(?:,?\s+\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w%-]|\.\d)")  # tennis: "6-7 (3-7) 6-3 6-3"
 _SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(?:win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
                           r"up|down|scoreline|aggregate|triumph|success|reverse|deficit|advantage|halftime|half-time)\b")
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw|led|leading|trailed|trailing|defeated|"

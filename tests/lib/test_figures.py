@@ -108,6 +108,7 @@ def one(text):
         ("Tsunamis hit six tourist provinces.", "number", 6, None),
         ("Police arrested four men on Monday.", "number", 4, None),
         ("She was the only British competitor in the women's 1500m.", "quantity", 1500, "m"),
+        ("The 25-year-old has not played since.", "quantity", 25, "a"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -145,6 +146,8 @@ def test_kinds_values_units(text, kind, value, unit):
         "Two of them left.",
         "Newport sealed a 3-0 win at home.",
         "Henman went 2-0 up in the second set.",
+        "He overcame Melzer 6-7 (3-7) 6-3 6-3.",
+        "She won 6-4, 6-2.",
         "He told BBC Radio 4's Today programme so.",
         "The cameras are based on the HP 607 model.",
         "The version came in at number 11.",
