@@ -312,7 +312,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         (1800 <= value <= 2100 and len(num.strip()) == 4) or _DATE_CONTEXT.search(before) or _AFTER_DATE.match(after)
     ):
         return None
-    if not (cur or scale or unit) and _COUNTER.match(after):
+    if not (cur or scale or unit) and _COUNTER.match(after) and len(text[sent_start:sent_end].split()) < 12:
+        # a page's counter ("60 votes", "6508 views"), not a vote in a sentence ("by 297 votes to 203")
         return None
     if _RATING.match(after) or re.match(r"(?:st|nd|rd|th)\b", after):
         return None
