@@ -109,7 +109,7 @@ def one(text):
         ("Police arrested four men on Monday.", "number", 4, None),
         ("She was the only British competitor in the women's 1500m.", "quantity", 1500, "m"),
         ("The 25-year-old has not played since.", "quantity", 25, "a"),
-        ("It said it holds 388,600 shares in Ogelbay, the Delaware-based company.", "number", 388600, None),
+        ("It said on Monday that it holds 388,600 shares in Ogelbay, the Delaware-based company.", "number", 388600, None),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
