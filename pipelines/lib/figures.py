@@ -123,7 +123,7 @@ _CHANGE_NOUN = re.compile(r"(?i)\b(?:increases?|decreases?|rises?|falls?|drops?|
                           r"changes?|changed|moves?|moved|shifts?|shifted|raised?|lowered|revised|upgraded|downgraded|"
                           r"adjusted|switch(?:ed)?|went|goes|go|grow|expanded|reduced?|reducing|reduction|boosted|"
                           r"hiked|trimmed|trimming|cutting|upped|doubl(?:e|ed|ing)|halv(?:e|ed|ing)|extended|"
-                          r"slumping|surge|steps?|stepped|convert|lowered|lowering|raising|raise)\b")
+                          r"slumping|surge|stepped|convert|lowering|raising|raise)\b")
 _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|falling|falls|fallen|increased?|increasing|decreased?|"
                           r"tumbled|slumped|shrank|shrunk|grown|eased|edged|"
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
@@ -289,7 +289,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None  # "the four weeks ended March six", "payable April nine": a day of a date
     if "/" in num and unit and unit.lower() == "won":
         return None  # "Fahrenheit 9/11 won the award": a title and a verb
-    if "/" in num and " " not in num.strip() and "-" not in num and not (cur or unit or scale):
+    if "/" in num and " " not in num.strip() and "-" not in num and not (cur or unit or scale or _pint_unit(text, m.end())):
         return None  # "5/5", "3/4": a rating or a date unless a unit follows ("a 1/4 inch gap")
     if scale and scale.lower() in ("m", "b", "k") and not (cur or unit) and not re.search(r"\d", num):
         return None
@@ -383,7 +383,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     if kind == "number" and not unit and not is_word and _INCHES.match(text, m.end()) and _FEET_BEFORE.search(before):
         kind, canonical, e = "quantity", "in", m.end() + 2  # "6ft 2in" (joined to the feet in find_figures)
     elif kind == "number" and not (unit or scale or is_word):
-        inches = _INCHES_ALONE.match(text[:sent_end], m.end())
+        inches = _INCHES_ALONE.match(text, m.end(), sent_end)
         if inches:  # "2 1/2 in thick", "the pencil is 2 in."
             kind, canonical, e = "quantity", "in", inches.end()
     if kind == "number" and not unit and not is_word:
