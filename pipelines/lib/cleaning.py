@@ -243,10 +243,10 @@ def classify(text: str) -> tuple[str, str | None]:
     if kv and value_words < 12 and (known or len(key.split()) < 3):
         if known or not value_words:
             return BAD, "metadata"
-        return SHORT, "credit" if len(text) <= 100 and _CREDIT.match(text) else "metadata"
+        return SHORT, "credit" if _is_credit(text) else "metadata"
     if _BYLINE.match(text):
         return BAD, "byline"
-    if len(text) <= 100 and _CREDIT.match(text):
+    if _is_credit(text):
         return SHORT, "credit"  # dropped at the end (_drop_credits), and no gap in the article before that
     words = _WORD.findall(text)
     n_words = len(words)
@@ -540,6 +540,10 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
             if b.cls != BAD or b.reason is None:
                 b.cls, b.reason = BAD, "navigation" if b is blocks[h] else "outside_article"
         return
+
+
+def _is_credit(text: str) -> bool:
+    return len(text) <= 100 and _CREDIT.match(text) is not None
 
 
 def _drop_credits(blocks: list[Block]) -> None:
