@@ -82,6 +82,7 @@ UNIT_WORDS = {
     "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "british thermal units": "british_thermal_unit", "joules": "joule",
     "dwt": "metric_ton", "deadweight tonnes": "metric_ton", "deadweight tons": "metric_ton",  # ships: not pennyweights
     "mths": "month", "mth": "month", "yrs": "year", "yr": "year", "wks": "week", "mins": "minute",
+    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
 }
 SYMBOL_OVERRIDES = {"oil_barrel": "bbl", "oil_barrel / day": "bbl/d", "kilometer ** 2": "km²", "meter ** 3": "m³", "mile ** 2": "mi²",
                     "meter ** 2": "m²", "foot ** 3": "ft³", "kilometer / hour": "km/h", "mile / hour": "mph",
