@@ -234,8 +234,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         if any(a <= m.start() < b for a, b in scores):
             continue
         fig = _figure(text, m, start, end)
-        if fig is None or any(a < fig.end and fig.start < b for a, b in dates):
-            continue
+        if fig is None or any(a < fig.end and fig.start < b for a, b in dates) \
+                and not (fig.kind == "quantity" and _is_duration(fig.unit)):
+            continue  # a date is not a figure; a duration in one is ("the past two weeks": 2 weeks, and a date)
         if fig.unit == "in" and out and out[-1].unit == "ft" and text[out[-1].end:fig.start].isspace():
             feet = out[-1]  # "6ft 2in": one length, in feet
             feet.value, feet.end = feet.value + fig.value / 12, fig.end

@@ -406,3 +406,10 @@ def test_skipping_patterns_by_their_cues_changes_no_answer(monkeypatch):
     monkeypatch.setattr(dates, "_CUES", {name: re.compile("") for name in dates._CUES})
     assert found() == with_cues
     assert sum(map(len, with_cues)) >= 100
+
+
+def test_a_duration_in_a_date_is_a_figure_and_a_date_but_a_calendar_date_is_only_a_date():
+    text = "Sales fell 3 pct in the past two weeks and the ties are on 12-13 March."
+    figures, dates = figure_and_date_rows("d", text, [(0, 0, len(text))], date(2005, 2, 1))
+    assert [(f["text"], f["unit"]) for f in figures] == [("3 pct", "%"), ("two weeks", "week")]
+    assert "12-13 March" in [d["text"] for d in dates]
