@@ -251,6 +251,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         elif f.subject is None and (f.group_id is None or f.role in ("from", "low")):
             f.subject = _subject(text, f, start, end)
     _share_subjects(out)
+    for g, f in zip(out, out[1:], strict=False):
+        if f.subject is None and g.subject and re.fullmatch(r"\s*\(", text[g.end:f.start]):
+            f.subject = g.subject  # "£1.35bn ($2.5bn) offer": a conversion measures the same thing
     for i, f in enumerate(out):
         # "assets reached 345 billion yuan ..., up from 260.5 billion": none of its own, so the subject
         # of the nearest earlier figure in the same unit
@@ -745,6 +748,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     nearby. A pattern over words, not a parse: content words are the ones that are not function
     words, verbs of the cue list, units or names."""
     after = text[f.end:min(s_end, f.end + 80)]
+    conversion = _CONVERSION.match(after)  # "its planned £1.35bn ($2.5bn) offer": past the conversion
+    if conversion:
+        after = after[conversion.end():]
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
     m = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
                  r"((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)
@@ -754,9 +760,10 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
             return " ".join(words)
     # attributive: "a 42.5 pct interest", "a 57 mln dlr hurricane-tracking satellite", "1,350 inspectors",
     # "a 30-year contract"; a change noun hands on to what changed ("a 15 pct drop in 1987 earnings")
-    m = re.match(r"[\s-]((?:[a-z][a-z-]*\s?){1,4})", after)
+    m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[a-z][a-z-]*)\s?){1,4})", after)  # "7% GDP growth"
     before_word = re.search(r"(\w+)\s*$", text[max(s_start, f.start - 15):f.start])
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
+        or conversion is not None and m is not None \
         or re.search(r"[\da-z]-[a-z]", f.text) is not None  # "a 30-year contract"
     if m and attributive:
         words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
@@ -806,6 +813,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
             and last.group(1).lower() not in _CHANGE_NOUNS:
         return last.group(1)
     return None
+
+
+_CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
 
 def _not_content(word: str) -> bool:

@@ -251,10 +251,17 @@ def test_approximate(text, approximate):
         ("An arms sale to Taiwan valued at around $11 billion was approved.", "arms sale"),
         ("They shipped 30,000 tonnes of white sugar.", "white sugar"),
         ("Net profit rose to 12.5 mln dlrs.", "net profit"),
+        ("It must show why its planned £1.35bn ($2.5bn) offer for the LSE is good.", "offer"),
+        ("Coupled with the 7% GDP growth expected by June, shares rose.", "GDP growth"),
     ],
 )
 def test_subject(text, subject):
     assert find_figures(text)[0].subject == subject
+
+
+def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
+    figs = find_figures("It must show why its planned £1.35bn ($2.5bn) offer for the LSE is good.")
+    assert [(f.text, f.subject) for f in figs] == [("£1.35bn", "offer"), ("$2.5bn", "offer")]
 
 
 @pytest.mark.parametrize(
