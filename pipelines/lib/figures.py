@@ -331,8 +331,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             and not _pint_unit(text, m.end()):
         # "the vessel Northern 1", "Voyager 2", "Radio 4's": a name
         return None
-    if digits_only and not (cur or scale or unit) and (_MODEL_AFTER.match(text, m.end()) or _RANK_BEFORE.search(before)):
-        return None  # "the HP 607 model", "Boeing's 777 line", "at number 11": names and ranks
+    if digits_only and not (cur or scale or unit) and (_MODEL_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(before)):
+        return None  # "the HP 607 model", "Boeing's 777 line", "at number 11", "Statement No. 4F": names and ranks
     if unit == "G" and m.start("unit") == m.end("num"):
         return None  # "3G", "2.5G": a network generation, not grams
     if is_word and re.fullmatch(r"(?i)half|quarter", num.strip()) and _PERIOD_BEFORE.search(before):
@@ -393,7 +393,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical, e = "quantity", "in", inches.end()
     if kind == "number" and not unit and not is_word:
         temperature = _TEMPERATURE.match(text, m.end())
-        if temperature and -90 <= value <= 140 and not _NUMBER_SIGN.search(before):
+        if temperature and -90 <= value <= 140:
             kind, canonical, e = "quantity", unit_symbol(UNIT_WORDS["°" + temperature.group(1).lower()]), temperature.end()
     if kind == "number" and not (unit or scale or is_word) and (age := _AGE.match(text, m.end())):
         kind, canonical, e = "quantity", unit_symbol(age.group(1).lower()), m.end() + len(age.group(0))  # "25-year-old"
@@ -429,29 +429,24 @@ _SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(?:win|wins|victory|defea
                           r"up|down|scoreline|aggregate|triumph|success|reverse|deficit|advantage|halftime|half-time)\b")
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw|led|leading|trailed|trailing|defeated|"
                            r"thrashed|edged|scoreline|score(?:d)?|winning)\b(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:by\s+)?$")
+# a counted noun after a number, up to two words on: "six tourist provinces", "300m blog entries", "three men"
 _COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|from|the|an?|at|by|on|with|than|as|vs|"
                            r"against|after|before|compared|versus|up|down|each|per|were|was|are|is)\b)[a-z]+(?<!ly)){0,2}?"
-                           r"\s+(?!(?:is|was|has|its|this|thus|us|yes|times)\b)"
+                           r"\s+(?!(?:is|was|has|its|this|thus|us|yes|times|vs|as|plus|less|unless|across|towards|always|"
+                           r"perhaps)\b)"
                            r"(?:[a-z]{2,}[^s\W]*s\b(?<!ss)(?<!us)(?<!is)|(?:wo)?men\b|people\b|children\b)")
-# ("six tourist provinces", "two main television channels", "three men")
 _WORD_RANGE_NEXT = re.compile(rf"(?i)\s*(?:to|or|and|-|–)\s*(?:{_NUMWORD}|\d)")  # "two to three weeks", "two or three"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
                           r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
-_RANK_BEFORE = re.compile(r"(?i)\b(?:number|no\.)\s+$")
-_NOT_PLURALS = frozenset("vs this was has is as its thus plus less unless across towards always perhaps yes".split())
+_LABEL_BEFORE = re.compile(r"(?i)\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s+$")
 
 
 def _counted_after(text: str, end: int) -> bool:
-    """A counted noun follows: "10m visitors", "2m people", "36.15 mln shares" (millions of things, not money)."""
-    m = re.match(r"\s+([a-z]{3,})\b", text[end:end + 30])
-    if not m:
-        return False
-    w = m.group(1)
-    if w == "people" or w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURALS \
-            and w not in _UNIT_LIKE:
-        return True
-    return w not in _UNIT_LIKE and _COUNTED_NOUN.match(text, end) is not None  # "300m blog entries"
+    """Things are counted after ``end`` ("10m visitors", "36.15 mln shares", "300m blog entries"), not a
+    unit ("mln dlrs", "m barrels")."""
+    first = re.match(r"\s+([a-z]+)", text[end:end + 30])
+    return first is not None and first.group(1) not in _UNIT_LIKE and _COUNTED_NOUN.match(text, end) is not None
 
 
 _ATHLETICS = re.compile(r"(?i)\b(?:secs?|seconds|hurdles?|hurdlers?|relay|sprint(?:ers?|s)?|medal(?:list)?s?|"
@@ -469,7 +464,6 @@ _MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were
 # "35C", "-5C", "minus 30 C", "95F": British news writes temperatures without the degree sign (after
 # a number, a capital C or F alone is not read as a unit otherwise: coulomb, farad)
 _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
-_NUMBER_SIGN = re.compile(r"(?i)\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s*$")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
