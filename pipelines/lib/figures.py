@@ -120,11 +120,11 @@ _AFTER_DATE = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:january|february|march|apri
 _RATING = re.compile(r"^\s*/\s*\d")
 _COUNTER = re.compile(r"(?i)^\s*(?:votes?|voted|views?|likes?|shares?d?|comments?|reviews?|followers?|stars?|ratings?|"
                       r"clicks?|downloads?|reads?)\b")
-_CHANGE_NOUN = re.compile(r"(?i)\b(?:increases?|decreases?|rises?|falls?|drops?|declines?|gains?|cuts?|growth|"
-                          r"changes?|changed|moves?|moved|shifts?|shifted|raised?|lowered|revised|upgraded|downgraded|"
-                          r"adjusted|switch(?:ed)?|went|goes|go|grow|expanded|reduced?|reducing|reduction|boosted|"
-                          r"hiked|trimmed|trimming|cutting|upped|doubl(?:e|ed|ing)|halv(?:e|ed|ing)|extended|"
-                          r"slumping|surge|stepped|convert|lowering|raising|raise)\b")
+# beside _CHANGE_VERB and _CHANGE_NOUNS, the words that say a figure moved ("raised the limit ... from
+# 49% to 74%", "revised its forecast from 1.8% to 0.8%"): "from X to Y" is then a change, not a span
+_MOVED = re.compile(r"(?i)\b(?:changes?|changed|moves?|moved|shifts?|shifted|revised|upgraded|downgraded|adjusted|"
+                    r"switch(?:ed)?|goes|go|hiked|trimm(?:ed|ing)|cutting|upped|doubl(?:e|ed|ing)|halv(?:e|ed|ing)|"
+                    r"extended|slumping|surge|stepped|convert|raise|reduce)\b")
 _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|falling|falls|fallen|increased?|increasing|decreased?|"
                           r"tumbled|slumped|shrank|shrunk|grown|eased|edged|"
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
@@ -629,7 +629,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 # a change if something moves ("jumping from 12 to 20 mln tonnes", "cut ... from"), else
                 # a span ("enable from 50 to 80% to flow")
                 clause = re.split(r"[.!?;]\s", text[max(0, a.start - 150):a.start])[-1]
-                moved = _CHANGE_VERB.search(clause) or _CHANGE_NOUN.search(clause)
+                moved = _CHANGE_VERB.search(clause) or _MOVED.search(clause) \
+                    or any(w in _CHANGE_NOUNS or w[:-1] in _CHANGE_NOUNS for w in re.findall(r"[a-z]+", clause.lower()))
                 roles = ("from", "to") if moved else ("low", "high")
             elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
                     and (a.value <= b.value or b.has_scale and not a.has_scale):  # not "Boeing 747-400"
