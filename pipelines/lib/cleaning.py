@@ -141,6 +141,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _keep_between(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
+    _take_headline(blocks, meta)
     _drop_credits(blocks)
     kept = [b for b in blocks if b.cls == GOOD]
     body = _join(kept)
@@ -542,6 +543,34 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
         return
 
 
+def _take_headline(blocks: list[Block], meta: dict) -> None:
+    """A headline opening the article (after the page's navigation, so not the first line) is its
+    title, not its body: a single line of a few words with no full stop, followed by prose, or by the
+    article's header lines (byline, date, an embed: short lines, none of them prose) and then prose.
+    Those header lines go with it."""
+    if any(b.lines > 1 for b in blocks):
+        return  # hard-wrapped text (a wire story): its headline, if any, is its first line
+    kept = [b for b in blocks if b.cls == GOOD]
+    first_prose = next((i for i, b in enumerate(kept) if b.prose), None)
+    if first_prose is None or not 1 <= first_prose <= 5:
+        return
+    head, header = kept[0], kept[1:first_prose]
+    n = len(_WORD.findall(head.text))
+    if head.lines > 1 or not 3 <= n <= 25 or _SENTENCE_END.search(head.text) and not head.text.endswith("?") \
+            or head.text.endswith((":", ",", ";")) or _KEY_VALUE.match(head.text) or _looks_like_data(head.text) \
+            or n >= 16 and _stopword_density(_WORD.findall(head.text)) >= STOPWORDS_HIGH:
+        return  # a note, a row of figures or a lead that lacks its full stop
+    if not kept[first_prose].text[:1].isupper() and not kept[first_prose].text[:1] in "\"'“‘(":
+        return  # the prose goes on from the line above: a sentence, not a headline
+    if any(len(_WORD.findall(b.text)) > 12 or _SENTENCE_END.search(b.text) for b in header):
+        return
+    if meta["title"] is None:
+        meta["title"] = head.text
+    head.cls, head.reason = BAD, "title" if meta["title"] == head.text else "duplicate_title"
+    for b in header:
+        b.cls, b.reason = BAD, "metadata"
+
+
 def _is_credit(text: str) -> bool:
     return len(text) <= 100 and _CREDIT.match(text) is not None
 
@@ -590,11 +619,14 @@ def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:
 
 def _smooth(blocks: list[Block]) -> None:
     """jusText's context rule: short and near-good blocks take the class of their neighbours."""
-    def neighbour(i: int, step: int) -> str:
+    def neighbour(i: int, step: int, dates: int = len(blocks)) -> str:  # past at most `dates` date lines
         j = i + step
         while 0 <= j < len(blocks):
             if blocks[j].cls in (GOOD, BAD):
                 return blocks[j].cls
+            dates -= _is_date_line(blocks[j])
+            if dates < 0:
+                return BAD
             j += step
         return BAD  # the edges of a page count as chrome
 
@@ -606,15 +638,22 @@ def _smooth(blocks: list[Block]) -> None:
             b.cls = neighbour(i, -1)  # a snippet or a list belongs to the prose that introduces it
         elif classes[i] == SHORT:
             prev, nxt = neighbour(i, -1), neighbour(i, 1)
-            heading = _looks_like_heading(b.text) and i + 1 < len(blocks) and classes[i + 1] in (GOOD, NEAR)
+            heading = not _is_date_line(b) and _looks_like_heading(b.text) and i + 1 < len(blocks) \
+                and classes[i + 1] in (GOOD, NEAR)
             b.cls = GOOD if prev == GOOD and nxt == GOOD or heading and nxt == GOOD else BAD
         elif classes[i] == NEAR:
-            prev, nxt = neighbour(i, -1), neighbour(i, 1)
+            # a teaser in a list of dated teasers is not drawn into the article below the list
+            prev, nxt = neighbour(i, -1), neighbour(i, 1, dates=1)
             b.cls = GOOD if GOOD in (prev, nxt) else BAD
             if b.cls == BAD:
                 b.reason = b.reason or "boilerplate"
         if b.cls == GOOD:
             b.reason = None
+
+
+def _is_date_line(b: Block) -> bool:
+    """A line that only dates something ("November 6, 2023", "5:55 AM"): it heads nothing."""
+    return b.reason == "metadata" and not _KEY_VALUE.match(b.text)
 
 
 def _looks_like_heading(text: str) -> bool:

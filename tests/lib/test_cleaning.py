@@ -334,3 +334,39 @@ def test_a_comment_thread_with_stamps_to_the_minute_is_cut():
     out = strip_boilerplate(text)
     assert all(p in out.body for p in _STORY[:3])
     assert "Great list" not in out.body
+
+
+_NAVIGATION = ["Home", "News", "Sport", "Weather", "Sign in", "Search"]
+
+
+@pytest.mark.parametrize("header", [
+    [],
+    ["By Ana Ruiz", "Thursday, November 9, 2023 4:41AM"],
+    ["Posted on April 29, 2022", "Share"],
+])
+def test_a_headline_under_the_navigation_and_its_header_lines_are_not_body(header):
+    headline = "Harbour quay to close for repairs after storm damage"
+    out = strip_boilerplate("\n".join([*_NAVIGATION, headline, *header, *_STORY[:3]]))
+    assert out.title == (headline if not header else None)  # a headline above a byline is dropped, not taken
+    assert out.body.startswith(_STORY[0])
+    assert all(p in out.body for p in _STORY[:3])
+
+
+@pytest.mark.parametrize("lines", [
+    ["Results for the year", "Harbour quay to close for repairs after storm damage"],  # a second heading
+    ["Harbour quay to close for repairs after storm damage", "The ferry company said on Tuesday that it would"],
+])
+def test_no_headline_is_taken_where_the_first_kept_lines_are_not_one(lines):
+    out = strip_boilerplate("\n".join([*_NAVIGATION, *lines, "run its boats from the southern pier instead. " + _STORY[0],
+                                       *_STORY[1:3]]))
+    assert out.title is None or out.title not in lines[1:]
+    assert lines[-1] in out.body
+
+
+def test_a_date_line_does_not_head_what_follows():
+    teasers = ["November 6, 2023", "What is on in the town this week?", "November 2, 2023", "Music", "See all"]
+    for n in range(6):
+        teasers += [f"Teaser headline number {n} about the town", "November 6, 2023"]
+    out = strip_boilerplate("\n".join([*_NAVIGATION, *teasers, *_STORY[:3]]))
+    assert "What is on" not in out.body and "Teaser headline" not in out.body
+    assert all(p in out.body for p in _STORY[:3])
