@@ -53,7 +53,9 @@ CHROME_PATTERNS = {
                     r"share to (twitter|facebook|pinterest))\b",
     "subscribe_prompt": r"\b(subscribe|subscription|sign up|newsletter|inbox|log ?in|sign ?in|register now|"
                         r"create (an )?account|get (the|our) (latest|app)|download (the|our)|apps? for (ios|android)|"
-                        r"submit your|send us your|contact us|follow (us|the \w+) on)\b",
+                        r"submit your|send us your|contact us|follow (us|the \w+) on|"
+                        # consent under a form: "By submitting your information, you're agreeing to ..."
+                        r"by (submitting|signing up|subscribing|registering|clicking|continuing)\b[^.]{0,80}\byou)\b",
     "cookie_notice": r"\b(we use cookies|uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|"
                      r"privacy policy|terms (of|and) (use|service|conditions)|gdpr|not responsible for the (opinions|content)|"
                      r"opinions expressed|disclaimer|affiliate (links?|commission)|associates? disclosure)\b",

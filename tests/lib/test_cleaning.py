@@ -51,6 +51,10 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Shareholders will be able to subscribe for 1.25 shares for each share held, at 3.75 dlrs a share.", GOOD, None),
         ("To view the full story, please subscribe to The Daily Example.", BAD, "subscribe_prompt"),
         ("Every day our editors pick the best stories. Sign up for the newsletter here.", BAD, "subscribe_prompt"),
+        ("By submitting your information, you're agreeing to receive communications from Example Radio.",
+         BAD, "subscribe_prompt"),
+        ("By signing up 1,200 new customers in March, the bank said it had doubled its share of the market.",
+         GOOD, None),  # "by signing up" without a reader to consent
         ("Vorheriges", BAD, "navigation"),
         # a wire story's lead is dense with names and figures, and is still a sentence
         ("AMR Corp said its Nashville Eagle Inc subsidiary will acquire nine 19-seat Metro III airplanes in "
