@@ -17,7 +17,13 @@ seed 2004; seven dropped as ambiguous: ages "the 32-year-old", tennis scores "7-
 10") with 38 figures and 28 subjects, was labelled after all of session 7's changes. Its conventions: money in ISO 4217 at face value (cents as a fraction of a dollar),
 a unit a figure leaves implicit ("up from 260.5 billion") taken from the text, counts of things
 (shares, inspectors) unitless, durations ("18 months", "seven-year") in time units, years, dates,
-times of day, ordinals and names ("Series 1900") not figures. Speed on the sentences of the first
+times of day, ordinals and names ("Series 1900") not figures. Sets 2 and 3 of BBC sentences (40
+each, session 9) follow them. A last pair (session 10) aims at measures, the smallest category of
+the others: 21 Reuters and 20 BBC sentences from bodies in no earlier set (seed 1010) that a
+unit-word pattern picks out (tonnes, miles, feet, acres, km, GB, ...; the pattern's glued "m" also
+picked BBC money), three dropped as ambiguous (tanker fixtures in worldscale points, a reader's
+handle "24hours", a results table); fractions ("one-fifth below") are unitless values and ages
+("died aged 27") years. Speed on the sentences of the first
 N Reuters-21578 bodies. A detection counts
 when a predicted figure overlaps an expected one; value-and-unit also needs the value (within 0.1%)
 and the unit, both sides' units mapped to one symbol (pint's, ISO 4217 for money, % for percent).
@@ -213,6 +219,9 @@ def main() -> None:
         "BBC News sentences, gold by hand": hand_labelled("news-figures-bbc.jsonl", "bbc-news.jsonl.gz"),
         "BBC News sentences, gold by hand (set 2)": hand_labelled("news-figures-bbc-2.jsonl", "bbc-news.jsonl.gz"),
         "BBC News sentences, gold by hand (set 3)": hand_labelled("news-figures-bbc-3.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences stating a measure, gold by hand (set 3)": hand_labelled("news-figures-3.jsonl"),
+        "BBC News sentences stating a measure, gold by hand (set 4)": hand_labelled("news-figures-bbc-4.jsonl",
+                                                                                  "bbc-news.jsonl.gz"),
     }
     for title, cases in sets.items():
         print(f"\n{title}: {len(cases)} sentences with {sum(len(c['expected']) for c in cases)} quantities")

@@ -45,7 +45,8 @@ CURRENCY_WORDS = {
     "canadian dlrs": "CAD", "australian dlrs": "AUD", "hong kong dlrs": "HKD", "new zealand dollars": "NZD",
     "canadian dlr": "CAD", "australian dlr": "AUD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "hong kong dlr": "HKD", "nz dlr": "NZD",
-    "nz dlrs": "NZD", "singapore dollars": "SGD", "u.s. dlrs": "USD", "us dlrs": "USD",
+    "nz dlrs": "NZD", "singapore dollars": "SGD", "u.s. dlrs": "USD", "us dlrs": "USD", "u.s. dlr": "USD",
+    "u.s. dollar": "USD", "n.z. dlrs": "NZD", "n.z. dlr": "NZD", "n.z. dollars": "NZD",
     "franc": "FRF", "french francs": "FRF", "french franc": "FRF", "swiss franc": "CHF", "belgian francs": "BEF",
     "belgian franc": "BEF", "luxembourg francs": "LUF", "luxembourg franc": "LUF", "guilder": "NLG",
     "dutch guilders": "NLG", "danish crowns": "DKK", "norwegian crowns": "NOK", "swedish crowns": "SEK",
@@ -72,7 +73,7 @@ UNIT_WORDS = {
     "sq km": "kilometer ** 2", "square kilometres": "kilometer ** 2", "square kilometers": "kilometer ** 2",
     "km2": "kilometer ** 2", "km²": "kilometer ** 2", "square miles": "mile ** 2", "square metres": "meter ** 2",
     "square meters": "meter ** 2", "hectares": "hectare", "hectare": "hectare", "ha": "hectare", "acres": "acre",
-    "litres": "liter", "liters": "liter", "litre": "liter", "gallons": "gallon", "gallon": "gallon",
+    "litres": "liter", "liters": "liter", "litre": "liter", "gallons": "gallon", "gallon": "gallon", "u.s. gallons": "gallon",
     "cubic metres": "meter ** 3", "cubic meters": "meter ** 3", "cubic feet": "foot ** 3", "cu ft": "foot ** 3",
     "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "gwh": "gigawatt_hour", "kw": "kilowatt", "mw": "megawatt",
     "megawatts": "megawatt", "gw": "gigawatt", "gigawatts": "gigawatt", "kilowatts": "kilowatt",
@@ -397,6 +398,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical, e = "quantity", unit_symbol(UNIT_WORDS["°" + temperature.group(1).lower()]), temperature.end()
     if kind == "number" and not (unit or scale or is_word) and (age := _AGE.match(text, m.end())):
         kind, canonical, e = "quantity", unit_symbol(age.group(1).lower()), m.end() + len(age.group(0))  # "25-year-old"
+    elif kind == "number" and not (unit or scale or is_word or cur) and _AGED.search(before):
+        kind, canonical = "quantity", unit_symbol("year")  # "died aged 27": an age in years
     if kind == "number" and not unit:
         found = _pint_unit(text, m.end() if scale or not m.group("scale") else m.start("scale"))
         if found:
@@ -423,6 +426,7 @@ _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$1
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
 _SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w.,%/-]|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
 _AGE = re.compile(r"(?i)-(year|month|week|day)s?-old\b")
+_AGED = re.compile(r"(?i)\baged\s+(?:between\s+|from\s+|under\s+|over\s+)?$")  # "died aged 27", "aged between 18 and 25"
 _SET_SCORES = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?"
                          r"(?:,?\s+\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w%-]|\.\d)")  # tennis: "6-7 (3-7) 6-3 6-3"
 _SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(?:win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
@@ -489,7 +493,8 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
     return symbol, end
 
 
-_UNIT_TOKEN = re.compile(r"(?:\s?|-(?=[A-Za-z]{2}))([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*)")
+# a whole word, and not the first letter of an abbreviation ("four U.S. destroyers" holds no unit "U")
+_UNIT_TOKEN = re.compile(r"(?:\s?|-(?=[A-Za-z]{2}))([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*)(?![A-Za-zµμ°Ω²³/^0-9-]|\.[A-Za-z])")
 # English words that pint also reads as units: never units after a number in running text
 _NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so to up us we am are was were has had the
     and for per from than that this with into over out off one two all any min may mi ms mm s h d y g m t b k p c
@@ -606,10 +611,15 @@ def _structure(text: str, figs: list[Figure]) -> None:
     for f in figs:
         if APPROXIMATE_WORDS.search(text[max(0, f.start - 20):f.start]):
             f.approximate = True
-    for a, b in reversed(list(zip(figs, figs[1:], strict=False))):
+    for i in reversed(range(len(figs) - 1)):
+        a, b = figs[i], figs[i + 1]
         # "45 and 50 mg", "4, 5 or 6 mln tonnes": the members of a list share the last one's unit and scale
+        # (not the end of a range before it: "those aged 30-39 and 14% of ...")
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
-                and b.unit and not a.has_scale:
+                and b.unit and not a.has_scale \
+                and not (i and (re.fullmatch(r"\s*(?:-|–|to)\s*", text[figs[i - 1].end:a.start])
+                                or re.fullmatch(r"\s*and\s*", text[figs[i - 1].end:a.start])
+                                and re.search(r"(?i)\bbetween\s*$", text[max(0, figs[i - 1].start - 12):figs[i - 1].start]))):
             a.kind, a.unit = b.kind, b.unit
             if b.has_scale and a.value < 1000:
                 a.value *= b.scale

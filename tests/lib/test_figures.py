@@ -110,6 +110,11 @@ def one(text):
         ("She was the only British competitor in the women's 1500m.", "quantity", 1500, "m"),
         ("The 25-year-old has not played since.", "quantity", 25, "a"),
         ("It said on Monday that it holds 388,600 shares in Ogelbay, the Delaware-based company.", "number", 388600, None),
+        # ages after "aged"; a country's abbreviation before the unit (session 10)
+        ("The singer died aged 27 in Paris.", "quantity", 27, "a"),
+        ("The contract size will be 42,000 U.S. gallons.", "quantity", 42000, "gal"),
+        ("Reserves fell to 7.15 billion N.Z. Dlrs.", "money", 7.15e9, "NZD"),
+        ("It will sign a 45 mln U.S. Dlr loan tomorrow.", "money", 45e6, "USD"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -227,6 +232,22 @@ def test_units_shared_along_lists_and_comparisons(text, units, values):
     assert [f.unit for f in figs] == units
     assert [f.value for f in figs] == pytest.approx(values)
     assert all(f.role == "value" for f in figs)
+
+
+@pytest.mark.parametrize("text", [
+    "The four U.S. banks have been seeking approval for months.",
+    "A survey of purchasing managers at 250 U.S. industrial companies found it.",
+    "He met 30 U.K. exporters.",
+])
+def test_the_first_letter_of_an_abbreviation_is_not_a_unit(text):
+    assert all(f.unit is None for f in find_figures(text))
+
+
+def test_a_range_of_ages_keeps_its_unit_beside_a_list_of_percentages():
+    text = "This compares to 14% of those aged 30-39 and 14% of those aged 40-48."
+    figs = find_figures(text)
+    assert [(f.value, f.unit, f.role) for f in figs] == [
+        (14, "%", "value"), (30, "a", "low"), (39, "a", "high"), (14, "%", "value"), (40, "a", "low"), (48, "a", "high")]
 
 
 def test_a_bare_amount_takes_the_currency_of_the_figure_not_of_its_conversion_in_brackets():
