@@ -46,7 +46,8 @@ CURRENCY_WORDS = {
     "canadian dlr": "CAD", "australian dlr": "AUD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "hong kong dlr": "HKD", "nz dlr": "NZD",
     "nz dlrs": "NZD", "singapore dollars": "SGD", "u.s. dlrs": "USD", "us dlrs": "USD", "u.s. dlr": "USD",
-    "u.s. dollar": "USD", "n.z. dlrs": "NZD", "n.z. dlr": "NZD", "n.z. dollars": "NZD",
+    "u.s. dollar": "USD", "n.z. dlrs": "NZD", "n.z. dlr": "NZD", "n.z. dollars": "NZD", "u.s. cents": "USD",
+    "u.s. cts": "USD", "u.s. cent": "USD", "canadian cents": "CAD", "canadian cts": "CAD",
     "franc": "FRF", "french francs": "FRF", "french franc": "FRF", "swiss franc": "CHF", "belgian francs": "BEF",
     "belgian franc": "BEF", "luxembourg francs": "LUF", "luxembourg franc": "LUF", "guilder": "NLG",
     "dutch guilders": "NLG", "danish crowns": "DKK", "norwegian crowns": "NOK", "swedish crowns": "SEK",
@@ -471,7 +472,8 @@ _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
-_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence"})
+_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "u.s. cents", "u.s. cts", "u.s. cent", "canadian cents",
+                         "canadian cts"})
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
 _POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
 _PER = re.compile(r"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:second|minute|hour|day|week|month|year)\b))")

@@ -115,6 +115,8 @@ def one(text):
         ("The contract size will be 42,000 U.S. gallons.", "quantity", 42000, "gal"),
         ("Reserves fell to 7.15 billion N.Z. Dlrs.", "money", 7.15e9, "NZD"),
         ("It will sign a 45 mln U.S. Dlr loan tomorrow.", "money", 45e6, "USD"),
+        ("It upheld a duty of 84.9 U.S. cents a bushel.", "money", 0.849, "USD"),
+        ("The price is 49-1/2 Canadian cts a pound.", "money", 0.495, "CAD"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
