@@ -393,17 +393,28 @@ def _metadata(blocks: list[Block], *, markdown: bool) -> dict:
 
 
 def _looks_like_title(text: str, block: Block, blocks: list[Block]) -> bool:
-    n = len(text.split())
-    if not 2 <= n <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
-        return False
-    if block.lines > 1 or text.endswith((":", ",", ";")) or _looks_like_data(text):
+    if block.lines > 1 or not _headline_shaped(text):
         return False  # a wrapped sentence, the lead-in to a table, or its first row
     repeated = any(_norm(b.text) == _norm(text) for b in blocks[1:])
     if repeated:
         return True
-    if n >= 16 and _stopword_density(_WORD.findall(text)) >= STOPWORDS_HIGH:
-        return False  # a lead that lacks its full stop: headlines are short and terse (BBC's: 9 words at most)
+    if _lead_without_full_stop(text):
+        return False
     return len(blocks) > 1 and blocks[1].paragraph != block.paragraph
+
+
+def _headline_shaped(text: str) -> bool:
+    """2 to 30 words with no full stop (a question may be a headline), not the lead-in to a table
+    (a colon, a comma) nor a row of figures."""
+    n = len(text.split())
+    return 2 <= n <= 30 and not (_SENTENCE_END.search(text) and not text.endswith("?")) \
+        and not text.endswith((":", ",", ";")) and not _looks_like_data(text)
+
+
+def _lead_without_full_stop(text: str) -> bool:
+    """Headlines are short and terse (BBC's: 9 words at most); a long line dense with stop words is a
+    lead that lost its full stop."""
+    return len(text.split()) >= 16 and _stopword_density(_WORD.findall(text)) >= STOPWORDS_HIGH
 
 
 def _mark_sign_off(blocks: list[Block]) -> None:
@@ -546,7 +557,7 @@ def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35
 def _take_headline(blocks: list[Block], meta: dict) -> None:
     """A headline opening the article (after the page's navigation, so not the first line) is its
     title, not its body: a single line of a few words with no full stop, followed by prose, or by the
-    article's header lines (byline, date, an embed: short lines, none of them prose) and then prose.
+    article's header lines (a byline, a date: short lines, none of them a sentence) and then prose.
     Those header lines go with it."""
     if any(b.lines > 1 for b in blocks):
         return  # hard-wrapped text (a wire story): its headline, if any, is its first line
@@ -554,13 +565,11 @@ def _take_headline(blocks: list[Block], meta: dict) -> None:
     first_prose = next((i for i, b in enumerate(kept) if b.prose), None)
     if first_prose is None or not 1 <= first_prose <= 5:
         return
-    head, header = kept[0], kept[1:first_prose]
-    n = len(_WORD.findall(head.text))
-    if head.lines > 1 or not 3 <= n <= 25 or _SENTENCE_END.search(head.text) and not head.text.endswith("?") \
-            or head.text.endswith((":", ",", ";")) or _KEY_VALUE.match(head.text) or _looks_like_data(head.text) \
-            or n >= 16 and _stopword_density(_WORD.findall(head.text)) >= STOPWORDS_HIGH:
-        return  # a note, a row of figures or a lead that lacks its full stop
-    if not kept[first_prose].text[:1].isupper() and not kept[first_prose].text[:1] in "\"'“‘(":
+    head, header, prose = kept[0], kept[1:first_prose], kept[first_prose]
+    if not _headline_shaped(head.text) or len(head.text.split()) < 3 or _KEY_VALUE.match(head.text) \
+            or _lead_without_full_stop(head.text):
+        return  # a label, a note ("NOTE: Results include ...") or a lead
+    if not prose.text[:1].isupper() and prose.text[:1] not in "\"'“‘(":
         return  # the prose goes on from the line above: a sentence, not a headline
     if any(len(_WORD.findall(b.text)) > 12 or _SENTENCE_END.search(b.text) for b in header):
         return

@@ -618,10 +618,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
         # "45 and 50 mg", "4, 5 or 6 mln tonnes": the members of a list share the last one's unit and scale
         # (not the end of a range before it: "those aged 30-39 and 14% of ...")
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
-                and b.unit and not a.has_scale \
-                and not (i and (re.fullmatch(r"\s*(?:-|–|to)\s*", text[figs[i - 1].end:a.start])
-                                or re.fullmatch(r"\s*and\s*", text[figs[i - 1].end:a.start])
-                                and re.search(r"(?i)\bbetween\s*$", text[max(0, figs[i - 1].start - 12):figs[i - 1].start]))):
+                and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)):
             a.kind, a.unit = b.kind, b.unit
             if b.has_scale and a.value < 1000:
                 a.value *= b.scale
@@ -688,6 +685,13 @@ def _structure(text: str, figs: list[Figure]) -> None:
                            None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+
+
+def _joined_as_range(text: str, a: Figure, b: Figure) -> bool:
+    """``a`` and ``b`` read as the ends of a range: "30-39", "5 to 7", "between 18 and 24"."""
+    between = text[a.end:b.start]
+    return re.fullmatch(r"\s*(?:-|–|to)\s*", between) is not None or re.fullmatch(r"\s*and\s*", between) is not None \
+        and re.search(r"(?i)\bbetween\s*$", text[max(0, a.start - 12):a.start]) is not None
 
 
 def _in_parentheses(text: str, g: Figure, limit: int) -> bool:
