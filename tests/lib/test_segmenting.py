@@ -25,6 +25,10 @@ def sentences(text):
         ("J. R. R. Tolkien wrote it. It sold well.", ["J. R. R. Tolkien wrote it.", "It sold well."]),
         ("Shares of Acme Corp. rose 5%. Rivals fell.", ["Shares of Acme Corp. rose 5%.", "Rivals fell."]),
         ("Wait... what? No!", ["Wait... what?", "No!"]),
+        # newswire units close a sentence ("mln." is not "Mr.")
+        ("Supply was 1.60 mln against 1.55 mln. Domestic supplies will rise.",
+         ["Supply was 1.60 mln against 1.55 mln.", "Domestic supplies will rise."]),
+        ("Rates rose to 10 pct. At midday, the bank acted.", ["Rates rose to 10 pct.", "At midday, the bank acted."]),
         ("one sentence without a stop", ["one sentence without a stop"]),
         ("", []),
     ],
