@@ -135,7 +135,9 @@ def _is_boundary(chunk: str, m: re.Match) -> bool:
         return not (_is_abbreviation(before) or len(before) <= 2 or before.endswith("°"))
     dots = punct.replace(" ", "")
     if dots in ("...", "…"):
-        return False  # a three-dot ellipsis continues the sentence
+        # a three-dot ellipsis continues the sentence ("... well, what I mean . . . I didn't"), unless
+        # a sentence plainly starts right after an unspaced one ("who talks slowly... And this is")
+        return " " not in punct and not close and _next_word(first) in R.SENTENCE_STARTERS
     if len(dots) >= 4:
         return True
     if close:
@@ -174,4 +176,5 @@ def _period_ends_sentence(before: str, nxt: str) -> bool:
 
 
 def _next_word(token: str) -> str:
-    return re.sub(r"[^\w]+$", "", token)
+    """The word a token starts with: "It," -> "It", "I'm" -> "I"."""
+    return re.sub(r"[^\w]+$", "", re.split(r"['’]", token, maxsplit=1)[0])

@@ -25,6 +25,7 @@ def sentences(text):
         ("J. R. R. Tolkien wrote it. It sold well.", ["J. R. R. Tolkien wrote it.", "It sold well."]),
         ("Shares of Acme Corp. rose 5%. Rivals fell.", ["Shares of Acme Corp. rose 5%.", "Rivals fell."]),
         ("Wait... what? No!", ["Wait... what?", "No!"]),
+        ("He talks slowly... And this is another sentence.", ["He talks slowly...", "And this is another sentence."]),
         # newswire units close a sentence ("mln." is not "Mr.")
         ("Supply was 1.60 mln against 1.55 mln. Domestic supplies will rise.",
          ["Supply was 1.60 mln against 1.55 mln.", "Domestic supplies will rise."]),
