@@ -14,6 +14,7 @@ Resolution, in order:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -347,9 +348,23 @@ def mention_rows(doc_id: str, text: str, spacy_doc, sentence_starts: list[int]) 
     return rows
 
 
+# Chunks a process runs before it frees, after each chunk, the strings spaCy added to its vocabulary
+# for that chunk (``Language.memory_zone``, spaCy 3.8). Inside a zone spaCy does not add to its
+# tokenizer cache, so the first chunks fill that cache with the common words. Measured on 2,000 and
+# 3,000 Reuters bodies in one process: the string store stayed at 88,627 entries instead of growing
+# to 94,393 / 98,114 and the process ended 4-6 MiB smaller, at the same speed (43.4-51.2 s against
+# 44.6-49.6 s, alternating runs); a zone from the first chunk on was ~12% slower.
+_WARM_CHUNKS = 20
+_chunks_done = 0
+
+
 def mention_rows_chunk(items: list[tuple[str, str, list[int]]]) -> list[list[dict]]:
     """``mentions`` rows of each ``(doc_id, text, sentence_starts)``: one unit of work for a worker
     process (see ``parallel``), which loads the model once and sends back rows, not Docs."""
+    global _chunks_done
     nlp = load_nlp()
-    docs = nlp.pipe([text for _, text, _ in items], batch_size=64)
-    return [mention_rows(doc_id, text, doc, starts) for doc, (doc_id, text, starts) in zip(docs, items, strict=True)]
+    _chunks_done += 1
+    zone = nlp.memory_zone() if _chunks_done > _WARM_CHUNKS else contextlib.nullcontext()
+    with zone:  # the rows are plain Python: nothing of the Docs outlives the zone
+        docs = nlp.pipe([text for _, text, _ in items], batch_size=64)
+        return [mention_rows(doc_id, text, doc, starts) for doc, (doc_id, text, starts) in zip(docs, items, strict=True)]

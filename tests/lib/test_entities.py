@@ -107,3 +107,19 @@ _PIECES = st.sampled_from(["U.S.", "US", "Xi", "Xi Jinping", "a", "-", ".", "_",
 def test_whole_occurrences_are_what_the_boundary_pattern_finds(text, form):
     pattern = rf"(?<![\w.-]){re.escape(form)}(?![\w-])"
     assert list(_whole_occurrences(text, form)) == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_after_its_first_chunks_a_process_frees_the_strings_each_chunk_added(monkeypatch):
+    from pipelines.lib import entities
+
+    nlp = entities.load_nlp()
+    text = "Zorblatt Quixwend of Vexmoor Holdings met Ylvana Trasque in Prague on Monday."
+    items = [("d1", text, [0])]
+    monkeypatch.setattr(entities, "_chunks_done", 0)  # a cold process: no zone, the strings stay
+    [plain] = entities.mention_rows_chunk(items)
+    monkeypatch.setattr(entities, "_chunks_done", entities._WARM_CHUNKS)  # a warm one: one zone per chunk
+    before = len(nlp.vocab.strings)
+    [zoned] = entities.mention_rows_chunk([("d1", text.replace("Zorblatt", "Qwimbrel"), [0])])
+    assert len(nlp.vocab.strings) == before  # the new word's strings were freed with the zone
+    assert [(r["start"], r["label"]) for r in zoned] == [(r["start"], r["label"]) for r in plain]
+    assert zoned and all(isinstance(r["text"], str) and r["text"] for r in zoned)
