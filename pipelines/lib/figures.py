@@ -377,7 +377,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical = "quantity", unit_symbol("pound")  # "20 pounds of beef"
         else:
             kind, canonical = "money", CURRENCY_WORDS[unit_l]
-            if unit_l in _HUNDREDTHS:  # "13 cts": 0.13 USD
+            if unit_l.rsplit(" ", 1)[-1] in _HUNDREDTHS:  # "13 cts": 0.13 USD; "84.9 U.S. cents", "47 Canadian cts"
                 scale_f *= 0.01
     elif unit_l in UNIT_WORDS:
         pint_name = UNIT_WORDS[unit_l]
@@ -472,8 +472,7 @@ _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
-_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "u.s. cents", "u.s. cts", "u.s. cent", "canadian cents",
-                         "canadian cts"})
+_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence"})  # the last word of a currency: its hundredths
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
 _POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
 _PER = re.compile(r"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:second|minute|hour|day|week|month|year)\b))")
