@@ -55,7 +55,7 @@ def main() -> None:
     pairs = ((t, (i, t)) for i, t in texts)
     for doc, (doc_id, text) in nlp.pipe(pairs, as_tuples=True, batch_size=64, n_process=args.processes):
         starts = [s.start for _, s in segment(text)[1]] or [0]
-        rows.extend(dict(r, _text=text) for r in entities.mention_rows(doc_id, text, doc, starts))
+        rows.extend(dict(r, _text=text) for r in entities.mention_rows(doc_id, text, entities.mentions_of(doc, text), starts))
     ours = time.perf_counter() - start
     print(f"bare nlp.pipe:         {words / bare:>9,.0f} words/s  ({n_ents:,} spaCy entities)")
     print(f"textwarehouse mentions:{words / ours:>9,.0f} words/s  ({len(rows):,} mentions after trimming, rules, resolution)")

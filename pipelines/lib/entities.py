@@ -111,17 +111,18 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, bool] |
     return s, e, had_title
 
 
-def mentions_of(doc, text: str) -> list[Mention]:
-    """Mentions of one spaCy Doc, with edges trimmed and numeric labels left to figures/dates."""
+def mentions_of(doc, text: str, offset: int = 0) -> list[Mention]:
+    """Mentions of one spaCy Doc, with edges trimmed and numeric labels left to figures/dates; the Doc
+    is of ``text[offset:...]`` (a piece of the document), the mentions' offsets are into ``text``."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        cut = trim(text, ent.start_char, ent.end_char, ent.label_)
+        cut = trim(text, offset + ent.start_char, offset + ent.end_char, ent.label_)
         if cut is None:
             continue
         s, e, had_title = cut
-        before = text[max(0, ent.start_char - 25): ent.start_char]
+        before = text[max(0, offset + ent.start_char - 25): offset + ent.start_char]
         title_before = had_title or bool(re.search(r"(?i)\b(president|mr|mrs|ms|dr|minister|senator|gov)\.?\s+$", before))
         out.append(Mention(s, e, text[s:e], ent.label_, title_before))
     return out
@@ -335,17 +336,68 @@ def _whole_occurrences(text: str, form: str):
             i = text.find(form, i + 1)
 
 
-def mention_rows(doc_id: str, text: str, spacy_doc, sentence_starts: list[int]) -> list[dict]:
-    """``mentions`` rows of one document: model output, recall rules, resolution."""
+def mention_rows(doc_id: str, text: str, model_mentions: list[Mention], sentence_starts: list[int]) -> list[dict]:
+    """``mentions`` rows of one document from the model's mentions (``mentions_of``): recall rules,
+    resolution."""
     import bisect
 
-    found = add_missed_mentions(text, mentions_of(spacy_doc, text))
+    found = add_missed_mentions(text, model_mentions)
     rows = []
     for m, name, label in resolve_document(found):
         sentence_id = bisect.bisect_right(sentence_starts, m.start) - 1
         rows.append(dict(doc_id=doc_id, sentence_id=max(sentence_id, 0), start=m.start, end=m.end, text=m.text,
                          label=label, entity_id=entity_id(name), entity_name=name))
     return rows
+
+
+# What the model reads at once. Its working memory grows with the words of the batch it runs, not
+# with the number of documents (measured on Reuters bodies, one process, ~20 KiB a word: +51 MiB for 32
+# bodies of 3,993 words at once, +140 MiB for one text of 6,722 words, +21 MiB for the same words
+# one body at a time, at the same speed), so a batch of documents with long ones in it, or one long
+# document (ingest lets through 2 MiB), set the peak. A document is cut into pieces of whole
+# sentences of at most PIECE_CHARS characters (a longer sentence at a space) and the pieces go
+# through the model in groups of at most BATCH_CHARS: the peak no longer depends on the corpus.
+# Entities are within sentences, so a cut between sentences changes none but where the model's
+# context window (four tokens each side) reaches across it.
+PIECE_CHARS = 10_000
+BATCH_CHARS = 10_000
+
+
+def pieces(text: str, sentence_starts: list[int], limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces covering ``text``: whole sentences, at most ``limit``
+    characters each, except that a sentence longer than that is cut after a whitespace (or, having
+    none, at the limit)."""
+    bounds = sorted({s for s in sentence_starts if 0 < s < len(text)}) + [len(text)]
+    out: list[tuple[int, int]] = []
+    start = last = 0  # the piece's start, the last sentence boundary after it
+    for b in bounds:
+        if b - start > limit and last > start:
+            out.append((start, last))
+            start = last
+        while b - start > limit:  # one sentence longer than a piece
+            space = max(text.rfind(c, start + 1, start + limit) for c in " \n\t")
+            cut = space + 1 if space > start else start + limit
+            out.append((start, cut))
+            start = cut
+        last = b
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _groups(items: list[tuple[str, str, list[int]]], budget: int) -> list[list[tuple[int, int, int]]]:
+    """``(item index, start, end)`` of every piece of every item, in order, in groups of at most
+    ``budget`` characters (a piece alone may be up to ``PIECE_CHARS``)."""
+    groups: list[list[tuple[int, int, int]]] = [[]]
+    size = 0
+    for i, (_, text, starts) in enumerate(items):
+        for a, b in pieces(text, starts, PIECE_CHARS):
+            if groups[-1] and size + (b - a) > budget:
+                groups.append([])
+                size = 0
+            groups[-1].append((i, a, b))
+            size += b - a
+    return [g for g in groups if g]
 
 
 # Chunks a process runs before it frees, after each chunk, the strings spaCy added to its vocabulary
@@ -365,6 +417,10 @@ def mention_rows_chunk(items: list[tuple[str, str, list[int]]]) -> list[list[dic
     nlp = load_nlp()
     _chunks_done += 1
     zone = nlp.memory_zone() if _chunks_done > _WARM_CHUNKS else contextlib.nullcontext()
-    with zone:  # the rows are plain Python: nothing of the Docs outlives the zone
-        docs = nlp.pipe([text for _, text, _ in items], batch_size=64)
-        return [mention_rows(doc_id, text, doc, starts) for doc, (doc_id, text, starts) in zip(docs, items, strict=True)]
+    found: list[list[Mention]] = [[] for _ in items]
+    with zone:  # the mentions are plain Python: nothing of the Docs outlives the zone
+        for group in _groups(items, BATCH_CHARS):
+            texts = [items[i][1][a:b] for i, a, b in group]
+            for (i, a, _), doc in zip(group, nlp.pipe(texts, batch_size=len(texts)), strict=True):
+                found[i].extend(mentions_of(doc, items[i][1], a))
+    return [mention_rows(doc_id, text, found[i], starts) for i, (doc_id, text, starts) in enumerate(items)]

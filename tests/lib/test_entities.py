@@ -6,10 +6,12 @@ from hypothesis import strategies as st
 
 from pipelines.lib.entities import (
     Mention,
+    _groups,
     _whole_occurrences,
     add_missed_mentions,
     country_code,
     entity_id,
+    pieces,
     place,
     resolve_document,
     trim,
@@ -123,3 +125,56 @@ def test_after_its_first_chunks_a_process_frees_the_strings_each_chunk_added(mon
     assert len(nlp.vocab.strings) == before  # the new word's strings were freed with the zone
     assert [(r["start"], r["label"]) for r in zoned] == [(r["start"], r["label"]) for r in plain]
     assert zoned and all(isinstance(r["text"], str) and r["text"] for r in zoned)
+
+
+@pytest.mark.parametrize(
+    "text, starts, limit, expected",
+    [
+        ("One. Two. Three.", [0, 5, 10], 100, [(0, 16)]),  # short: the whole text, one piece
+        ("One. Two. Three.", [0, 5, 10], 10, [(0, 10), (10, 16)]),  # whole sentences while they fit
+        ("One. Two. Three.", [0, 5, 10], 6, [(0, 5), (5, 10), (10, 16)]),  # a sentence a piece
+        ("One. Two. Three.", [0, 5, 10], 5, [(0, 5), (5, 10), (10, 15), (15, 16)]),  # one over the limit is cut
+        ("aaaa bbbb cccc", [0], 6, [(0, 5), (5, 10), (10, 14)]),  # a long sentence: after a space
+        ("aaaaaaaaaa", [0], 4, [(0, 4), (4, 8), (8, 10)]),  # no space at all: at the limit
+        ("aaa\nbbb", [0], 5, [(0, 4), (4, 7)]),  # a newline is a place to cut
+        ("", [0], 10, []),
+        ("Ab. Cd.", [0, 4, 99, -1], 100, [(0, 7)]),  # starts outside the text are ignored
+    ],
+)
+def test_pieces(text, starts, limit, expected):
+    assert pieces(text, starts, limit) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .\n", max_size=80), st.lists(st.integers(0, 90), max_size=8), st.integers(1, 20))
+def test_pieces_cover_the_text_in_order_and_none_is_over_the_limit(text, starts, limit):
+    got = pieces(text, starts, limit)
+    assert "".join(text[a:b] for a, b in got) == text
+    assert all(a < b <= a + limit for a, b in got)
+    assert all(b == c for (_, b), (c, _) in zip(got, got[1:], strict=False))
+
+
+def test_groups_hold_at_most_the_budget_and_every_piece_once():
+    items = [("a", "x" * 30, [0]), ("b", "Short one.", [0]), ("c", "One. " * 10, [5 * i for i in range(10)])]
+    groups = _groups(items, 25)
+    assert all(sum(b - a for _, a, b in g) <= 25 or len(g) == 1 for g in groups)
+    flat = [p for g in groups for p in g]
+    for i, (_, text, starts) in enumerate(items):
+        assert [(a, b) for j, a, b in flat if j == i] == pieces(text, starts)
+
+
+def test_a_long_document_goes_through_the_model_in_pieces_with_offsets_into_the_whole_text(monkeypatch):
+    from pipelines.lib import entities
+
+    sentence = "Angela Merkel met Emmanuel Macron in Paris on Monday. "
+    text = sentence * 12
+    starts = [i * len(sentence) for i in range(12)]
+    [whole] = entities.mention_rows_chunk([("d1", text, starts)])
+    monkeypatch.setattr(entities, "PIECE_CHARS", 3 * len(sentence))  # four pieces, one per group
+    monkeypatch.setattr(entities, "BATCH_CHARS", 3 * len(sentence))
+    assert len(entities._groups([("d1", text, starts)], entities.BATCH_CHARS)) == 4
+    [cut] = entities.mention_rows_chunk([("d1", text, starts)])
+    assert [(r["start"], r["end"], r["label"], r["entity_name"]) for r in cut] == \
+        [(r["start"], r["end"], r["label"], r["entity_name"]) for r in whole]
+    assert {text[r["start"]:r["end"]] for r in cut} >= {"Angela Merkel", "Emmanuel Macron", "Paris"}
+    assert {r["sentence_id"] for r in cut if r["text"] == "Paris"} == set(range(12))
