@@ -3,6 +3,7 @@
 
 import dagster as dg
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipelines.lib.schemas import table_from_rows
 from pipelines.lib.storage import Warehouse
@@ -22,6 +23,23 @@ def stage(context: dg.AssetExecutionContext, wh: Warehouse, table: str, rows: li
         asset_key=table,
         metadata={
             "rows": dg.MetadataValue.int(data.num_rows),
+            "staged_at": dg.MetadataValue.path(str(path)),
+            "preview": dg.MetadataValue.md(_markdown(preview)),
+            **extra,
+        },
+    )
+
+
+def staged(context: dg.AssetExecutionContext, wh: Warehouse, table: str, rows: int, **extra) -> dg.MaterializeResult:
+    """Describe a batch's file of ``table`` staged already (streamed to disk): its rows, and a preview
+    read back from its first row group."""
+    path = wh.staging_dir(context.partition_key) / f"{table}.parquet"
+    with pq.ParquetFile(path) as pf:
+        preview = pf.read_row_group(0).slice(0, PREVIEW_ROWS) if pf.num_row_groups else pf.schema_arrow.empty_table()
+    return dg.MaterializeResult(
+        asset_key=table,
+        metadata={
+            "rows": dg.MetadataValue.int(rows),
             "staged_at": dg.MetadataValue.path(str(path)),
             "preview": dg.MetadataValue.md(_markdown(preview)),
             **extra,

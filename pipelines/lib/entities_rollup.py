@@ -5,24 +5,36 @@ over every mention, so the votes are kept too, as the internal snapshot ``entity
 adds its mentions' votes and counts to the previous snapshots and never re-reads the mentions
 already committed. A warehouse built before the votes existed gets them from its committed mentions
 once. Places are looked up again only for entities that are new or whose name or label changed.
+
+Both snapshots are sorted by their keys. A batch rolls up only the entities its mentions touch (in
+memory: they are as many as the batch's mentions at most), then streams each previous snapshot a
+piece at a time into the new one, the touched entities' rows replaced: memory does not grow with
+the snapshots. Measured alone on a warehouse of 13,000 Reuters bodies (22,031 entities, 45,459
+votes): +51 MiB of resident memory when each query handed over the whole snapshot as an Arrow table,
++35-36 MiB this way, at the same speed (0.20-0.22 s against 0.21), the same rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipelines.lib import database, entities
 from pipelines.lib.schemas import SCHEMAS
-from pipelines.lib.storage import Warehouse
+from pipelines.lib.storage import Warehouse, read_batches, rows_at_most
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _GEO = pa.schema([("entity_id", pa.string()), ("country_code", pa.string()), ("latitude", pa.float64()),
                   ("longitude", pa.float64())])
+_KEYS = {"entity_votes": ("entity_id", "field", "value"), "entities": ("entity_id",)}
 
 
-def roll_up(wh: Warehouse, batch_id: str) -> tuple[pa.Table, pa.Table]:
-    """(votes, entities) after ``batch_id``: the new snapshots of ``entity_votes`` and ``entities``."""
+def roll_up(wh: Warehouse, batch_id: str) -> dict[str, int]:
+    """Stage the snapshots of ``entity_votes`` and ``entities`` after ``batch_id``; their row counts."""
     batch = str(wh.batch_file(batch_id, "mentions"))
     mentions = [batch]
     previous_entities = wh.table_dir("entities") / "current.parquet"
@@ -39,8 +51,31 @@ def roll_up(wh: Warehouse, batch_id: str) -> tuple[pa.Table, pa.Table]:
          for i, n in zip(lookups.column("entity_id").to_pylist(), lookups.column("name").to_pylist(), strict=True)],
         schema=_GEO,
     )
-    table = _query("queries/entity_places.sql", {}, rolled=rolled, geo=geo)
-    return votes.cast(SCHEMAS["entity_votes"]), table.cast(SCHEMAS["entities"])
+    touched = _query("queries/entity_places.sql", {}, rolled=rolled, geo=geo)
+    return {table: wh.stage_stream(batch_id, table, replaced(previous, new.cast(SCHEMAS[table]), _KEYS[table]))
+            for table, previous, new in (("entity_votes", previous_votes, votes), ("entities", previous_entities, touched))}
+
+
+def replaced(previous: Path, new: pa.Table, keys: tuple[str, ...]) -> Iterator[pa.Table]:
+    """The rows of the snapshot ``previous`` (sorted by ``keys``, the first being ``entity_id``), every
+    row of an entity that has rows in ``new`` (sorted the same way) replaced by those, in order, a piece
+    of ``previous`` at a time."""
+    schema = new.schema
+    ids = new.column("entity_id")
+    sort = [(k, "ascending") for k in keys]
+    rest = new
+    if previous.exists():
+        for batch in read_batches(previous):
+            piece = pa.Table.from_batches([batch]).select(schema.names).cast(schema)
+            bound = tuple(piece.column(k)[-1].as_py() for k in keys) if piece.num_rows else None
+            piece = piece.filter(pc.invert(pc.is_in(piece.column("entity_id"), value_set=ids)))
+            n = rows_at_most(rest, keys, bound) if bound is not None else 0
+            block = pa.concat_tables([piece, rest.slice(0, n)])
+            rest = rest.slice(n)
+            if block.num_rows:
+                yield block.take(pc.sort_indices(block, sort_keys=sort)) if n else block
+    if rest.num_rows:
+        yield rest
 
 
 def _query(sql: str, params: dict, **tables: pa.Table) -> pa.Table:

@@ -1,15 +1,16 @@
--- Entities across all documents: the previous snapshot plus one batch's mentions, so a batch costs
--- in proportion to its mentions and the number of entities, not to every mention ever committed.
--- $previous: glob of the previous entities; $batch: the batch's mentions; reads the votes temp table
--- (entity_votes.sql, already including the batch). The name and the label are the most voted (ties:
--- the first in sort order); aliases are every way the entity was written; a document's mentions are
--- all in one batch, so counts add up. `geo_known` says the previous place lookup still holds.
+-- The entities a batch's mentions touch, rolled up: their previous rows plus the batch's mentions
+-- (the snapshot `entities` is the previous one with these rows replaced, entities_rollup.py), so a
+-- batch costs in proportion to its mentions. $previous: glob of the previous entities; $batch: the
+-- batch's mentions; reads the votes table (entity_votes.sql: every vote of these entities, the
+-- batch's included). The name and the label are the most voted (ties: the first in sort order);
+-- aliases are every way the entity was written; a document's mentions are all in one batch, so
+-- counts add up. `geo_known` says the previous place lookup still holds.
 WITH b AS (
     SELECT entity_id, list(DISTINCT text) AS aliases, count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents
     FROM read_parquet($batch)
     GROUP BY entity_id
 ),
-prev AS (SELECT * FROM read_parquet($previous, union_by_name = true)),
+prev AS (SELECT * FROM read_parquet($previous, union_by_name = true) WHERE entity_id IN (SELECT entity_id FROM b)),
 winner AS (
     SELECT entity_id,
            first(value ORDER BY n DESC, value) FILTER (WHERE field = 'name') AS name,
@@ -27,7 +28,7 @@ SELECT entity_id,
        p.latitude,
        p.longitude,
        p.entity_id IS NOT NULL AND p.name = w.name AND p.label = w.label AS geo_known
-FROM prev AS p
-FULL JOIN b USING (entity_id)
+FROM b
+LEFT JOIN prev AS p USING (entity_id)
 JOIN winner AS w USING (entity_id)
 ORDER BY entity_id;

@@ -41,9 +41,7 @@ def mentions(batch):
 
 def run_batch(wh, batch):
     wh.stage(batch, "mentions", mentions(batch))
-    votes, table = entities_rollup.roll_up(wh, batch)
-    wh.stage(batch, "entity_votes", votes)
-    wh.stage(batch, "entities", table)
+    entities_rollup.roll_up(wh, batch)
     wh.commit(batch)
 
 
@@ -69,3 +67,30 @@ def test_incremental_roll_up_equals_a_roll_up_of_every_mention(tmp_path, forget_
     assert by_name["Taipei"]["country_code"] == "TW" and by_name["Paris"]["country_code"] == "FR"
     xi = by_name["Xi Jinping"]  # 2 votes each for "Xi Jinping" and "xi jinping": the first in sort order
     assert xi["n_documents"] == 3 and xi["aliases"] == ["XI JINPING", "Xi", "Xi Jinping", "xi jinping"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_snapshot_read_in_pieces_gets_the_touched_entities_replaced_in_order(tmp_path, monkeypatch, seed):
+    import random
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipelines.lib import storage
+
+    rng = random.Random(seed)
+    schema = pa.schema([("entity_id", pa.string()), ("field", pa.string()), ("value", pa.string()), ("n", pa.int64())])
+    keys = ("entity_id", "field", "value")
+    ids = [f"{rng.randrange(16**4):04x}" for _ in range(300)]
+    previous = sorted({(i, f, f"v{rng.randrange(3)}", 1) for i in ids for f in ("label", "name")})
+    touched = set(rng.sample(sorted(set(ids)), 20)) | {f"{rng.randrange(16**4):04x}x" for _ in range(10)}  # some new
+    new = sorted({(i, "name", "w", 7) for i in touched})
+    path = tmp_path / "current.parquet"
+    pq.write_table(pa.Table.from_pylist([dict(zip(keys + ("n",), r, strict=True)) for r in previous], schema=schema),
+                   path, row_group_size=100)
+    monkeypatch.setattr(storage, "READ_BYTES", 1)  # pieces of 64 rows: the merge crosses many of them
+    pieces = list(entities_rollup.replaced(path, pa.Table.from_pylist(
+        [dict(zip(keys + ("n",), r, strict=True)) for r in new], schema=schema), keys))
+    assert len(pieces) > 5
+    got = [tuple(r.values()) for p in pieces for r in p.to_pylist()]
+    assert got == sorted([r for r in previous if r[0] not in touched] + new)

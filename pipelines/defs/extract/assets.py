@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.defs.common import committed_results, stage
+from pipelines.defs.common import committed_results, stage, staged
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import entities, entities_rollup, faults, parallel
@@ -45,9 +45,8 @@ def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource
     batch_id = context.partition_key
     if wh.is_committed(batch_id):
         return committed_results(context, wh, ["entities"])[0]
-    votes, table = entities_rollup.roll_up(wh, batch_id)
-    wh.stage(batch_id, "entity_votes", votes)
-    return stage(context, wh, "entities", table)
+    rows = entities_rollup.roll_up(wh, batch_id)
+    return staged(context, wh, "entities", rows["entities"])
 
 
 @dg.multi_asset(
