@@ -66,7 +66,8 @@ def replaced(previous: Path, new: pa.Table, keys: tuple[str, ...]) -> Iterator[p
     rest = new
     if previous.exists():
         for batch in read_batches(previous):
-            piece = pa.Table.from_batches([batch]).select(schema.names).cast(schema)
+            piece = pa.table([batch.column(f.name).cast(f.type) if f.name in batch.schema.names  # a column an older
+                              else pa.nulls(batch.num_rows, f.type) for f in schema], schema=schema)  # file lacks: NULL
             bound = tuple(piece.column(k)[-1].as_py() for k in keys) if piece.num_rows else None
             piece = piece.filter(pc.invert(pc.is_in(piece.column("entity_id"), value_set=ids)))
             n = rows_at_most(rest, keys, bound) if bound is not None else 0

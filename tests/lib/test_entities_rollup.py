@@ -94,3 +94,20 @@ def test_a_snapshot_read_in_pieces_gets_the_touched_entities_replaced_in_order(t
     assert len(pieces) > 5
     got = [tuple(r.values()) for p in pieces for r in p.to_pylist()]
     assert got == sorted([r for r in previous if r[0] not in touched] + new)
+
+
+def test_a_snapshot_written_without_a_column_gets_it_as_null(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipelines.lib.schemas import SCHEMAS
+
+    schema = SCHEMAS["entities"]
+    old = [dict(entity_id="a", name="A", label="ORG", aliases=["A"], n_mentions=1, n_documents=1),
+           dict(entity_id="c", name="C", label="ORG", aliases=["C"], n_mentions=2, n_documents=1)]
+    path = tmp_path / "current.parquet"
+    pq.write_table(pa.Table.from_pylist(old, schema=pa.schema([f for f in schema if f.name in old[0]])), path)
+    new = pa.Table.from_pylist([dict(entity_id="b", name="B", label="GPE", aliases=["B"], n_mentions=1, n_documents=1,
+                                     country_code="BE", latitude=50.8, longitude=4.4)], schema=schema)
+    rows = [r for t in entities_rollup.replaced(path, new, ("entity_id",)) for r in t.to_pylist()]
+    assert [(r["entity_id"], r["country_code"]) for r in rows] == [("a", None), ("b", "BE"), ("c", None)]
