@@ -19,15 +19,7 @@ def stage(context: dg.AssetExecutionContext, wh: Warehouse, table: str, rows: li
     preview = data.slice(0, PREVIEW_ROWS).drop_columns(
         [c for c in ("raw_text", "text") if c in data.column_names and table in ("raw_documents", "documents")]
     )
-    return dg.MaterializeResult(
-        asset_key=table,
-        metadata={
-            "rows": dg.MetadataValue.int(data.num_rows),
-            "staged_at": dg.MetadataValue.path(str(path)),
-            "preview": dg.MetadataValue.md(_markdown(preview)),
-            **extra,
-        },
-    )
+    return _result(table, path, data.num_rows, preview, extra)
 
 
 def staged(context: dg.AssetExecutionContext, wh: Warehouse, table: str, rows: int, **extra) -> dg.MaterializeResult:
@@ -36,6 +28,10 @@ def staged(context: dg.AssetExecutionContext, wh: Warehouse, table: str, rows: i
     path = wh.staging_dir(context.partition_key) / f"{table}.parquet"
     with pq.ParquetFile(path) as pf:
         preview = pf.read_row_group(0).slice(0, PREVIEW_ROWS) if pf.num_row_groups else pf.schema_arrow.empty_table()
+    return _result(table, path, rows, preview, extra)
+
+
+def _result(table: str, path, rows: int, preview: pa.Table, extra: dict) -> dg.MaterializeResult:
     return dg.MaterializeResult(
         asset_key=table,
         metadata={

@@ -46,14 +46,30 @@ _HELD: dict[Path, int] = {}  # lock files this process holds, with their depth
 LEDGER_TABLE = "files"
 
 
-def write_parquet_atomic(table: pa.Table, path: Path, compression: str = "zstd", row_group_rows: int | None = None) -> None:
-    """Write ``table`` to ``path`` so that readers see the old file or the new one, never half."""
+@contextlib.contextmanager
+def written_aside(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write the new file to; once written, it is synced and
+    renamed onto ``path``, so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression=compression, row_group_size=row_group_rows or ROW_GROUP_ROWS)
+    yield tmp
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def write_parquet_atomic(table: pa.Table, path: Path, compression: str = "zstd", row_group_rows: int | None = None) -> None:
+    """Write ``table`` to ``path`` atomically (``written_aside``)."""
+    with written_aside(path) as tmp:
+        pq.write_table(table, tmp, compression=compression, row_group_size=row_group_rows or ROW_GROUP_ROWS)
+
+
+def conformed(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    """``batch`` with ``schema``'s columns, in its order and types; a column the batch lacks (a file
+    written before the column existed) is NULL."""
+    cols = [batch.column(f.name).cast(f.type) if f.name in batch.schema.names else pa.nulls(batch.num_rows, f.type)
+            for f in schema]
+    return pa.RecordBatch.from_arrays(cols, schema=schema)
 
 
 MERGE_READ_ROWS = 16_384  # rows read from each file at a time when merging sorted files (at most)
@@ -142,9 +158,7 @@ def _merge_files(table: str, files: list[Path], out: Path) -> None:
             schema = schema.append(f)
 
     def conform(batch: pa.RecordBatch) -> pa.RecordBatch:
-        cols = [batch.column(f.name).cast(f.type) if f.name in batch.schema.names else pa.nulls(batch.num_rows, f.type)
-                for f in schema]
-        return pa.RecordBatch.from_arrays(cols, schema=schema)
+        return conformed(batch, schema)
 
     def pieces() -> Iterator[pa.Table]:
         if table in SORT_KEYS:
@@ -243,17 +257,12 @@ class Warehouse:
         """Stage ``pieces`` as the batch's file of ``table``, each a row group (or more), atomically
         (written aside, then renamed), without holding them all; the rows written."""
         schema = SCHEMAS[table]
-        path = self.staging_dir(batch_id) / f"{table}.parquet"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         rows = 0
-        with pq.ParquetWriter(tmp, schema, compression=codec(table)) as writer:
+        with written_aside(self.staging_dir(batch_id) / f"{table}.parquet") as tmp, \
+                pq.ParquetWriter(tmp, schema, compression=codec(table)) as writer:
             for piece in pieces:
                 writer.write_table(piece.cast(schema), row_group_size=group_rows(table))
                 rows += piece.num_rows
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
         return rows
 
     def batch_file(self, batch_id: str, table: str) -> Path:

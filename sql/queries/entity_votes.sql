@@ -4,12 +4,11 @@
 -- the mentions already committed. $previous: glob of the previous votes; $mentions: the mentions to
 -- add (a batch's file, or every committed file when the votes are first built for a warehouse that
 -- had none).
-WITH batch AS (
-    SELECT entity_id, 'name' AS field, entity_name AS value, count(*) AS n
-    FROM read_parquet($mentions, union_by_name = true) GROUP BY ALL
+WITH m AS (SELECT entity_id, entity_name, label FROM read_parquet($mentions, union_by_name = true)),
+batch AS (
+    SELECT entity_id, 'name' AS field, entity_name AS value, count(*) AS n FROM m GROUP BY ALL
     UNION ALL
-    SELECT entity_id, 'label' AS field, label AS value, count(*) AS n
-    FROM read_parquet($mentions, union_by_name = true) GROUP BY ALL
+    SELECT entity_id, 'label' AS field, label AS value, count(*) AS n FROM m GROUP BY ALL
 )
 SELECT entity_id, field, value, sum(n)::BIGINT AS n
 FROM (
