@@ -3,6 +3,7 @@ and the resident memory a long run reports after each batch, with the call that 
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 
@@ -68,8 +69,6 @@ def release_free_memory(*, collect: bool = True) -> None:
     ``collect=False`` skips Python's cycle collection (~0.1 s with Dagster loaded; the rest takes
     about a millisecond), for use after every step: what a step freed then no longer lies under the
     next step's own peak."""
-    import ctypes
-    import ctypes.util
     import gc
 
     import pyarrow as pa
@@ -77,9 +76,19 @@ def release_free_memory(*, collect: bool = True) -> None:
     if collect:
         gc.collect()
     pa.default_memory_pool().release_unused()
-    libc = ctypes.util.find_library("c")
-    if libc:
-        try:
-            ctypes.CDLL(libc).malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc
-            pass
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim`` from the symbols the process already has (None elsewhere). Not through
+    ``ctypes.util.find_library``, which starts ``ldconfig`` in a child process at every call: four
+    short-lived children a batch, each forked from the whole main process."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None

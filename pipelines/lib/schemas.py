@@ -182,8 +182,22 @@ CODECS: dict[str, str] = {"sentences": "lz4"}
 MAX_GROUP_ROWS: dict[str, int] = {"minhashes": 8_192}
 
 
+# Columns written without a dictionary: values that never repeat. A MinHash signature is 128 random
+# 64-bit hashes; Parquet's writer dictionary-encodes by default and, for such a column, builds a
+# dictionary only to drop it, holding the row group's pages meanwhile: writing one 8,192-row group
+# of signatures took 54 MiB of Arrow's pool with a dictionary, 26 without (the file 4.15 -> 3.89 MiB).
+PLAIN_COLUMNS: dict[str, tuple[str, ...]] = {"minhashes": ("signature",)}
+
+
 def codec(table: str) -> str:
     return CODECS.get(table, "zstd")
+
+
+def write_options(table: str, schema: pa.Schema) -> dict:
+    """Keyword arguments for Parquet's writer of ``table``'s files (``schema``: the columns written)."""
+    plain = PLAIN_COLUMNS.get(table, ())
+    dictionary = [f.name for f in schema if f.name not in plain] if plain else True
+    return {"compression": codec(table), "use_dictionary": dictionary}
 
 
 def table_from_rows(name: str, rows: list[dict]) -> pa.Table:

@@ -92,6 +92,29 @@ def test_compacted_postings_stay_sorted_by_term_and_sentences_are_lz4(tmp_path, 
     assert meta.row_group(0).column(0).compression == "LZ4"
 
 
+def test_minhash_signatures_are_written_without_a_dictionary(tmp_path):
+    """Random 64-bit hashes never repeat: a dictionary for them only costs memory while writing. The
+    other columns keep theirs, in the batch's file and in the compacted one."""
+    wh = Warehouse(tmp_path)
+    wh.init()
+    for i in range(COMPACT_FROM_FILES + 1):
+        wh.stage(f"b{i:02d}", "minhashes", table_from_rows("minhashes", [
+            dict(doc_id=f"d{i}-{j}", signature=[(i * 1_000_003 + j * 7919 + k) * 2654435761 % 2**61 for k in range(128)],
+                 batch_id=f"b{i:02d}") for j in range(3)]))
+        wh.commit(f"b{i:02d}")
+
+    def assert_encodings(path):
+        group = pq.ParquetFile(path).metadata.row_group(0)
+        encodings = {group.column(c).path_in_schema.split(".")[0]: group.column(c).encodings for c in range(group.num_columns)}
+        assert not any("DICTIONARY" in e for e in encodings["signature"]), encodings
+        assert any("DICTIONARY" in e for e in encodings["doc_id"]), encodings
+
+    assert_encodings(wh.committed_files("minhashes")[0])
+    assert wh.compact("minhashes") is not None
+    assert_encodings(next(p for p in wh.committed_files("minhashes") if p.name.startswith("c-")))
+    assert wh.read_committed("minhashes").num_rows == 3 * (COMPACT_FROM_FILES + 1)
+
+
 def test_compaction_streams_files_of_an_older_schema_in_order(tmp_path, monkeypatch):
     """Compaction writes a row group at a time (3 rows here), keeps the batches' order, and gives
     files written before a column existed NULLs in it."""
