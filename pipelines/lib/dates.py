@@ -104,25 +104,43 @@ _NEEDS = {
     "month": "month", "iso": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
 }
-_CUES = {
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"),
-    "digit": re.compile(r"\d"),
-    "quarter": re.compile(r"(?i)quarter|half|\b[QH][1-4]"),
-    "unit": re.compile(r"(?i)day|week|month|year|tonight|tomorrow|morning|afternoon|evening|night"),
-}
+_MONTH_CUE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_DIGIT = re.compile(r"\d")
+_QUARTER_CODE = re.compile(r"\b[QqHh][1-4]")
+_QUARTER_WORDS = ("quarter", "half")
+# "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell
+# last quarter." gave no date unless another unit word was in the sentence; found by the cue test)
+_UNIT_WORDS = ("day", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon", "evening", "night")
+
+
+def cues(text: str, start: int, end: int) -> set[str]:
+    """The cues (``_NEEDS``' values) ``text[start:end]`` holds. Words are looked for in the lowered
+    sentence: a case-insensitive alternation of them cost six times as much (12,504 Reuters
+    sentences: "unit" 0.18 s as a regex, 0.03 s so), a fifth of what finding the dates took."""
+    low = text[start:end].lower()
+    found = set()
+    if _MONTH_CUE.search(text, start, end):
+        found.add("month")
+    if _DIGIT.search(text, start, end):
+        found.add("digit")
+    if any(w in low for w in _QUARTER_WORDS) or _QUARTER_CODE.search(text, start, end):
+        found.add("quarter")
+    if any(w in low for w in _UNIT_WORDS):
+        found.add("unit")
+    return found
 
 
 def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMention]:
     """Dates in ``text[start:end]`` (one sentence), with offsets into ``text``, resolved against ``reference``."""
-    cues = {name for name, rx in _CUES.items() if rx.search(text, start, end)}
-    if not cues:
+    found_cues = cues(text, start, end)
+    if not found_cues:
         return []
     sentence = text[start:end]
     tense = _tense(sentence)
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in PATTERNS:
-        if _NEEDS[kind] not in cues:
+        if _NEEDS[kind] not in found_cues:
             continue
         for m in rx.finditer(text, start, end):
             s, e = m.span()

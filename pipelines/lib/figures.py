@@ -116,6 +116,21 @@ FIGURE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# What every FIGURE match holds: a digit or a vulgar fraction, or a number word at a word's start
+# ("twelve", "half", "a dozen", "a hundred"; after "Rs" too, FIGURE's currency). A sentence with
+# neither is skipped: on 12,504 Reuters sentences half had neither, and running FIGURE over them cost
+# 0.17 s against 0.04-0.09 s for these two searches (tested: no FIGURE match escapes them).
+_FIGURE_CUE_CHAR = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")
+_FIGURE_CUE_WORD = re.compile(
+    rf"(?i)(?:\b|(?<=rs)|(?<=rs\.))(?:{_alts([w for w in NUMBER_WORDS if w not in ('a', 'an')] + ['dozen', 'hundred'])})")
+
+
+def may_hold_figures(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``text[start:end]`` cannot hold a figure (see ``_FIGURE_CUE_WORD``)."""
+    end = len(text) if end is None else end
+    return bool(_FIGURE_CUE_CHAR.search(text, start, end) or _FIGURE_CUE_WORD.search(text, start, end))
+
+
 _DATE_CONTEXT = re.compile(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
 _AFTER_DATE = re.compile(r"^(?:st|nd|rd|th)\b|^\s*(?:january|february|march|april|may|june|july|august|september|"
                          r"october|november|december)\b", re.I)
@@ -226,6 +241,8 @@ def _number_words(s: str) -> float | None:
 def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: list[tuple[int, int]] = ()) -> list[Figure]:
     """Figures in ``text[start:end]`` (one sentence), with offsets into ``text``."""
     end = len(text) if end is None else end
+    if not may_hold_figures(text, start, end):
+        return []
     out: list[Figure] = []
     scores = [sc.span() for sc in _SCORE.finditer(text, start, end)
               if _SCORE_AFTER.match(text, sc.end()) or _SCORE_BEFORE.search(text, max(start, sc.start() - 40), sc.start())]

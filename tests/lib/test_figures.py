@@ -397,6 +397,7 @@ def test_dates_resolve(text, value):
         ("It may rise in May.", ["2027-05"]),
         ("DEC said it may one day cut prices.", []),  # Digital Equipment Corp; the verb "may"
         ("Profit rose in May 2025 and may rise again.", ["2025-05"]),
+        ("Profits fell last quarter.", ["2026-07-01/2026-09-30"]),  # no other unit word in the sentence
     ],
 )
 def test_dates_resolve_all(text, values):
@@ -412,6 +413,28 @@ def test_offsets_always_slice_the_text(text):
     for row in figures + dates:
         assert text[row["start"]:row["end"]] == row["text"]
         assert 0 <= row["start"] < row["end"] <= len(text)
+
+
+CUE_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200) | st.lists(st.tuples(
+    st.sampled_from(["12", "1.5", "½", "twelve", "Twelve", "one", "half", "a", "dozen", "hundred", "Rs", "Rs.", "rs",
+                     "$", "US$", "-", "minus", "May", "JAN", "Q3", "h1", "QUARTER", "Half", "days", "Week", "YEAR",
+                     "tonight", "Morning", "last", "next", "from", "to", "pct", ".", ",", "(", "é", "ſ", "K"]),
+    st.sampled_from([" ", " ", ""])), max_size=30).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(CUE_TEXT)
+def test_the_cues_never_hide_a_match(text):
+    """A sentence is skipped when it lacks a cue: every match of FIGURE, and of each date pattern,
+    must come with the cue that lets it run."""
+    from pipelines.lib import dates, figures
+
+    if figures.FIGURE.search(text):
+        assert figures.may_hold_figures(text)
+    found = dates.cues(text, 0, len(text))
+    for kind, rx in dates.PATTERNS:
+        if rx.search(text):
+            assert dates._NEEDS[kind] in found, kind
 
 
 def test_skipping_patterns_by_their_cues_changes_no_answer(monkeypatch):
@@ -433,7 +456,7 @@ def test_skipping_patterns_by_their_cues_changes_no_answer(monkeypatch):
                 for c in cases]
 
     with_cues = found()
-    monkeypatch.setattr(dates, "_CUES", {name: re.compile("") for name in dates._CUES})
+    monkeypatch.setattr(dates, "cues", lambda *_: set(dates._NEEDS.values()))
     assert found() == with_cues
     assert sum(map(len, with_cues)) >= 100
 
