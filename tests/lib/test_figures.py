@@ -441,7 +441,6 @@ def test_skipping_patterns_by_their_cues_changes_no_answer(monkeypatch):
     """find_dates runs a pattern only if the sentence holds what the pattern needs (a month name, a
     digit, ...); with every cue forced present it must find exactly the same dates."""
     import json
-    import re
     from pathlib import Path
 
     from pipelines.lib import dates
