@@ -11,8 +11,9 @@ Run it with --processes 1 and 2 to see what the second core brings to the whole 
    words/s, peak memory (largest process of the pipeline's own tree), seconds per Dagster step, Parquet files per table.
 3. Runs bare `nlp.pipe` with the same components and process count before the pipeline (on the raw
    bodies) and after it (on the same clean texts), and prints the ratio against each: this machine's
-   speed drifts. The model runs only `ner`, which is also the fastest way to the entities at all, and
-   on a quarter of the texts with one and with two processes.
+   speed drifts. The model runs only `ner`, which is also the fastest way to the entities at all; then
+   with `senter` on too (the issue's outside reference, "only senter + ner"), on the clean texts; and
+   `ner` on a quarter of the texts with one and with two processes.
 4. Adds the held-back 1% and runs again: the incremental run's cost as a share of the full run.
 5. Times `count(*)` of sentences and a join of mentions to entities from the DuckDB views.
 6. With --flat M: runs the pipeline on the first M of the same documents into another fresh
@@ -106,10 +107,19 @@ def step_seconds(home: Path) -> dict[str, float]:
     return dict(totals)
 
 
-def bare_pipe(texts: list[str], processes: int) -> float:
+def bare_pipe(texts: list[str], processes: int, *, senter: bool = False) -> float:
+    """Seconds for ``nlp.pipe`` over ``texts``: the pipeline's own model (``ner`` only), or with
+    ``senter`` on too, the issue's outside reference ("only senter + ner": no sentence is found without
+    it, and ner carries its own tok2vec)."""
     from pipelines.lib import entities
 
     nlp = entities.load_nlp()
+    if senter:  # the same model package, loaded again with senter kept
+        import spacy
+
+        nlp = spacy.load(nlp.path, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+        nlp.enable_pipe("senter")
+        nlp.select_pipes(enable=["senter", "ner"])
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
         pass
@@ -165,6 +175,9 @@ def main() -> None:
     print(f"ratio pipeline / bare nlp.pipe: {pipe_rate / bare_before:.2f} against the run before, "
           f"{pipe_rate / bare_after:.2f} against the run after, {2 * pipe_rate / (bare_before + bare_after):.2f} "
           "against their mean")
+    outside = words / bare_pipe(texts, args.processes, senter=True)
+    print(f"bare nlp.pipe with senter + ner (the issue's outside reference), {args.processes} processes, on the "
+          f"clean bodies: {outside:,.0f} words/s; ratio pipeline / that: {pipe_rate / outside:.2f}")
     one = bare_pipe(texts[: max(1, len(texts) // 4)], 1)
     quarter_words = sum(len(WORD.findall(t)) for t in texts[: max(1, len(texts) // 4)])
     two = bare_pipe(texts[: max(1, len(texts) // 4)], 2)
