@@ -30,6 +30,17 @@ _BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by)\s+(?P<name>[A-Z
 _HEADING_MD = re.compile(r"^#{1,6}\s+")
 _CHROME = {reason: re.compile(rx, re.I) for reason, rx in R.CHROME_PATTERNS.items()}
 _ANY_CHROME = re.compile("|".join(f"(?:{rx})" for rx in R.CHROME_PATTERNS.values()), re.I)  # one pass for most blocks
+# The same alternation, case-sensitive, for ASCII text lowered first (the patterns are lower case):
+# Python's re matches a case-insensitive alternation a character at a time. 13,342 blocks of 2,000
+# Reuters bodies: 0.45 s with re.I, 0.22 s so; build_document on 4,000 bodies 2.08-2.13 -> 1.80-1.90 s.
+_ANY_CHROME_LOWER = re.compile(_ANY_CHROME.pattern)
+
+
+def _any_chrome(text: str) -> bool:
+    """Whether ``text`` holds any of the chrome vocabulary (``_ANY_CHROME``)."""
+    if text.isascii():  # lower() keeps every offset and folds case as re.I does
+        return _ANY_CHROME_LOWER.search(text.lower()) is not None
+    return _ANY_CHROME.search(text) is not None
 _SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile)|article information|"
                              r"related (articles|posts|stories|links)|more (from|on|stories)|you (may|might) also like|"
                              r"comments?|share this( article| story)?)\s*:?$")
@@ -287,7 +298,7 @@ def _chrome(text: str, n_words: int, ends_sentence: bool) -> str | None:
     short or too unlike a sentence to merely mention a newsletter, a share or terms and conditions
     ("the right to subscribe for ...", "3.75 dlrs per share on ..."). Copyright and cookie notices
     count wherever they are."""
-    if n_words > 30 or not _ANY_CHROME.search(text):
+    if n_words > 30 or not _any_chrome(text):
         return None
     for reason, rx in _CHROME.items():
         m = rx.search(text)

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.lib import duplicates
 from pipelines.lib.cleaning import BAD, GOOD, NEAR, SHORT, classify, repeated_lines, strip_boilerplate
@@ -374,3 +376,28 @@ def test_a_date_line_does_not_head_what_follows():
     out = strip_boilerplate("\n".join([*_NAVIGATION, *teasers, *_STORY[:3]]))
     assert "What is on" not in out.body and "Teaser headline" not in out.body
     assert all(p in out.body for p in _STORY[:3])
+
+
+def test_the_chrome_patterns_are_lower_case():
+    """``_any_chrome`` lowers ASCII text and drops re.I: right only while no pattern spells a capital
+    (escapes such as \\b, \\W aside)."""
+    import re
+
+    from pipelines.lib import resources
+
+    for reason, rx in resources.CHROME_PATTERNS.items():
+        assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]", "", rx)), reason
+
+
+CHROME_WORDS = ["Share this", "SUBSCRIBE", "Sign Up", "newsletter", "We use Cookies", "Privacy Policy", "©", "(C)",
+                "Copyright", "All Rights Reserved", "Home", "Next", "Read More", "Top Articles", "Follow us on",
+                "Terms of Use", "the", "company", "said", "subscribed", "shares", "Reuter", "é", "İ", "ſign up"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CHROME_WORDS), st.sampled_from([" ", ". ", "\n", ": ", ""])), max_size=12)
+       .map(lambda parts: "".join(w + sep for w, sep in parts)) | st.text(max_size=80))
+def test_the_fast_chrome_test_answers_as_the_case_insensitive_pattern(text):
+    from pipelines.lib import cleaning
+
+    assert cleaning._any_chrome(text) == (cleaning._ANY_CHROME.search(text) is not None)
