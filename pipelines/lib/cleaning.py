@@ -41,6 +41,8 @@ def _any_chrome(text: str) -> bool:
     if text.isascii():  # lower() keeps every offset and folds case as re.I does
         return _ANY_CHROME_LOWER.search(text.lower()) is not None
     return _ANY_CHROME.search(text) is not None
+
+
 _SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile)|article information|"
                              r"related (articles|posts|stories|links)|more (from|on|stories)|you (may|might) also like|"
                              r"comments?|share this( article| story)?)\s*:?$")
