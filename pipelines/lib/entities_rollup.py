@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 
 from pipelines.lib import database, entities
 from pipelines.lib.schemas import SCHEMAS
-from pipelines.lib.storage import Warehouse, conformed, read_batches, rows_at_most
+from pipelines.lib.storage import Warehouse, conformed, merge_sorted, read_batches
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _GEO = pa.schema([("entity_id", pa.string()), ("country_code", pa.string()), ("latitude", pa.float64()),
@@ -59,23 +59,11 @@ def roll_up(wh: Warehouse, batch_id: str) -> dict[str, int]:
 def replaced(previous: Path, new: pa.Table, keys: tuple[str, ...]) -> Iterator[pa.Table]:
     """The rows of the snapshot ``previous`` (sorted by ``keys``, the first being ``entity_id``), every
     row of an entity that has rows in ``new`` (sorted the same way) replaced by those, in order, a piece
-    of ``previous`` at a time."""
-    schema = new.schema
+    of ``previous`` at a time: its other rows merged with ``new`` (``storage.merge_sorted``)."""
     ids = new.column("entity_id")
-    sort = [(k, "ascending") for k in keys]
-    rest = new
-    if previous.exists():
-        for batch in read_batches(previous):
-            piece = pa.Table.from_batches([conformed(batch, schema)])
-            bound = tuple(piece.column(k)[-1].as_py() for k in keys) if piece.num_rows else None
-            piece = piece.filter(pc.invert(pc.is_in(piece.column("entity_id"), value_set=ids)))
-            n = rows_at_most(rest, keys, bound) if bound is not None else 0
-            block = pa.concat_tables([piece, rest.slice(0, n)])
-            rest = rest.slice(n)
-            if block.num_rows:
-                yield block.take(pc.sort_indices(block, sort_keys=sort)) if n else block
-    if rest.num_rows:
-        yield rest
+    kept = (b.filter(pc.invert(pc.is_in(b.column("entity_id"), value_set=ids)))
+            for b in (conformed(batch, new.schema) for batch in read_batches(previous))) if previous.exists() else iter(())
+    return merge_sorted([kept, iter(new.to_batches())], keys)
 
 
 def _query(sql: str, params: dict, **tables: pa.Table) -> pa.Table:

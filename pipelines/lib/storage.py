@@ -58,11 +58,11 @@ def written_aside(path: Path) -> Iterator[Path]:
     os.replace(tmp, path)
 
 
-def write_parquet_atomic(data: pa.Table, path: Path, table: str | None = None) -> None:
+def write_parquet_atomic(data: pa.Table, path: Path, table: str = "") -> None:
     """Write ``data`` to ``path`` atomically (``written_aside``), as the files of ``table`` are
     written (codec, dictionaries, row groups; the warehouse's defaults without it)."""
     with written_aside(path) as tmp:
-        pq.write_table(data, tmp, row_group_size=group_rows(table or ""), **write_options(table or "", data.schema))
+        pq.write_table(data, tmp, row_group_size=group_rows(table), **write_options(table, data.schema))
 
 
 def conformed(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
@@ -99,7 +99,7 @@ def read_batches(path: Path, columns: list[str] | None = None, most: int | None 
         yield from pf.iter_batches(batch_size=rows, columns=columns)
 
 
-def rows_at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> int:
+def _rows_at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> int:
     """How many leading rows of ``t``, sorted by ``keys``, have a key (compared in order) <= ``bound``:
     a binary search, ~log2(rows) keys read. Compute kernels over every row did this before and took
     about half the merge (13 postings files of Reuters, 1.48M rows: 2.7-3.0 s then, 1.1-1.4 s now)."""
@@ -114,15 +114,15 @@ def rows_at_most(t: pa.Table, keys: tuple[str, ...], bound: tuple) -> int:
     return lo
 
 
-def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator[pa.Table]:
-    """The rows of ``files``, each sorted by ``keys``, in one sorted stream (a k-way merge by blocks).
+def merge_sorted(streams: list[Iterator[pa.RecordBatch]], keys: tuple[str, ...]) -> Iterator[pa.Table]:
+    """The rows of ``streams``, each sorted by ``keys``, in one sorted stream (a k-way merge by blocks).
 
-    Each file is read a piece at a time (``read_batches``). Every round takes, from every file, the rows
-    up to the smallest of the last keys read (no unread row can sort before them), sorts those and
-    yields them; the file whose last key that was has given all it read, so each round moves on.
-    Memory: a piece a file, whatever the files' size. Keys must not be NULL."""
-    readers = [read_batches(p, most=MERGE_READ_ROWS) for p in files]
-    held: list[pa.Table | None] = [None] * len(files)
+    Every round takes, from every stream, the rows up to the smallest of the last keys read (no unread
+    row can sort before them), sorts those and yields them; the stream whose last key that was has
+    given all it read, so each round moves on. Memory: a piece a stream, whatever their length. Keys
+    must not be NULL."""
+    readers: list[Iterator[pa.RecordBatch] | None] = list(streams)
+    held: list[pa.Table | None] = [None] * len(readers)
     sort = [(k, "ascending") for k in keys]
     while True:
         for i in range(len(readers)):
@@ -131,21 +131,29 @@ def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator
                 if batch is None:
                     readers[i] = None
                 else:
-                    held[i] = pa.Table.from_batches([conform(batch)])
-        live = [i for i in range(len(files)) if held[i] is not None and held[i].num_rows]
+                    held[i] = pa.Table.from_batches([batch])
+        live = [i for i in range(len(readers)) if held[i] is not None and held[i].num_rows]
         if not live:
             return
-        # the smallest last key of the files with more to read; all that is held when none has
+        # the smallest last key of the streams with more to read; all that is held when none has
         last = [tuple(held[i].column(k)[-1].as_py() for k in keys) for i in live if readers[i] is not None]
         bound = min(last) if last else None
         taken = []
         for i in live:
-            n = held[i].num_rows if bound is None else rows_at_most(held[i], keys, bound)
+            n = held[i].num_rows if bound is None else _rows_at_most(held[i], keys, bound)
             if n:
                 taken.append(held[i].slice(0, n))
             held[i] = held[i].slice(n) if n < held[i].num_rows else None
+        if len(taken) == 1:  # one stream's rows, already in order
+            yield taken[0]
+            continue
         block = pa.concat_tables(taken)
         yield block.take(pc.sort_indices(block, sort_keys=sort))
+
+
+def _sorted_merge(files: list[Path], keys: tuple[str, ...], conform) -> Iterator[pa.Table]:
+    """``merge_sorted`` of ``files``, each read a piece at a time (``read_batches``) and conformed."""
+    return merge_sorted([(conform(b) for b in read_batches(p, most=MERGE_READ_ROWS)) for p in files], keys)
 
 
 def _merge_files(table: str, files: list[Path], out: Path) -> None:
