@@ -8,5 +8,5 @@ import os
 # of 19-46 MiB. Purging at once (mimalloc's own option, read when pyarrow first allocates, so it is
 # set here, before anything imports pyarrow; a value already in the environment wins) measured: the
 # same compactions +28-52 MiB (12 tables: 1.19 -> 1.55-1.62 s); the main process's peak on all of
-# Reuters (18 batches) 342 -> 301 MiB, the run as fast (182 s against 193 s, traced runs).
+# Reuters (18 batches, traced runs) 342 -> 304 MiB.
 os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")

@@ -84,8 +84,8 @@ def release_free_memory(*, collect: bool = True) -> None:
 @functools.cache
 def _malloc_trim():
     """glibc's ``malloc_trim`` from the symbols the process already has (None elsewhere). Not through
-    ``ctypes.util.find_library``, which starts ``ldconfig`` in a child process at every call: four
-    short-lived children a batch, each forked from the whole main process."""
+    ``ctypes.util.find_library``, which starts ``/sbin/ldconfig -p`` in a child process at every call:
+    after every step, ~13 children a batch forked from the main process."""
     import ctypes
 
     try:
