@@ -10,7 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.lib import database, parallel, progress, settings
+# DuckDB and Arrow (pipelines.lib.database) are imported where used, not here: the worker processes
+# import this module again (it is their parent's __main__) and need neither (+65 MiB resident each)
+from pipelines.lib import parallel, progress, settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +45,7 @@ def say(message: str) -> None:
 
 def cmd_run(args) -> int:
     ensure_dagster_home()
+    from pipelines.lib import database
     from pipelines.lib.planning import plan_new_batches
     from pipelines.lib.storage import Warehouse
 
@@ -125,6 +128,8 @@ def ensure_dagster_home() -> Path:
 
 
 def summary(root: Path, seconds: float, n_batches: int) -> str:
+    from pipelines.lib import database
+
     with database.connect(root) as con:
         counts = con.execute(database.read_sql("queries/table_counts.sql")).fetchall()
         example_sql = database.read_sql("queries/example.sql")
@@ -140,6 +145,8 @@ def summary(root: Path, seconds: float, n_batches: int) -> str:
 def cmd_search(args) -> int:
     """Print the best sentences; the query reaches SQL only as a parameter."""
     import textwrap
+
+    from pipelines.lib import database
 
     bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("**", "**")
     with database.connect(settings.warehouse_dir()) as con:
@@ -160,6 +167,8 @@ def cmd_search(args) -> int:
 
 
 def cmd_sql(args) -> int:
+    from pipelines.lib import database
+
     root = settings.warehouse_dir()
     if args.sql:
         with database.connect(root) as con:
