@@ -91,7 +91,7 @@ def cmd_run(args) -> int:
                 return 1
             if i < len(pending):  # give freed memory back before the next batch
                 progress.release_free_memory()
-            memory = progress.memory_line(parallel.worker_pids())
+            memory = progress.memory_line(parallel.worker_pids(), parallel.helper_pid())
             say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else ""))
     print(summary(wh.root, time.perf_counter() - started, len(pending)))
     return 0
@@ -130,11 +130,9 @@ def ensure_dagster_home() -> Path:
 def summary(root: Path, seconds: float, n_batches: int) -> str:
     from pipelines.lib import database
 
-    with database.connect(root) as con:
-        counts = con.execute(database.read_sql("queries/table_counts.sql")).fetchall()
-        example_sql = database.read_sql("queries/example.sql")
-        example = con.sql(example_sql)
-        example_text = str(example) if example is not None else ""
+    # in the warehouse process, if the run has one: the example query reads every document
+    counts, example_sql, example_text = parallel.isolated(database.summary, root)
+    counts = list(counts.items())
     width = max(len(t) for t, _ in counts)
     lines = [f"Done: {n_batches} batch(es) in {seconds:.1f}s. Warehouse {root}", ""]
     lines += [f"  {t:<{width}}  {n:>10,}" for t, n in counts]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
@@ -104,6 +105,21 @@ def connect(root: Path, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(db), read_only=read_only)
 
 
+def table_counts(root: Path) -> dict[str, int]:
+    """Rows per table of the warehouse at ``root`` (sql/queries/table_counts.sql)."""
+    with connect(root) as con:
+        return dict(con.execute(read_sql("queries/table_counts.sql")).fetchall())
+
+
+def summary(root: Path) -> tuple[dict[str, int], str, str]:
+    """What ``textwarehouse run`` prints at the end: ``table_counts``, and the example query
+    (sql/queries/example.sql) with its result as a table."""
+    counts, example_sql = table_counts(root), read_sql("queries/example.sql")
+    with connect(root) as con:
+        example = con.sql(example_sql)
+        return counts, example_sql, str(example) if example is not None else ""
+
+
 def tokenizer_connection() -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the search tokenizer macros: what the index is built with."""
     con = duckdb.connect()
@@ -116,6 +132,18 @@ SCAN_ROWS = 1024  # rows per Arrow batch handed to DuckDB: it scans batches in p
 
 def _in_pieces(table: pa.Table) -> pa.Table:
     return pa.Table.from_batches(table.to_batches(max_chunksize=SCAN_ROWS), schema=table.schema)
+
+
+def stage_search_index(wh, batch_id: str) -> dict[str, int]:
+    """Index the batch's sentences (``search_index``) and stage ``postings`` and ``sentence_lengths``
+    in ``wh`` (a ``storage.Warehouse``); their row counts, and the distinct terms as ``terms``."""
+    from pipelines.lib.schemas import SCHEMAS
+
+    postings, lengths = search_index(wh.batch_file(batch_id, "sentences"))
+    wh.stage(batch_id, "postings", postings.cast(SCHEMAS["postings"]))
+    wh.stage(batch_id, "sentence_lengths", lengths.cast(SCHEMAS["sentence_lengths"]))
+    return {"postings": postings.num_rows, "sentence_lengths": lengths.num_rows,
+            "terms": pc.count_distinct(postings.column("term")).as_py()}
 
 
 def search_index(sentences: Path) -> tuple[pa.Table, pa.Table]:

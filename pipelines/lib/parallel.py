@@ -11,6 +11,10 @@ Work goes out in chunks of documents and comes back in order, as plain rows: a w
 rebuild there (measured on 2,000 Reuters bodies, ner only, 2 processes: 7,210 words/s that way,
 9,047 with rows back, bare ``nlp.pipe`` 9,048).
 
+A warm run also starts one more process, the warehouse's (``isolated``): the batch's DuckDB queries
+and Parquet merges run there, so that what their allocators keep does not pile up, batch after
+batch, in the process that runs Dagster.
+
 ``TEXTWAREHOUSE_PROCESSES`` sets the number of workers (default: the CPUs this process may use,
 at most 2; 1 means everything runs in the calling process).
 """
@@ -18,9 +22,13 @@ at most 2; 1 means everything runs in the calling process).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
+import multiprocessing.util  # its exit hook waits for the warehouse process: registered before ``shutdown``
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from pipelines.lib import settings
@@ -34,6 +42,7 @@ WARM_BYTES = 64 * 1024                      # workers before Dagster (default 64
 _pool = None
 _pool_size = 0
 _warm = False
+_helper = None  # the warehouse process of a warm run (``isolated``)
 
 
 def processes() -> int:
@@ -50,13 +59,17 @@ def workers_for(n_items: int) -> int:
 
 
 def warm(new_bytes: int) -> bool:
-    """Start the workers now if ``new_bytes`` of new input is worth them (``$TEXTWAREHOUSE_WARM_BYTES``,
-    default ``WARM_BYTES``) and more than one process is allowed; each loads what the steps need
-    (``preload``) in the background. True if they were started."""
-    global _warm
+    """Start the workers and the warehouse process (``isolated``) now if ``new_bytes`` of new input is
+    worth them (``$TEXTWAREHOUSE_WARM_BYTES``, default ``WARM_BYTES``) and more than one process is
+    allowed; each loads what its work needs (``preload``, ``preload_warehouse``) in the background.
+    True if they were started."""
+    global _warm, _helper
     if new_bytes < settings.positive_int(WARM_BYTES_ENV, WARM_BYTES) or processes() < 2:
         return False
     _get_pool(processes(), initializer=preload)
+    if _helper is None:  # an executor, not a Pool: if its process dies, a call fails instead of waiting forever
+        _helper = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=preload_warehouse)
+        _helper.submit(int)  # start it now
     _warm = True
     return True
 
@@ -68,6 +81,46 @@ def preload() -> None:
 
     entities.load_nlp()
     figures._ureg()
+
+
+def preload_warehouse() -> None:
+    """Runs once in the warehouse process: die with the process that started it (``_die_with_parent``:
+    that process holds the warehouse lock, and no write of a killed run may go on once it is free),
+    then import what its work needs and load the gazetteer."""
+    _die_with_parent()
+    import duckdb  # noqa: F401
+
+    from pipelines.lib import database, duplicates, entities, entities_rollup, storage  # noqa: F401
+
+    entities.place("London")
+
+
+def _die_with_parent() -> None:
+    """Be killed when the thread that started this process ends (Linux's PR_SET_PDEATHSIG; nothing
+    elsewhere). A pool's process that waits for work ends with its parent anyway; one busy with a
+    call finishes it first. Only for the warehouse process, which ``warm`` starts from the command
+    line's main thread: that thread ends with the process."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+
+
+def isolated(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)``: in the warehouse process once ``warm`` started it, in this process otherwise.
+
+    For the warehouse's own work of a batch (DuckDB queries, merges of Parquet files): memory that
+    DuckDB and Arrow free goes back to their allocators, not to the system, and this process, which
+    runs Dagster, grew with every batch that way. ``fn`` must be a module-level function or a bound
+    method of a picklable object, and its arguments and result small: they are pickled."""
+    if _helper is None:
+        return fn(*args)
+    try:
+        return _helper.submit(fn, *args).result()
+    except BrokenProcessPool as exc:
+        raise RuntimeError("the warehouse process of this run ended in the middle of its work (killed? out of "
+                           "memory?); run again: an interrupted batch is redone or finished") from exc
 
 
 def imap(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK,
@@ -101,16 +154,25 @@ def worker_pids() -> list[int]:
     return [p.pid for p in _pool._pool] if _pool is not None else []  # Pool keeps its processes in _pool
 
 
+def helper_pid() -> int | None:
+    """Process id of the warehouse process, if ``warm`` started one."""
+    return next(iter(_helper._processes), None) if _helper is not None else None  # {pid: process}
+
+
 def shutdown() -> None:
-    """Stop the workers (at exit, or before starting a pool of another size). Every result has been
-    collected by then and a worker holds nothing to save, so they are terminated rather than left
-    to tear down their models (0.6 s)."""
-    global _pool, _pool_size, _warm
+    """Stop the workers and the warehouse process (at exit, or before starting a pool of another size).
+    Every result has been collected by then (``isolated`` waits for its call) and none holds anything
+    to save, so they are terminated rather than left to tear down their models (0.6 s)."""
+    global _pool, _pool_size, _warm, _helper
     if _pool is not None:
         _pool.terminate()
         _pool.join()
-        _pool, _pool_size = None, 0
+    if _helper is not None:
+        for process in list(_helper._processes.values()):
+            process.terminate()
+        _helper.shutdown(wait=True, cancel_futures=True)
+    _pool, _pool_size, _helper = None, 0, None
     _warm = False
 
 
-atexit.register(shutdown)
+atexit.register(shutdown)  # after multiprocessing.util's hook (imported above), so it runs before that

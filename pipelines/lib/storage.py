@@ -345,6 +345,10 @@ class Warehouse:
         return done
 
     # -- compaction -----------------------------------------------------------------------------
+    def compact_tables(self, tables: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """``compact`` each of ``tables``: what was merged, by table."""
+        return {t: c for t in tables if (c := self.compact(t))}
+
     def compact(self, table: str) -> tuple[int, str] | None:
         """Merge the table's small batch files into one when there are too many of them.
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,13 +73,17 @@ def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     cold_wh = tmp_path / "cold"
     warm = run_cli("run", env_extra={"TEXTWAREHOUSE_PROCESSES": "2", "TEXTWAREHOUSE_WARM_BYTES": "1"})
     assert "2 worker processes loading the model meanwhile" in warm.stderr
+    assert re.search(r"workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB", warm.stderr)  # its own process did the SQL
     cold = run_cli("run", "--warehouse", str(cold_wh), env_extra={"TEXTWAREHOUSE_PROCESSES": "1"})
     assert "loading the model" not in cold.stderr
     for sql in ("SELECT doc_id, sentence_id, start, text FROM sentences ORDER BY ALL",
                 "SELECT doc_id, start, \"end\", label, entity_id FROM mentions ORDER BY ALL",
                 "SELECT doc_id, start, kind, value, unit, subject FROM figures ORDER BY ALL",
                 "SELECT doc_id, start, value FROM dates ORDER BY ALL",
-                "SELECT term, doc_id, sentence_id, tf FROM postings ORDER BY ALL"):
+                "SELECT term, doc_id, sentence_id, tf FROM postings ORDER BY ALL",
+                "SELECT * FROM sentence_lengths ORDER BY ALL",
+                "SELECT * FROM entities ORDER BY ALL",
+                "SELECT doc_id, duplicate_of FROM documents ORDER BY ALL"):
         assert query(wh, sql) == query(cold_wh, sql), sql
     assert ("Xi Jinping",) in query(wh, "SELECT name FROM entities")
 

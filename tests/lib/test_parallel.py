@@ -1,8 +1,11 @@
 """The worker pool gives the same rows, in the same order, as running in this process."""
 
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from datetime import date
 
 import pytest
@@ -48,6 +51,8 @@ def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
     assert len(parallel.worker_pids()) == 2
     assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB",
                         progress.memory_line(parallel.worker_pids()))
+    assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB",
+                        progress.memory_line(parallel.worker_pids(), os.getpid()))
 
 
 @pytest.mark.parametrize("value, expected", [("1", 1), ("3", 3)])
@@ -68,14 +73,63 @@ def test_warm_workers_take_every_step_of_any_size(monkeypatch):
     try:
         assert not parallel.warm(parallel.WARM_BYTES - 1)  # too little new input: no workers
         assert parallel.worker_pids() == [] and parallel.workers_for(3) == 1
+        assert parallel.helper_pid() is None and parallel.isolated(os.getpid) == os.getpid()
         assert parallel.warm(parallel.WARM_BYTES)
         assert len(parallel.worker_pids()) == 2 and parallel.workers_for(3) == 2
+        # the warehouse's work runs in a process of its own, and its errors reach the caller
+        assert parallel.isolated(os.getpid) == parallel.helper_pid() != os.getpid()
+        assert parallel.helper_pid() not in parallel.worker_pids()
+        with pytest.raises(ValueError, match="invalid literal"):
+            parallel.isolated(int, "twelve")
         items = [(f"d{i}", t, [0]) for i, t in enumerate(TEXTS[:3])]
         pooled = [r for _, r in parallel.imap(entities.mention_rows_chunk, items, chunk=1)]
         assert pooled == serial(entities.mention_rows_chunk, items)
+        # a warehouse process that dies in a call (killed, out of memory) fails it instead of hanging
+        with pytest.raises(RuntimeError, match="warehouse process of this run ended .* run again"):
+            parallel.isolated(os.kill, parallel.helper_pid(), signal.SIGKILL)
     finally:
         parallel.shutdown()
-    assert parallel.workers_for(3) == 1  # cold again after shutdown
+    assert parallel.workers_for(3) == 1 and parallel.helper_pid() is None  # cold again after shutdown
+
+
+KILLED_RUN = """
+import os, sys, threading, time
+os.environ["TEXTWAREHOUSE_PROCESSES"] = "2"
+from pipelines.lib import parallel
+if __name__ == "__main__":
+    parallel.warm(10**9)
+    parallel.isolated(os.getpid)  # the warehouse process has started
+    list(parallel.imap(list, list(range(8)), chunk=1))  # and so have the workers
+    threading.Thread(target=parallel.isolated, args=(time.sleep, 120), daemon=True).start()  # a long write
+    time.sleep(0.5)
+    print(*parallel.worker_pids(), parallel.helper_pid(), flush=True)
+    time.sleep(120)
+"""
+
+
+def test_the_processes_of_a_killed_run_die_with_it(tmp_path):
+    """A run killed outright (SIGKILL, the OOM killer) leaves no process behind: above all not its
+    warehouse process in the middle of a write, after the lock is free."""
+    script = tmp_path / "run.py"
+    script.write_text(KILLED_RUN)
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) == 3 and all(alive(p) for p in pids)
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in pids if alive(p)]
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for its new parent to reap it is dead)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def test_one_process_never_warms(monkeypatch):

@@ -6,7 +6,7 @@ import pyarrow as pa
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import duplicates
+from pipelines.lib import duplicates, parallel
 from pipelines.lib.documents import build_documents
 from pipelines.lib.progress import Progress
 from pipelines.lib.schemas import SCHEMAS
@@ -41,7 +41,7 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
     progress.finish()
 
     signatures = [(d["doc_id"], s) for d, s in zip(docs, sigs, strict=True)]
-    earlier, positions, count = duplicates.committed_matches(wh, signatures)
+    earlier, positions, count = parallel.isolated(duplicates.committed_matches, wh, signatures)
     found = duplicates.assign_duplicates(earlier, signatures, positions=positions, count=count)
     for d in docs:
         d["duplicate_of"] = found.get(d["doc_id"])

@@ -45,7 +45,7 @@ def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource
     batch_id = context.partition_key
     if wh.is_committed(batch_id):
         return committed_results(context, wh, ["entities"])[0]
-    rows = entities_rollup.roll_up(wh, batch_id)
+    rows = parallel.isolated(entities_rollup.roll_up, wh, batch_id)
     return staged(context, wh, "entities", rows["entities"])
 
 

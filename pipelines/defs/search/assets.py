@@ -1,13 +1,11 @@
 """Search: the batch's sentences indexed for BM25, as Parquet postings sorted by term."""
 
 import dagster as dg
-import pyarrow.compute as pc
 
-from pipelines.defs.common import committed_results, stage
+from pipelines.defs.common import committed_results, staged
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import database
-from pipelines.lib.schemas import SCHEMAS
+from pipelines.lib import database, parallel
 
 
 @dg.multi_asset(
@@ -27,9 +25,6 @@ def search_index(context: dg.AssetExecutionContext, folders: WarehouseResource):
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, ["postings", "sentence_lengths"])
         return
-    postings, lengths = database.search_index(wh.batch_file(batch_id, "sentences"))
-    postings = postings.cast(SCHEMAS["postings"])
-    lengths = lengths.cast(SCHEMAS["sentence_lengths"])
-    n_terms = pc.count_distinct(postings.column("term")).as_py()
-    yield stage(context, wh, "postings", postings, terms=dg.MetadataValue.int(n_terms))
-    yield stage(context, wh, "sentence_lengths", lengths)
+    rows = parallel.isolated(database.stage_search_index, wh, batch_id)
+    yield staged(context, wh, "postings", rows["postings"], terms=dg.MetadataValue.int(rows["terms"]))
+    yield staged(context, wh, "sentence_lengths", rows["sentence_lengths"])

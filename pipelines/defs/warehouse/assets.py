@@ -5,7 +5,7 @@ import dagster as dg
 
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import database
+from pipelines.lib import database, parallel
 from pipelines.lib.planning import known_doc_ids
 
 # Everything a batch stages; the commit waits for all of them (and their blocking checks).
@@ -26,18 +26,17 @@ def warehouse(context: dg.AssetExecutionContext, folders: WarehouseResource) -> 
             compacted = {}
         else:
             staged_ids = set(wh.read_batch(batch_id, "raw_documents", columns=["doc_id"]).column("doc_id").to_pylist())
-            raced = known_doc_ids(wh, staged_ids)
+            raced = parallel.isolated(known_doc_ids, wh, staged_ids)
             if raced:  # another run committed the same content since this batch was read
                 context.log.warning(f"{len(raced)} documents were committed by another run meanwhile; dropping them here")
                 wh.drop_documents(batch_id, raced)
             tables = wh.commit(batch_id)
-        compacted = {t: c for t in BATCH_TABLES if (c := wh.compact(t))}
+        compacted = parallel.isolated(wh.compact_tables, BATCH_TABLES)
         for table, (n, name) in compacted.items():
             context.log.info(f"compacted {n} small files of {table} into {name}")
         wh.init()
-        database.install(wh.root)
-    with database.connect(wh.root) as con:
-        counts = dict(con.execute(database.read_sql("queries/table_counts.sql")).fetchall())
+        parallel.isolated(database.install, wh.root)
+    counts = parallel.isolated(database.table_counts, wh.root)
     context.log.info("warehouse rows: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
     return dg.MaterializeResult(
         metadata={
