@@ -67,7 +67,7 @@ def warm(new_bytes: int) -> bool:
     if new_bytes < settings.positive_int(WARM_BYTES_ENV, WARM_BYTES) or processes() < 2:
         return False
     _get_pool(processes(), initializer=preload)
-    if _helper is None:  # an executor, not a Pool: if its process dies, a call fails instead of waiting forever
+    if _helper is None:  # an executor, as the workers' (``_get_pool``)
         _helper = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=preload_warehouse)
         _helper.submit(int)  # start it now
     _warm = True
@@ -75,8 +75,10 @@ def warm(new_bytes: int) -> bool:
 
 
 def preload() -> None:
-    """Runs once in each warm worker: import the steps' modules and load the spaCy model and the unit
-    registry, so the first chunk of each step starts at full speed."""
+    """Runs once in each warm worker: die with the process that started it (``_die_with_parent``),
+    import the steps' modules and load the spaCy model and the unit registry, so the first chunk of
+    each step starts at full speed."""
+    _die_with_parent()
     from pipelines.lib import documents, entities, figures, segmenting  # noqa: F401
 
     entities.load_nlp()
@@ -97,9 +99,11 @@ def preload_warehouse() -> None:
 
 def _die_with_parent() -> None:
     """Be killed when the thread that started this process ends (Linux's PR_SET_PDEATHSIG; nothing
-    elsewhere). A pool's process that waits for work ends with its parent anyway; one busy with a
-    call finishes it first. Only for the warehouse process, which ``warm`` starts from the command
-    line's main thread: that thread ends with the process."""
+    elsewhere): an executor's process outlives a killed parent otherwise, waiting for work or busy
+    with a call (a write, in the warehouse process). Processes are started from the main thread
+    (``warm`` from the command line's, ``imap`` from the step's, which Dagster runs in the main
+    thread of its process); a process started from a thread that ends sooner dies with it, and
+    the step's next call fails saying so."""
     import ctypes
     import signal
 
@@ -133,25 +137,35 @@ def imap(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK
     if n > 1:  # at least 8 chunks per worker, so that no worker is left with the last big one
         chunk = min(chunk, max(1, -(-len(items) // (8 * n))))
     chunks = [list(items[i : i + chunk]) for i in range(0, len(items), chunk)]
-    results = map(fn, chunks) if n < 2 else _get_pool(n).imap(fn, chunks)
-    for c, chunk_results in zip(chunks, results, strict=True):
-        yield from zip(c, chunk_results, strict=True)
+    results = map(fn, chunks) if n < 2 else _get_pool(n, initializer=_die_with_parent).map(fn, chunks)
+    try:
+        for c, chunk_results in zip(chunks, results, strict=True):
+            yield from zip(c, chunk_results, strict=True)
+    except BrokenProcessPool as exc:
+        shutdown()
+        raise RuntimeError("a worker process of this run ended in the middle of its work (killed? out of "
+                           "memory?); run again: an interrupted batch is redone") from exc
 
 
-def _get_pool(n: int, initializer: Callable[[], None] | None = None):
+def _get_pool(n: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """The ``n`` workers, started if they were not. An executor, not a ``multiprocessing.Pool``: when
+    a process of a Pool dies (the OOM killer), the Pool starts another and waits for the lost
+    chunk's result forever; an executor's calls fail instead."""
     global _pool, _pool_size
     if _pool is None or _pool_size != n:
         shutdown()
         # spawn, not fork: the parent runs Dagster's threads, and a forked copy of a lock held by
         # another thread would hang the child
-        _pool = multiprocessing.get_context("spawn").Pool(n, initializer=initializer)
+        _pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
+        for _ in range(n):  # start them all now: an executor starts a process per call otherwise
+            _pool.submit(int)
         _pool_size = n
     return _pool
 
 
 def worker_pids() -> list[int]:
     """Process ids of the running workers (none before the first big batch)."""
-    return [p.pid for p in _pool._pool] if _pool is not None else []  # Pool keeps its processes in _pool
+    return list(_pool._processes) if _pool is not None else []  # the executor's {pid: process}
 
 
 def helper_pid() -> int | None:
@@ -164,13 +178,11 @@ def shutdown() -> None:
     Every result has been collected by then (``isolated`` waits for its call) and none holds anything
     to save, so they are terminated rather than left to tear down their models (0.6 s)."""
     global _pool, _pool_size, _warm, _helper
-    if _pool is not None:
-        _pool.terminate()
-        _pool.join()
-    if _helper is not None:
-        for process in list(_helper._processes.values()):
-            process.terminate()
-        _helper.shutdown(wait=True, cancel_futures=True)
+    for executor in (_pool, _helper):
+        if executor is not None:
+            for process in list((executor._processes or {}).values()):
+                process.terminate()
+            executor.shutdown(wait=True, cancel_futures=True)
     _pool, _pool_size, _helper = None, 0, None
     _warm = False
 

@@ -55,6 +55,22 @@ def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
                         progress.memory_line(parallel.worker_pids(), os.getpid()))
 
 
+def die(chunk: list) -> list:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_fails_the_step_instead_of_hanging_it(two_workers):
+    """The OOM killer takes a worker in the middle of a chunk: the step fails, saying what to do."""
+    with pytest.raises(RuntimeError, match="worker process of this run ended .* run again"):
+        list(parallel.imap(die, list(range(40))))
+    assert parallel.worker_pids() == []  # stopped; the next step starts new ones
+    assert [r for _, r in parallel.imap(serial_len, ["ab", "c"] * 10)] == [2, 1] * 10
+
+
+def serial_len(chunk: list) -> list:
+    return [len(x) for x in chunk]
+
+
 @pytest.mark.parametrize("value, expected", [("1", 1), ("3", 3)])
 def test_processes_from_the_environment(monkeypatch, value, expected):
     monkeypatch.setenv(parallel.PROCESSES_ENV, value)
