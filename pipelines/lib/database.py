@@ -10,6 +10,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipelines.lib.schemas import SCHEMAS
+
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 # Order matters: views first (macros refer to them), each folder sorted by name.
 INSTALL_FOLDERS = ("views", "macros")
@@ -137,8 +139,6 @@ def _in_pieces(table: pa.Table) -> pa.Table:
 def stage_search_index(wh, batch_id: str) -> dict[str, int]:
     """Index the batch's sentences (``search_index``) and stage ``postings`` and ``sentence_lengths``
     in ``wh`` (a ``storage.Warehouse``); their row counts, and the distinct terms as ``terms``."""
-    from pipelines.lib.schemas import SCHEMAS
-
     postings, lengths = search_index(wh.batch_file(batch_id, "sentences"))
     wh.stage(batch_id, "postings", postings.cast(SCHEMAS["postings"]))
     wh.stage(batch_id, "sentence_lengths", lengths.cast(SCHEMAS["sentence_lengths"]))
