@@ -110,14 +110,19 @@ def connect(root: Path, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
 def table_counts(root: Path) -> dict[str, int]:
     """Rows per table of the warehouse at ``root`` (sql/queries/table_counts.sql)."""
     with connect(root) as con:
-        return dict(con.execute(read_sql("queries/table_counts.sql")).fetchall())
+        return _counts(con)
+
+
+def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return dict(con.execute(read_sql("queries/table_counts.sql")).fetchall())
 
 
 def summary(root: Path) -> tuple[dict[str, int], str, str]:
     """What ``textwarehouse run`` prints at the end: ``table_counts``, and the example query
     (sql/queries/example.sql) with its result as a table."""
-    counts, example_sql = table_counts(root), read_sql("queries/example.sql")
+    example_sql = read_sql("queries/example.sql")
     with connect(root) as con:
+        counts = _counts(con)
         example = con.sql(example_sql)
         return counts, example_sql, str(example) if example is not None else ""
 
