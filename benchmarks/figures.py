@@ -206,11 +206,9 @@ def quantulum(text):
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=300)
-    args = ap.parse_args()
-    sets = {
+def gold_sets() -> dict[str, list[dict]]:
+    """Every set scored here, by title: quantulum3's dev set and the hand-labelled news sentences."""
+    return {
         "quantulum3's dev set": [json.loads(line) for name in ("quantities-quantulum3.jsonl",
                                                               "quantities-quantulum3-ambiguity.jsonl")
                                  for line in (SHARED / "dev" / name).open()],
@@ -223,7 +221,13 @@ def main() -> None:
         "BBC News sentences stating a measure, gold by hand (set 4)": hand_labelled("news-figures-bbc-4.jsonl",
                                                                                   "bbc-news.jsonl.gz"),
     }
-    for title, cases in sets.items():
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=300)
+    args = ap.parse_args()
+    for title, cases in gold_sets().items():
         print(f"\n{title}: {len(cases)} sentences with {sum(len(c['expected']) for c in cases)} quantities")
         print(f"{'extractor':<16}{'detect F1':>10}{'value+unit F1':>15}{'tp':>5}{'fp':>5}{'fn':>5}   value+unit F1 by kind")
         for name, fn in (("textwarehouse", ours), ("quantulum3", quantulum)):
