@@ -44,6 +44,7 @@ def say(message: str) -> None:
 
 
 def cmd_run(args) -> int:
+    progress.lean_allocators()  # first: before pyarrow is imported and any thread starts
     ensure_dagster_home()
     from pipelines.lib import database
     from pipelines.lib.planning import plan_new_batches

@@ -157,6 +157,16 @@ def committed_matches(wh, signatures: list[tuple[str, np.ndarray | None]]):
     return (ids, matrix, [dup_of.get(d) for d in ids]), positions, count
 
 
+def committed_duplicates(wh, signatures: list[tuple[str, np.ndarray | None]]) -> dict[str, str]:
+    """``duplicate_of`` for each of a batch's documents (``signatures``, in ingest order) that nearly
+    repeats a committed document or an earlier one of the batch: ``assign_duplicates`` over what
+    ``committed_matches`` keeps of the warehouse. One call, so that the warehouse process runs both and
+    hands back only the answer (in the process that runs Dagster, the matches and the LSH buckets
+    took 3-6 MiB a batch of 1,000 Reuters bodies)."""
+    earlier, positions, count = committed_matches(wh, signatures)
+    return assign_duplicates(earlier, signatures, positions=positions, count=count)
+
+
 def assign_duplicates(
     earlier: tuple[list[str], np.ndarray, list[str | None]],
     new: list[tuple[str, np.ndarray | None]],
@@ -219,3 +229,21 @@ def stack(rows: list[tuple[str, np.ndarray, str | None]]) -> tuple[list[str], np
     """``assign_duplicates``' earlier documents from (doc_id, signature, duplicate_of) rows."""
     matrix = np.stack([s for _, s, _ in rows]) if rows else np.zeros((0, NUM_PERM), dtype=np.uint64)
     return [d for d, _, _ in rows], matrix, [x for _, _, x in rows]
+
+
+def signature_table(signatures: list[tuple[str, np.ndarray | None]], batch_id: str):
+    """The ``minhashes`` rows of a batch, built from the signatures' arrays as they are: a list of
+    Python ints per signature took ~6 MiB of transient memory for 1,000 documents."""
+    import pyarrow as pa
+
+    from pipelines.lib.schemas import SCHEMAS
+
+    kept = [(doc_id, sig) for doc_id, sig in signatures if sig is not None]
+    values = np.concatenate([sig for _, sig in kept]).astype(np.uint64, copy=False) if kept else np.zeros(0, np.uint64)
+    offsets = np.arange(len(kept) + 1, dtype=np.int32) * NUM_PERM
+    return pa.table(
+        {"doc_id": pa.array([doc_id for doc_id, _ in kept], pa.string()),
+         "signature": pa.ListArray.from_arrays(pa.array(offsets), pa.array(values, pa.uint64())),
+         "batch_id": pa.array([batch_id] * len(kept), pa.string())},
+        schema=SCHEMAS["minhashes"],
+    )

@@ -60,7 +60,7 @@ def test_committed_matches_give_the_answer_of_the_whole_corpus(tmp_path):
     whole = duplicates.assign_duplicates(duplicates.stack(earlier), new)
     (ids, matrix, dups), positions, count = duplicates.committed_matches(wh, new)
     streamed = duplicates.assign_duplicates((ids, matrix, dups), new, positions=positions, count=count)
-    assert whole == streamed == {"n": "a"}
+    assert whole == streamed == duplicates.committed_duplicates(wh, new) == {"n": "a"}
     # only what can matter was read into memory: N's neighbours, C's copy and the repeated id; A's
     # position comes from the second pass, as the root of B's group
     assert sorted(ids) == ["b", "c", "o0"] and count == 7 and positions["a"] == 0
@@ -80,3 +80,13 @@ def test_matching_earlier_reads_any_chunking_alike():
         got = duplicates.matching_earlier(chunks, [("x", A)])
         assert got[0] == whole[0] == ["d5", "d31"] and got[2] == whole[2] == {"d5": 5, "d31": 31} and got[3] == 40
         assert np.array_equal(got[1], whole[1])
+
+
+def test_the_signature_table_holds_each_signature_as_computed():
+    sigs = [("a", duplicates.signature("the quick brown fox jumps over the lazy dog again")), ("b", None),
+            ("c", duplicates.signature("one two three four five six seven"))]
+    table = duplicates.signature_table(sigs, "B1")
+    assert table.column("doc_id").to_pylist() == ["a", "c"]
+    assert table.column("signature").to_pylist() == [sigs[0][1].tolist(), sigs[2][1].tolist()]
+    assert table.column("batch_id").to_pylist() == ["B1", "B1"]
+    assert duplicates.signature_table([("b", None)], "B1").num_rows == 0

@@ -159,3 +159,21 @@ def test_the_command_line_module_imports_no_duckdb_or_arrow():
     code = "import sys, pipelines.cli; print(sorted({'duckdb', 'pyarrow', 'dagster', 'spacy'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_run_process_allocates_arrow_from_malloc_and_its_children_keep_mimalloc():
+    """`lean_allocators`: the command line's process uses the system allocator (what malloc_trim
+    reaches), and a process it starts afterwards, a worker or the warehouse process, does not inherit
+    that choice."""
+    code = (
+        "import os, subprocess, sys\n"
+        "from pipelines.lib import progress\n"
+        "progress.lean_allocators()\n"
+        "import pyarrow as pa\n"
+        "child = subprocess.run([sys.executable, '-c', 'import pyarrow as pa; print(pa.default_memory_pool().backend_name)'],\n"
+        "                       capture_output=True, text=True, check=True).stdout.strip()\n"
+        "print(pa.default_memory_pool().backend_name, child, os.environ.get('ARROW_DEFAULT_MEMORY_POOL'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.split() == ["system", "mimalloc", "None"]

@@ -1,7 +1,6 @@
 """Clean: raw documents to clean bodies with their metadata, the chrome they shed, and near-duplicates."""
 
 import dagster as dg
-import pyarrow as pa
 
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
@@ -9,9 +8,10 @@ from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import duplicates, parallel
 from pipelines.lib.documents import build_documents
 from pipelines.lib.progress import Progress
-from pipelines.lib.schemas import SCHEMAS
 
 TABLES = ["documents", "removed", "minhashes"]
+# what cleaning reads of raw_documents (not the hash, size, encoding, URL or ingest time)
+COLUMNS = ["doc_id", "source", "format", "raw_text", "batch_id", "meta_title", "meta_author", "meta_published_at"]
 
 
 @dg.multi_asset(
@@ -35,23 +35,18 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, TABLES)
         return
-    raw = wh.read_batch(batch_id, "raw_documents").to_pylist()
+    raw = wh.read_batch(batch_id, "raw_documents", columns=COLUMNS).to_pylist()
     progress = Progress("clean", len(raw), context.log.info)
     docs, removed, sigs = build_documents(raw, progress=lambda d: progress.update(words=d["n_words"]))
     progress.finish()
+    del raw  # the batch's raw texts: not held under the staging below
 
     signatures = [(d["doc_id"], s) for d, s in zip(docs, sigs, strict=True)]
-    earlier, positions, count = parallel.isolated(duplicates.committed_matches, wh, signatures)
-    found = duplicates.assign_duplicates(earlier, signatures, positions=positions, count=count)
+    found = parallel.isolated(duplicates.committed_duplicates, wh, signatures)
     for d in docs:
         d["duplicate_of"] = found.get(d["doc_id"])
     context.log.info(f"clean: {len(found)} near-duplicate(s) of earlier documents")
-    sig_table = pa.table(
-        {"doc_id": [i for i, s in signatures if s is not None],
-         "signature": [s.tolist() for _, s in signatures if s is not None],
-         "batch_id": [batch_id] * sum(s is not None for _, s in signatures)},
-        schema=SCHEMAS["minhashes"],
-    )
+    sig_table = duplicates.signature_table(signatures, batch_id)
     yield stage(context, wh, "documents", docs, words=dg.MetadataValue.int(sum(d["n_words"] for d in docs)),
                 removed_chars=dg.MetadataValue.int(sum(d["removed_chars"] for d in docs)),
                 near_duplicates=dg.MetadataValue.int(len(found)))
