@@ -106,11 +106,13 @@ def lean_allocators() -> None:
     import os
 
     if "pyarrow" not in sys.modules:
-        os.environ.setdefault(ARROW_POOL_ENV, "system")
+        ours = ARROW_POOL_ENV not in os.environ  # a user's own choice stands, here and in the children
+        if ours:
+            os.environ[ARROW_POOL_ENV] = "system"
         import pyarrow as pa
 
         pa.default_memory_pool()  # Arrow reads the variable now, once
-        if os.environ.get(ARROW_POOL_ENV) == "system":
+        if ours:
             del os.environ[ARROW_POOL_ENV]
     with contextlib.suppress(OSError, AttributeError):  # not glibc
         ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1)
