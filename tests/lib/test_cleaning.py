@@ -252,6 +252,7 @@ _TEASERS = [
     ("9 Comments", ["Great article, thanks for writing it. I had no idea the quay was in such a bad state."], False),
     ("Most Popular", [t for t in _TEASERS if not t.startswith("By ")], False),  # headlines and leads alone
     ("Keep Reading 🚀", _TEASERS, False),
+    ("More Great Harbour Times Stories", _TEASERS, False),  # "More" and up to three words before "Stories"
     ("Related", _STORY[3:], True),  # a box of links inside the article: the article goes on after it
     ("More on this later", _STORY[3:], True),
 ])
