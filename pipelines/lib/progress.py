@@ -105,10 +105,11 @@ def lean_allocators() -> None:
     ``mmap``, handed back when freed: glibc otherwise raises that threshold whenever such a block is
     freed (up to 32 MiB), then carves big blocks out of the heap, where they leave holes that trim
     cannot return (all of Reuters traced in batches of 1,000 bodies: 231 -> 234 MiB between batches
-    and the steps' tops 232-239 MiB without it, 223.4 -> 225.9 and 226.7-235.5 with it). Only this
-    process: the variable that picks Arrow's
-    allocator is read once, then taken out of the environment that the worker and warehouse
-    processes inherit (they keep mimalloc, purging at once: ``pipelines/__init__.py``)."""
+    and the steps' tops 232-239 MiB without it, 223.4 -> 225.9 and 226.7-235.5 with it).
+
+    Only this process: the variable that picks Arrow's allocator is read once, then taken out of the
+    environment that the worker and warehouse processes inherit (they keep mimalloc, purging at once:
+    ``pipelines/__init__.py``)."""
     import ctypes
     import os
 
@@ -122,8 +123,9 @@ def lean_allocators() -> None:
         if ours:
             del os.environ[ARROW_POOL_ENV]
     with contextlib.suppress(OSError, AttributeError):  # not glibc
-        ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1)
-        ctypes.CDLL(None).mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+        mallopt = ctypes.CDLL(None).mallopt
+        mallopt(M_ARENA_MAX, 1)
+        mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 @functools.cache
