@@ -22,7 +22,6 @@ at most 2; 1 means everything runs in the calling process).
 from __future__ import annotations
 
 import atexit
-import contextlib
 import multiprocessing
 import multiprocessing.util  # its exit hook waits for the warehouse process: registered before ``shutdown``
 import os
@@ -31,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from pipelines.lib import settings
+from pipelines.lib import progress, settings
 
 PROCESSES_ENV = "TEXTWAREHOUSE_PROCESSES"
 MIN_ITEMS = 400  # below this, starting workers at a step costs more than it saves
@@ -67,9 +66,8 @@ def warm(new_bytes: int) -> bool:
     if new_bytes < settings.positive_int(WARM_BYTES_ENV, WARM_BYTES) or processes() < 2:
         return False
     _get_pool(processes(), initializer=preload)
-    if _helper is None:  # an executor, as the workers' (``_get_pool``)
-        _helper = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=preload_warehouse)
-        _helper.submit(int)  # start it now
+    if _helper is None:
+        _helper = _start(1, preload_warehouse)
     _warm = True
     return True
 
@@ -92,7 +90,7 @@ def preload_warehouse() -> None:
     _die_with_parent()
     import duckdb  # noqa: F401
 
-    from pipelines.lib import database, duplicates, entities, entities_rollup, storage  # noqa: F401
+    from pipelines.lib import database, duplicates, entities, entities_rollup, planning, storage  # noqa: F401
 
     entities.place("London")
 
@@ -104,11 +102,11 @@ def _die_with_parent() -> None:
     main thread; ``imap`` from the step's thread, which is the main thread in an in-process run
     (checked with ``dg.materialize``; not checked for the UI's run launcher). A process started from
     a thread that ends sooner dies with it, and the step's next call fails saying so (``_lost``)."""
-    import ctypes
     import signal
 
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    prctl = getattr(progress.libc(), "prctl", None)  # Linux's
+    if prctl is not None:
+        prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
 
 
 def isolated(fn: Callable[..., Any], *args: Any) -> Any:
@@ -159,13 +157,18 @@ def _get_pool(n: int, initializer: Callable[[], None] | None = None) -> ProcessP
     global _pool, _pool_size
     if _pool is None or _pool_size != n:
         shutdown()
-        # spawn, not fork: the parent runs Dagster's threads, and a forked copy of a lock held by
-        # another thread would hang the child
-        _pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
-        for _ in range(n):  # start them all now: an executor starts a process per call otherwise
-            _pool.submit(int)
-        _pool_size = n
+        _pool, _pool_size = _start(n, initializer), n
     return _pool
+
+
+def _start(n: int, initializer: Callable[[], None] | None) -> ProcessPoolExecutor:
+    """An executor of ``n`` processes, all started now (an executor starts a process per call
+    otherwise). Spawned, not forked: the parent runs Dagster's threads, and a forked copy of a lock
+    held by another thread would hang the child."""
+    executor = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
+    for _ in range(n):
+        executor.submit(int)
+    return executor
 
 
 def worker_pids() -> list[int]:

@@ -3,7 +3,6 @@ and the resident memory a long run reports after each batch, with the call that 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import sys
 import time
@@ -102,15 +101,15 @@ def lean_allocators() -> None:
     batches of 100 Reuters bodies: 218.8 -> 225.1 MiB after each batch, peak 232.8; this way 217.4 ->
     220.2, peak 226.7). Reading Parquet files alone, in a loop, showed it: ~+1.5 MiB over 30 reads
     with mimalloc, flat with the system allocator. And blocks of 128 KiB or more always come from
-    ``mmap``, handed back when freed: glibc otherwise raises that threshold whenever such a block is
-    freed (up to 32 MiB), then carves big blocks out of the heap, where they leave holes that trim
-    cannot return (all of Reuters traced in batches of 1,000 bodies: 231 -> 234 MiB between batches
-    and the steps' tops 232-239 MiB without it, 223.4 -> 225.9 and 226.7-235.5 with it).
+    ``mmap``, handed back when freed: by default glibc raises that threshold whenever such a block is
+    freed (up to 32 MiB, ``mallopt(3)``) and then carves big blocks out of the heap, where holes that
+    trim cannot return would explain what was measured (not looked at directly; all of Reuters
+    traced in batches of 1,000 bodies: 231 -> 234 MiB between batches and the steps' tops 232-239
+    MiB without it, 223.4 -> 225.9 and 226.7-235.5 with it).
 
     Only this process: the variable that picks Arrow's allocator is read once, then taken out of the
     environment that the worker and warehouse processes inherit (they keep mimalloc, purging at once:
     ``pipelines/__init__.py``)."""
-    import ctypes
     import os
 
     if "pyarrow" not in sys.modules:
@@ -122,20 +121,26 @@ def lean_allocators() -> None:
         pa.default_memory_pool()  # Arrow reads the variable now, once
         if ours:
             del os.environ[ARROW_POOL_ENV]
-    with contextlib.suppress(OSError, AttributeError):  # not glibc
-        mallopt = ctypes.CDLL(None).mallopt
+    mallopt = getattr(libc(), "mallopt", None)  # glibc's
+    if mallopt is not None:
         mallopt(M_ARENA_MAX, 1)
         mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 @functools.cache
-def _malloc_trim():
-    """glibc's ``malloc_trim`` from the symbols the process already has (None elsewhere). Not through
-    ``ctypes.util.find_library``, which starts ``/sbin/ldconfig -p`` in a child process at every call:
-    after every step, ~13 children a batch forked from the main process."""
+def libc():
+    """The C library from the symbols the process already has (None where that cannot be loaded). Not
+    through ``ctypes.util.find_library``, which starts ``/sbin/ldconfig -p`` in a child process at
+    every call: looked up for ``malloc_trim`` after every step, ~13 children a batch forked from the
+    main process."""
     import ctypes
 
     try:
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # not glibc
+        return ctypes.CDLL(None)
+    except OSError:
         return None
+
+
+def _malloc_trim():
+    """glibc's ``malloc_trim`` (None elsewhere)."""
+    return getattr(libc(), "malloc_trim", None)
