@@ -51,3 +51,9 @@ def known_doc_ids(warehouse: Warehouse, candidates: set[str]) -> set[str]:
     ids = warehouse.read_committed("raw_documents", columns=["doc_id"]).column("doc_id")
     mask = pc.is_in(ids, value_set=pa.array(sorted(candidates)))
     return set(pc.filter(ids, mask).to_pylist())
+
+
+def committed_meanwhile(warehouse: Warehouse, batch_id: str) -> set[str]:
+    """The documents staged for ``batch_id`` that another run has committed since this batch read them."""
+    staged = warehouse.read_batch(batch_id, "raw_documents", columns=["doc_id"]).column("doc_id")
+    return known_doc_ids(warehouse, set(staged.to_pylist()))

@@ -9,7 +9,7 @@ import dagster as dg
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import faults
+from pipelines.lib import faults, parallel
 from pipelines.lib.ingest import FileEntry, read_files
 from pipelines.lib.planning import known_doc_ids
 from pipelines.lib.progress import Progress
@@ -42,7 +42,7 @@ def ingest(context: dg.AssetExecutionContext, folders: WarehouseResource):
     progress = Progress("ingest", len(entries), context.log.info, unit="files")
     result = read_files(
         Path(manifest["raw_dir"]), entries, now=datetime.now(UTC), batch_id=batch_id,
-        known_doc_ids=lambda ids: known_doc_ids(wh, ids), progress=lambda done, total: progress.update(),
+        known_doc_ids=lambda ids: parallel.isolated(known_doc_ids, wh, ids), progress=lambda done, total: progress.update(),
     )
     progress.finish()
     faults.point("ingest")

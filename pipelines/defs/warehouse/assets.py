@@ -6,7 +6,7 @@ import dagster as dg
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import database, parallel
-from pipelines.lib.planning import known_doc_ids
+from pipelines.lib.planning import committed_meanwhile
 
 # Everything a batch stages; the commit waits for all of them (and their blocking checks).
 BATCH_TABLES = ["files", "raw_documents", "rejected", "documents", "removed", "minhashes", "paragraphs", "sentences",
@@ -25,8 +25,7 @@ def warehouse(context: dg.AssetExecutionContext, folders: WarehouseResource) -> 
             tables: list[str] = []
             compacted = {}
         else:
-            staged_ids = set(wh.read_batch(batch_id, "raw_documents", columns=["doc_id"]).column("doc_id").to_pylist())
-            raced = parallel.isolated(known_doc_ids, wh, staged_ids)
+            raced = parallel.isolated(committed_meanwhile, wh, batch_id)
             if raced:  # another run committed the same content since this batch was read
                 context.log.warning(f"{len(raced)} documents were committed by another run meanwhile; dropping them here")
                 wh.drop_documents(batch_id, raced)
