@@ -3,6 +3,7 @@
 
 import dagster as dg
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.lib.schemas import table_from_rows
@@ -41,6 +42,11 @@ def _result(table: str, path, rows: int, preview: pa.Table, extra: dict) -> dg.M
             **extra,
         },
     )
+
+
+def counts(table: pa.Table, column: str) -> dict:
+    """How many rows have each value of ``column``, for an asset's metadata."""
+    return {v["values"]: v["counts"] for v in pc.value_counts(table.column(column)).to_pylist()}
 
 
 def committed_results(context: dg.AssetExecutionContext, wh: Warehouse, tables: list[str]):

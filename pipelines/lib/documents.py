@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.lib import cleaning, duplicates, parallel
+from pipelines.lib import cleaning
 from pipelines.lib.normalize import clean_body
 from pipelines.lib.segmenting import segment
 
@@ -14,44 +14,6 @@ _WORD = re.compile(r"\w+")
 def source_group(source: str) -> str:
     """Documents of one source share chrome: a JSONL file's lines, or the files of one folder."""
     return source.split("#", 1)[0] if "#" in source else source.rsplit("/", 1)[0] if "/" in source else ""
-
-
-def build_documents(raws: list[dict], progress=None) -> tuple[list[dict], list[dict], list]:
-    """``documents`` rows, ``removed`` rows and each document's MinHash signature (None for an empty
-    body), for a batch of ``raw_documents`` rows; on the worker processes for a big batch.
-
-    Lines that repeat across many documents of the same source are treated as chrome.
-    """
-    groups: dict[str, list[str]] = {}
-    for r in raws:
-        if r["format"] != "html":
-            groups.setdefault(source_group(r["source"]), []).append(r["raw_text"])
-    # a source's repeated lines on the workers too: over all of Reuters (40 files), 3 s in this process
-    repeated = dict(zip(groups, (r for _, r in parallel.imap(repeated_lines_chunk, list(groups.values()), chunk=1,
-                                                              documents=len(raws))), strict=True))
-    items = [(r, repeated.get(source_group(r["source"]), frozenset())) for r in raws]
-    docs, removed, signatures = [], [], []
-    for _, (doc, rem, sig) in parallel.imap(build_documents_chunk, items):
-        docs.append(doc)
-        removed.extend(rem)
-        signatures.append(sig)
-        if progress:
-            progress(doc)
-    return docs, removed, signatures
-
-
-def repeated_lines_chunk(groups: list[list[str]]) -> list[frozenset[str]]:
-    """``cleaning.repeated_lines`` of each group of texts: one unit of work for a worker process."""
-    return [cleaning.repeated_lines(texts) for texts in groups]
-
-
-def build_documents_chunk(items: list[tuple[dict, frozenset[str]]]) -> list[tuple[dict, list[dict], object]]:
-    """One unit of work for a worker process: ``(document, removed, signature)`` per raw row."""
-    out = []
-    for raw, repeated in items:
-        doc, removed = build_document(raw, repeated=repeated)
-        out.append((doc, removed, duplicates.signature(doc["text"])))
-    return out
 
 
 def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tuple[dict, list[dict]]:
@@ -76,11 +38,6 @@ def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tupl
     )
     removed = [dict(r, doc_id=raw["doc_id"], batch_id=raw.get("batch_id")) for r in extracted.removed]
     return doc, removed
-
-
-def segment_rows_chunk(items: list[tuple[str, str]]) -> list[tuple[list[dict], list[dict]]]:
-    """``segment_rows`` of each ``(doc_id, text)``: one unit of work for a worker process."""
-    return [segment_rows(doc_id, text) for doc_id, text in items]
 
 
 def segment_rows(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:

@@ -6,10 +6,11 @@ command line starts it early instead (``warm``) when the run's new input is big 
 then load the model and the rules while this process imports Dagster and runs the first steps, and
 every later step of any size uses them, so a small incremental run neither waits for a model load
 nor runs its entities on one core.
-Work goes out in chunks of documents and comes back in order, as plain rows: a worker sends back
-``mentions`` rows, not spaCy Docs, which spaCy's own ``n_process`` would ship to the parent and
-rebuild there (measured on 2,000 Reuters bodies, ner only, 2 processes: 7,210 words/s that way,
-9,047 with rows back, bare ``nlp.pipe`` 9,048).
+Work goes out in chunks of documents and comes back in order, as Arrow tables (``map_table``): a
+worker sends back ``mentions`` rows, not spaCy Docs, which spaCy's own ``n_process`` would ship to
+the parent and rebuild there (measured on 2,000 Reuters bodies, ner only, 2 processes: 7,210 words/s
+that way, 9,047 with rows back, bare ``nlp.pipe`` 9,048), and the rows are a table built in the
+worker, not Python objects for this process to hold.
 
 A warm run also starts one more process, the warehouse's (``isolated``): the batch's DuckDB queries
 and Parquet merges run there, so that what their allocators keep does not pile up, batch after
@@ -22,19 +23,25 @@ at most 2; 1 means everything runs in the calling process).
 from __future__ import annotations
 
 import atexit
+import collections
+import functools
 import multiprocessing
 import multiprocessing.util  # its exit hook waits for the warehouse process: registered before ``shutdown``
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipelines.lib import progress, settings
+
+if TYPE_CHECKING:  # imported where used: the command line sets Arrow's allocator before its first import
+    import pyarrow as pa
 
 PROCESSES_ENV = "TEXTWAREHOUSE_PROCESSES"
 MIN_ITEMS = 400  # below this, starting workers at a step costs more than it saves
 CHUNK = 32
+IN_FLIGHT = 4  # chunks out per worker at once
 WARM_BYTES_ENV = "TEXTWAREHOUSE_WARM_BYTES"  # new input from which the command line starts the
 WARM_BYTES = 64 * 1024                      # workers before Dagster (default 64 KiB, ~80 news articles)
 
@@ -99,7 +106,7 @@ def _die_with_parent() -> None:
     """Be killed when the thread that started this process ends (Linux's PR_SET_PDEATHSIG; nothing
     elsewhere): an executor's process outlives a killed parent otherwise, waiting for work or busy
     with a call (a write, in the warehouse process). ``warm`` starts them from the command line's
-    main thread; ``imap`` from the step's thread, which is the main thread in an in-process run
+    main thread; ``each`` from the step's thread, which is the main thread in an in-process run
     (checked with ``dg.materialize``; not checked for the UI's run launcher). A process started from
     a thread that ends sooner dies with it, and the step's next call fails saying so (``_lost``)."""
     import signal
@@ -130,23 +137,112 @@ def _lost(what: str) -> RuntimeError:
                         "run again: an interrupted batch is redone or finished")
 
 
-def imap(fn: Callable[[list], list], items: Sequence[Any], *, chunk: int = CHUNK,
-         documents: int | None = None) -> Iterator[tuple[Any, Any]]:
-    """``(item, result)`` for every item, in order; ``fn`` maps a chunk of items to one result per
-    item and runs on the worker pool for a big batch (``documents``: how many documents the items
-    stand for, if not one each), in this process otherwise. ``fn`` must be a module-level function
-    (the workers import it)."""
-    n = workers_for(len(items) if documents is None else documents)
-    if n > 1:  # at least 8 chunks per worker, so that no worker is left with the last big one
-        chunk = min(chunk, max(1, -(-len(items) // (8 * n))))
-    chunks = [list(items[i : i + chunk]) for i in range(0, len(items), chunk)]
-    results = map(fn, chunks) if n < 2 else _get_pool(n, initializer=_die_with_parent).map(fn, chunks)
+def map_table(fn: Callable[..., tuple], table: pa.Table, outputs: list[str], *,
+              extra: Callable[[pa.Table], tuple] | None = None, documents: int | None = None,
+              on_chunk: Callable[[pa.Table, tuple], None] | None = None) -> tuple[pa.Table, ...]:
+    """``fn(chunk, *extra(chunk))`` for consecutive slices of ``table``'s rows, on the worker pool for a
+    big batch (``documents``: how many documents the rows stand for, if not one each), in this process
+    otherwise; ``fn`` returns one table per name in ``outputs`` (``schemas.SCHEMAS``), and each comes
+    back as the chunks' tables concatenated, in order. ``on_chunk(chunk, results)`` runs in this
+    process as each chunk's results arrive (progress). ``fn`` must be a module-level function (the
+    workers import it).
+
+    Tables travel both ways as Arrow IPC streams, and at most ``IN_FLIGHT`` chunks per worker are
+    out at once: this process, which runs Dagster, never holds a batch as Python rows (a batch of 4 MiB
+    of Reuters raised it by ~45 MiB in the clean step that way), and what Arrow frees goes back to
+    ``malloc`` (``progress.lean_allocators``)."""
+    import pyarrow as pa
+
+    from pipelines.lib.schemas import SCHEMAS
+
+    documents = table.num_rows if documents is None else documents
+    n = workers_for(documents)
+    size = CHUNK if n < 2 else min(CHUNK, max(1, -(-table.num_rows // (8 * n))))  # >= 8 chunks a worker
+    chunks = (table.slice(i, size) for i in range(0, table.num_rows, size))
+    calls = ((chunk, *(extra(chunk) if extra else ())) for chunk in chunks)
+    parts: list[list[pa.Table]] = [[] for _ in outputs]
+    for args, results in each(fn, calls, documents=documents):
+        for part, result in zip(parts, results, strict=True):
+            part.append(result)
+        if on_chunk:
+            on_chunk(args[0], results)
+    return tuple(pa.concat_tables(p) if p else SCHEMAS[name].empty_table() for name, p in zip(outputs, parts, strict=True))
+
+
+def each(fn: Callable[..., tuple], calls: Iterable[tuple], *, documents: int) -> Iterator[tuple[tuple, tuple]]:
+    """``(args, fn(*args))`` for every tuple of arguments in ``calls``, in order: on the worker pool if
+    ``documents`` (how many documents the calls stand for) make a big batch, in this process otherwise.
+    ``fn`` returns a tuple; the tables among its arguments and results travel as in ``map_table``."""
+    n = workers_for(documents)
+    return _in_process(fn, iter(calls)) if n < 2 else _on_workers(fn, iter(calls), n)
+
+
+def _in_process(fn: Callable[..., tuple], calls: Iterator[tuple]) -> Iterator[tuple[tuple, tuple]]:
+    for args in calls:
+        yield args, fn(*args)
+
+
+def _on_workers(fn: Callable[..., tuple], calls: Iterator[tuple], n: int) -> Iterator[tuple[tuple, tuple]]:
+    """``(args, fn(*args))`` for every call, in order, on ``n`` workers, ``IN_FLIGHT * n`` calls out at once."""
+    pool = _get_pool(n, initializer=_die_with_parent)
+    call = functools.partial(_shipped_call, fn)
+    pending: collections.deque = collections.deque()
     try:
-        for c, chunk_results in zip(chunks, results, strict=True):
-            yield from zip(c, chunk_results, strict=True)
+        for args in calls:
+            pending.append((args, pool.submit(call, _ship(args))))
+            if len(pending) >= IN_FLIGHT * n:
+                args, future = pending.popleft()
+                yield args, _unship(future.result())
+        while pending:
+            args, future = pending.popleft()
+            yield args, _unship(future.result())
     except BrokenProcessPool as exc:
         shutdown()  # the next step starts new workers
         raise _lost("a worker process") from exc
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+class _Shipped:
+    """A table on its way to or from a worker, as an Arrow IPC stream: the rows of a slice and no
+    more (pickling a slice of a table pickles the whole table's buffers), and no Python objects."""
+
+    __slots__ = ("stream",)
+
+    def __init__(self, table: pa.Table):
+        import pyarrow as pa
+
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        self.stream = sink.getvalue()
+
+    def __getstate__(self):
+        return self.stream
+
+    def __setstate__(self, stream):
+        self.stream = stream
+
+    def table(self) -> pa.Table:
+        import pyarrow as pa
+
+        return pa.ipc.open_stream(self.stream).read_all()
+
+
+def _ship(values: tuple) -> tuple:
+    import pyarrow as pa
+
+    return tuple(_Shipped(v) if isinstance(v, pa.Table) else v for v in values)
+
+
+def _unship(values: tuple) -> tuple:
+    return tuple(v.table() if isinstance(v, _Shipped) else v for v in values)
+
+
+def _shipped_call(fn: Callable[..., tuple], args: tuple) -> tuple:
+    """In a worker: ``fn`` on the tables as they were sent, its tables shipped back."""
+    return _ship(fn(*_unship(args)))
 
 
 def _get_pool(n: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:

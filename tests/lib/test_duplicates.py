@@ -60,7 +60,7 @@ def test_committed_matches_give_the_answer_of_the_whole_corpus(tmp_path):
     whole = duplicates.assign_duplicates(duplicates.stack(earlier), new)
     (ids, matrix, dups), positions, count = duplicates.committed_matches(wh, new)
     streamed = duplicates.assign_duplicates((ids, matrix, dups), new, positions=positions, count=count)
-    assert whole == streamed == duplicates.committed_duplicates(wh, new) == {"n": "a"}
+    assert whole == streamed == duplicates.committed_duplicates(wh, duplicates.signature_table(new, "b3")) == {"n": "a"}
     # only what can matter was read into memory: N's neighbours, C's copy and the repeated id; A's
     # position comes from the second pass, as the root of B's group
     assert sorted(ids) == ["b", "c", "o0"] and count == 7 and positions["a"] == 0
@@ -90,3 +90,4 @@ def test_the_signature_table_holds_each_signature_as_computed():
     assert table.column("signature").to_pylist() == [sigs[0][1].tolist(), sigs[2][1].tolist()]
     assert table.column("batch_id").to_pylist() == ["B1", "B1"]
     assert duplicates.signature_table([("b", None)], "B1").num_rows == 0
+    assert [(d, s.tolist()) for d, s in duplicates.signatures_of(table)] == [(d, s.tolist()) for d, s in sigs if s is not None]

@@ -6,11 +6,15 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
+import pickle
+from datetime import UTC, datetime
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
-from pipelines.lib import documents, entities, figures, parallel, progress
+from pipelines.lib import parallel, progress, steps
+from pipelines.lib.schemas import table_from_rows
 
 TEXTS = [
     "Xi Jinping met Vladimir Putin in Moscow on Tuesday.",
@@ -28,26 +32,36 @@ def two_workers(monkeypatch):
     parallel.shutdown()
 
 
-def serial(fn, items):
-    return [r for c in range(0, len(items), parallel.CHUNK) for r in fn(items[c:c + parallel.CHUNK])]
+def _docs(n: int) -> pa.Table:
+    return pa.table({"doc_id": [f"d{i}" for i in range(n)], "text": [TEXTS[i % len(TEXTS)] for i in range(n)],
+                     "published_at": pa.array([None] * n, pa.timestamp("us", tz="UTC")), "n_words": [9] * n})
 
 
-def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
-    docs = [(f"d{i}", TEXTS[i % len(TEXTS)]) for i in range(40)]
-    fig_items = [(d, t, [(0, 0, len(t))], date(2026, 11, 28)) for d, t in docs]
-    ner_items = [(d, t, [0]) for d, t in docs]
-    assert parallel.workers_for(len(docs)) == 2
-    for fn, items in ((figures.rows_chunk, fig_items), (entities.mention_rows_chunk, ner_items)):
-        pooled = [r for _, r in parallel.imap(fn, items, chunk=7)]
-        assert pooled == serial(fn, items)
-    names = {r["entity_name"] for rows in serial(entities.mention_rows_chunk, ner_items) for r in rows}
-    assert {"Vladimir Putin", "Taiwan", "Bundesbank"} <= names
-    pooled = [r for _, r in parallel.imap(documents.segment_rows_chunk, docs, chunk=7)]
-    assert pooled == serial(documents.segment_rows_chunk, docs)
-    # a few items that stand for many documents go to the pool too
-    groups = [[t + "\nSubscribe now\n" for _, t in docs[:20]], [t for _, t in docs[20:]]]
-    pooled = [r for _, r in parallel.imap(documents.repeated_lines_chunk, groups, chunk=1, documents=len(docs))]
-    assert pooled == serial(documents.repeated_lines_chunk, groups) and "subscribe now" in pooled[0]
+def test_every_step_on_two_workers_matches_one_process(two_workers):
+    """Each step's batch function on the pool (chunks of 3 documents, shipped as Arrow both ways)
+    gives the tables its chunk function gives for the whole batch in this process."""
+    docs = _docs(40)
+    assert parallel.workers_for(docs.num_rows) == 2
+    raw = table_from_rows("raw_documents", [
+        dict(doc_id=f"r{i}", source=f"feed{i % 2}.jsonl#{i}", format="text", batch_id="B1",
+             raw_text=TEXTS[i % len(TEXTS)] + ("\nSubscribe to our newsletter today\n" if i % 2 else "\n"))
+        for i in range(40)])
+    repeated = {g: steps.repeated_lines_of(raw.filter(pc.starts_with(raw["source"], g)).select(["raw_text"]))[0]
+                for g in ("feed0.jsonl", "feed1.jsonl")}
+    assert "subscribe to our newsletter today" in repeated["feed1.jsonl"] - repeated["feed0.jsonl"]
+    chunks = []
+    assert steps.clean_batch(raw, on_chunk=lambda chunk, out: chunks.append(chunk.num_rows)) == steps.clean_chunk(raw, repeated)
+    assert chunks == [3] * 13 + [1]  # 8 chunks a worker at least: none is left with a big last one
+    paragraphs, sentences = steps.segment_batch(docs)
+    assert (paragraphs, sentences) == steps.segment_chunk(docs)
+    ingested = pa.table({"doc_id": docs["doc_id"], "ingested_at": pa.array([datetime(2026, 11, 28, tzinfo=UTC)] * 40)})
+    figures, dates = steps.figures_batch(docs, ingested, sentences)
+    reference = docs.append_column("reference", ingested["ingested_at"])
+    assert (figures, dates) == steps.figures_chunk(reference, sentences)
+    assert {"USD", "t"} <= set(figures["unit"].to_pylist()) and "2025" in dates["value"].to_pylist()
+    mentions = steps.mentions_batch(docs, sentences)
+    assert (mentions,) == steps.mentions_chunk(docs, sentences)
+    assert {"Vladimir Putin", "Taiwan", "Bundesbank"} <= set(mentions["entity_name"].to_pylist())
     assert len(parallel.worker_pids()) == 2
     assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB",
                         progress.memory_line(parallel.worker_pids()))
@@ -55,20 +69,25 @@ def test_figures_and_entities_on_two_workers_match_one_process(two_workers):
                         progress.memory_line(parallel.worker_pids(), os.getpid()))
 
 
-def die(chunk: list) -> list:
+def test_a_table_goes_to_a_worker_as_its_own_rows_only():
+    """A slice travels as its rows: pickling the slice itself would send the whole table's buffers."""
+    whole = pa.table({"text": ["x" * 1000] * 1000})
+    shipped = pickle.dumps(parallel._Shipped(whole.slice(10, 2)))
+    assert len(shipped) < 5000 < len(pickle.dumps(whole.slice(10, 2)))
+    assert pickle.loads(shipped).table() == whole.slice(10, 2)
+
+
+def die(x: int) -> tuple:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
 def test_a_worker_that_dies_fails_the_step_instead_of_hanging_it(two_workers):
     """The OOM killer takes a worker in the middle of a chunk: the step fails, saying what to do."""
     with pytest.raises(RuntimeError, match="worker process of this run ended .* run again"):
-        list(parallel.imap(die, list(range(40))))
+        list(parallel.each(die, [(i,) for i in range(40)], documents=40))
     assert parallel.worker_pids() == []  # stopped; the next step starts new ones
-    assert [r for _, r in parallel.imap(serial_len, ["ab", "c"] * 10)] == [2, 1] * 10
-
-
-def serial_len(chunk: list) -> list:
-    return [len(x) for x in chunk]
+    assert [r for _, r in parallel.each(divmod, [(i, 3) for i in range(20)], documents=20)] == [divmod(i, 3) for i in range(20)]
+    assert len(parallel.worker_pids()) == 2
 
 
 @pytest.mark.parametrize("value, expected", [("1", 1), ("3", 3)])
@@ -97,9 +116,9 @@ def test_warm_workers_take_every_step_of_any_size(monkeypatch):
         assert parallel.helper_pid() not in parallel.worker_pids()
         with pytest.raises(ValueError, match="invalid literal"):
             parallel.isolated(int, "twelve")
-        items = [(f"d{i}", t, [0]) for i, t in enumerate(TEXTS[:3])]
-        pooled = [r for _, r in parallel.imap(entities.mention_rows_chunk, items, chunk=1)]
-        assert pooled == serial(entities.mention_rows_chunk, items)
+        docs = _docs(3)
+        starts = pa.table({"doc_id": docs["doc_id"], "start": [0] * 3})
+        assert (steps.mentions_batch(docs, starts),) == steps.mentions_chunk(docs, starts)
         # a warehouse process that dies in a call (killed, out of memory) fails it instead of hanging
         with pytest.raises(RuntimeError, match="warehouse process of this run ended .* run again"):
             parallel.isolated(os.kill, parallel.helper_pid(), signal.SIGKILL)
@@ -115,7 +134,7 @@ from pipelines.lib import parallel
 if __name__ == "__main__":
     parallel.warm(10**9)
     parallel.isolated(os.getpid)  # the warehouse process has started
-    list(parallel.imap(list, list(range(8)), chunk=1))  # and so have the workers
+    list(parallel.each(divmod, [(i, 3) for i in range(8)], documents=8))  # and so have the workers
     threading.Thread(target=parallel.isolated, args=(time.sleep, 120), daemon=True).start()  # a long write
     time.sleep(0.5)
     print(*parallel.worker_pids(), parallel.helper_pid(), flush=True)

@@ -1,12 +1,13 @@
 """Clean: raw documents to clean bodies with their metadata, the chrome they shed, and near-duplicates."""
 
 import dagster as dg
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import duplicates, parallel
-from pipelines.lib.documents import build_documents
+from pipelines.lib import duplicates, parallel, steps
 from pipelines.lib.progress import Progress
 
 TABLES = ["documents", "removed", "minhashes"]
@@ -35,20 +36,19 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, TABLES)
         return
-    raw = wh.read_batch(batch_id, "raw_documents", columns=COLUMNS).to_pylist()
-    progress = Progress("clean", len(raw), context.log.info)
-    docs, removed, sigs = build_documents(raw, progress=lambda d: progress.update(words=d["n_words"]))
+    raw = wh.read_batch(batch_id, "raw_documents", columns=COLUMNS)
+    progress = Progress("clean", raw.num_rows, context.log.info)
+    docs, removed, sig_table = steps.clean_batch(
+        raw, on_chunk=lambda chunk, out: progress.update(chunk.num_rows, words=pc.sum(out[0].column("n_words")).as_py() or 0))
     progress.finish()
     del raw  # the batch's raw texts: not held under the staging below
 
-    signatures = [(d["doc_id"], s) for d, s in zip(docs, sigs, strict=True)]
-    found = parallel.isolated(duplicates.committed_duplicates, wh, signatures)
-    for d in docs:
-        d["duplicate_of"] = found.get(d["doc_id"])
+    found = parallel.isolated(duplicates.committed_duplicates, wh, sig_table)
+    duplicate_of = pa.array([found.get(d) for d in docs.column("doc_id").to_pylist()], pa.string())
+    docs = docs.set_column(docs.schema.get_field_index("duplicate_of"), "duplicate_of", duplicate_of)
     context.log.info(f"clean: {len(found)} near-duplicate(s) of earlier documents")
-    sig_table = duplicates.signature_table(signatures, batch_id)
-    yield stage(context, wh, "documents", docs, words=dg.MetadataValue.int(sum(d["n_words"] for d in docs)),
-                removed_chars=dg.MetadataValue.int(sum(d["removed_chars"] for d in docs)),
+    yield stage(context, wh, "documents", docs, words=dg.MetadataValue.int(pc.sum(docs.column("n_words")).as_py() or 0),
+                removed_chars=dg.MetadataValue.int(pc.sum(docs.column("removed_chars")).as_py() or 0),
                 near_duplicates=dg.MetadataValue.int(len(found)))
     yield stage(context, wh, "removed", removed)
     yield stage(context, wh, "minhashes", sig_table)

@@ -6,8 +6,7 @@ import dagster as dg
 from pipelines.defs.common import committed_results, stage
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import parallel
-from pipelines.lib.documents import segment_rows_chunk
+from pipelines.lib import steps
 from pipelines.lib.progress import Progress
 
 TABLES = ["paragraphs", "sentences"]
@@ -29,13 +28,9 @@ def segments(context: dg.AssetExecutionContext, folders: WarehouseResource):
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, TABLES)
         return
-    docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text"]).to_pylist()
-    progress = Progress("segment", len(docs), context.log.info)
-    paragraphs, sentences = [], []
-    for _, (p, s) in parallel.imap(segment_rows_chunk, [(d["doc_id"], d["text"]) for d in docs]):
-        paragraphs.extend(p)
-        sentences.extend(s)
-        progress.update()
+    docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text"])
+    progress = Progress("segment", docs.num_rows, context.log.info)
+    paragraphs, sentences = steps.segment_batch(docs, on_chunk=lambda chunk, _: progress.update(chunk.num_rows))
     progress.finish()
     yield stage(context, wh, "paragraphs", paragraphs)
     yield stage(context, wh, "sentences", sentences)
