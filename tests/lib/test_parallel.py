@@ -1,12 +1,12 @@
 """The worker pool gives the same rows, in the same order, as running in this process."""
 
 import os
+import pickle
 import re
 import signal
 import subprocess
 import sys
 import time
-import pickle
 from datetime import UTC, datetime
 
 import pyarrow as pa
