@@ -84,7 +84,7 @@ def preload() -> None:
     import the steps' modules and load the spaCy model and the unit registry, so the first chunk of
     each step starts at full speed."""
     _die_with_parent()
-    from pipelines.lib import documents, entities, figures, segmenting  # noqa: F401
+    from pipelines.lib import documents, entities, figures, segmenting, steps  # noqa: F401
 
     entities.load_nlp()
     figures._ureg()
