@@ -92,7 +92,8 @@ def release_free_memory(*, collect: bool = True) -> None:
 
 def lean_allocators() -> None:
     """Make this process hand back what each batch frees, for one that runs batch after batch (the
-    command line's main process). Call it before this process imports pyarrow or starts a thread.
+    command line's main process, and the workers). Call it before this process imports pyarrow or
+    starts a thread.
 
     Arrow allocates from glibc's ``malloc`` here instead of its bundled mimalloc, and glibc keeps one
     arena for every thread instead of one per thread, so that ``release_free_memory``'s
@@ -108,8 +109,8 @@ def lean_allocators() -> None:
     MiB without it, 223.4 -> 225.9 and 226.7-235.5 with it).
 
     Only this process: the variable that picks Arrow's allocator is read once, then taken out of the
-    environment that the worker and warehouse processes inherit (they keep mimalloc, purging at once:
-    ``pipelines/__init__.py``)."""
+    environment that the processes it starts inherit (the warehouse process keeps mimalloc, purging at
+    once: ``pipelines/__init__.py``; each worker calls this itself)."""
     import os
 
     if "pyarrow" not in sys.modules:

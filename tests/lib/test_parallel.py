@@ -63,10 +63,16 @@ def test_every_step_on_two_workers_matches_one_process(two_workers):
     assert (mentions,) == steps.mentions_chunk(docs, sentences)
     assert {"Vladimir Putin", "Taiwan", "Bundesbank"} <= set(mentions["entity_name"].to_pylist())
     assert len(parallel.worker_pids()) == 2
+    # the workers allocate Arrow from malloc, which the trim after each chunk reaches
+    assert [r for _, r in parallel.each(arrow_allocator, [(i,) for i in range(4)], documents=40)] == [("system",)] * 4
     assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB",
                         progress.memory_line(parallel.worker_pids()))
     assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB",
                         progress.memory_line(parallel.worker_pids(), os.getpid()))
+
+
+def arrow_allocator(_: int) -> tuple[str]:
+    return (pa.default_memory_pool().backend_name,)
 
 
 def test_a_table_goes_to_a_worker_as_its_own_rows_only():
