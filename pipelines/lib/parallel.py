@@ -81,12 +81,11 @@ def warm(new_bytes: int) -> bool:
 
 def _worker() -> None:
     """Runs first in each worker: die with the process that started it (``_die_with_parent``), and
-    allocate as the command line's process does (``progress.lean_allocators``), since a worker too
-    runs chunk after chunk; it hands back what each chunk freed (``_shipped_call``). Traced, all of
-    Reuters in batches of 1,000 bodies: the workers held 200-211 MiB between batches and peaked at
-    215-230 with Arrow's mimalloc and no trim, 184-188 and 202-219 this way."""
+    allocate much as the command line's process does (``progress.lean_allocators``, but for the mmap
+    threshold, which slows spaCy), since a worker too runs chunk after chunk; it hands back what each
+    chunk freed (``_shipped_call``)."""
     _die_with_parent()
-    progress.lean_allocators()
+    progress.lean_allocators(fixed_mmap_threshold=False)
 
 
 def preload() -> None:
