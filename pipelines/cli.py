@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 # DuckDB and Arrow (pipelines.lib.database) are imported where used, not here: the worker processes
-# import this module again (it is their parent's __main__) and need neither (+65 MiB resident each)
+# import this module again (it is their parent's __main__) and never need DuckDB (with both, +65 MiB
+# resident each), and each process must choose Arrow's allocator before Arrow is imported
+# (progress.lean_allocators)
 from pipelines.lib import parallel, progress, settings
 
 

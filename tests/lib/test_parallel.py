@@ -180,7 +180,8 @@ def test_one_process_never_warms(monkeypatch):
 
 def test_the_command_line_module_imports_no_duckdb_or_arrow():
     """Spawned workers import their parent's __main__ again: for `textwarehouse` / `python -m
-    pipelines.cli`, this module. DuckDB and Arrow there cost each worker ~65 MiB it never uses."""
+    pipelines.cli`, this module. DuckDB there costs each worker memory it never uses, and Arrow
+    imported there would come before the worker (and the command) chose Arrow's allocator."""
     code = "import sys, pipelines.cli; print(sorted({'duckdb', 'pyarrow', 'dagster', 'spacy'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
