@@ -44,6 +44,11 @@ def _result(table: str, path, rows: int, preview: pa.Table, extra: dict) -> dg.M
     )
 
 
+def total(table: pa.Table, column: str) -> int:
+    """The sum of a numeric ``column`` (0 for no rows), for progress and metadata."""
+    return pc.sum(table.column(column)).as_py() or 0
+
+
 def counts(table: pa.Table, column: str) -> dict:
     """How many rows have each value of ``column``, for an asset's metadata."""
     return {v["values"]: v["counts"] for v in pc.value_counts(table.column(column)).to_pylist()}

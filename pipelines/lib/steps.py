@@ -4,7 +4,7 @@ mentions), table in and tables out, a chunk of documents at a time on the worker
 Each ``*_batch`` function takes the batch's input as an Arrow table and returns its output tables;
 ``parallel.map_table`` cuts the input into chunks and ships them to the workers and back as Arrow, so
 the process that runs Dagster holds the batch only as Arrow buffers, never as a Python dict per row
-(for 4 MiB of Reuters, the clean step's rows raised it by ~45 MiB). Each ``*_chunk`` function is one
+(see ``parallel.map_table`` for what that saved). Each ``*_chunk`` function is one
 unit of work for a worker: the rows of the per-document modules (``documents``, ``entities``,
 ``figures``), as tables.
 """
@@ -42,6 +42,12 @@ def clean_batch(raw: pa.Table, on_chunk: OnChunk = None) -> tuple[pa.Table, pa.T
 
     return parallel.map_table(clean_chunk, raw, ["documents", "removed", "minhashes"], extra=repeated_in,
                               on_chunk=on_chunk)
+
+
+def with_duplicates(docs: pa.Table, found: dict[str, str]) -> pa.Table:
+    """``docs`` with ``duplicate_of`` set from ``found`` (doc_id -> the earlier document it repeats)."""
+    duplicate_of = pa.array([found.get(d) for d in docs.column("doc_id").to_pylist()], pa.string())
+    return docs.set_column(docs.schema.get_field_index("duplicate_of"), "duplicate_of", duplicate_of)
 
 
 def repeated_lines_of(texts: pa.Table) -> tuple[frozenset[str]]:

@@ -1,10 +1,8 @@
 """Clean: raw documents to clean bodies with their metadata, the chrome they shed, and near-duplicates."""
 
 import dagster as dg
-import pyarrow as pa
-import pyarrow.compute as pc
 
-from pipelines.defs.common import committed_results, stage
+from pipelines.defs.common import committed_results, stage, total
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import duplicates, parallel, steps
@@ -39,16 +37,15 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
     raw = wh.read_batch(batch_id, "raw_documents", columns=COLUMNS)
     progress = Progress("clean", raw.num_rows, context.log.info)
     docs, removed, sig_table = steps.clean_batch(
-        raw, on_chunk=lambda chunk, out: progress.update(chunk.num_rows, words=pc.sum(out[0].column("n_words")).as_py() or 0))
+        raw, on_chunk=lambda chunk, out: progress.update(chunk.num_rows, words=total(out[0], "n_words")))
     progress.finish()
     del raw  # the batch's raw texts: not held under the staging below
 
     found = parallel.isolated(duplicates.committed_duplicates, wh, sig_table)
-    duplicate_of = pa.array([found.get(d) for d in docs.column("doc_id").to_pylist()], pa.string())
-    docs = docs.set_column(docs.schema.get_field_index("duplicate_of"), "duplicate_of", duplicate_of)
+    docs = steps.with_duplicates(docs, found)
     context.log.info(f"clean: {len(found)} near-duplicate(s) of earlier documents")
-    yield stage(context, wh, "documents", docs, words=dg.MetadataValue.int(pc.sum(docs.column("n_words")).as_py() or 0),
-                removed_chars=dg.MetadataValue.int(pc.sum(docs.column("removed_chars")).as_py() or 0),
+    yield stage(context, wh, "documents", docs, words=dg.MetadataValue.int(total(docs, "n_words")),
+                removed_chars=dg.MetadataValue.int(total(docs, "removed_chars")),
                 near_duplicates=dg.MetadataValue.int(len(found)))
     yield stage(context, wh, "removed", removed)
     yield stage(context, wh, "minhashes", sig_table)

@@ -1,9 +1,8 @@
 """Extract: named-entity mentions from the clean bodies, resolved into entities across all documents."""
 
 import dagster as dg
-import pyarrow.compute as pc
 
-from pipelines.defs.common import committed_results, counts, stage, staged
+from pipelines.defs.common import committed_results, counts, stage, staged, total
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import entities_rollup, faults, parallel, steps
@@ -24,16 +23,12 @@ def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> d
     progress = Progress(f"entities ({n_process} process{'es' if n_process > 1 else ''})", docs.num_rows, context.log.info)
 
     def done(chunk, _):
-        progress.update(chunk.num_rows, words=_words(chunk))
+        progress.update(chunk.num_rows, words=total(chunk, "n_words"))
         faults.point("nlp")
 
     rows = steps.mentions_batch(docs, sentences, on_chunk=done)
     progress.finish()
     return stage(context, wh, "mentions", rows, labels=dg.MetadataValue.json(counts(rows, "label")))
-
-
-def _words(chunk) -> int:
-    return pc.sum(chunk.column("n_words")).as_py() or 0
 
 
 @dg.asset(key="entities", deps=["mentions"], partitions_def=batches, group_name="extract", kinds={"duckdb", "parquet"})
@@ -71,7 +66,7 @@ def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResou
     sentences = wh.read_batch(batch_id, "sentences", columns=["doc_id", "sentence_id", "start", "end"])
     progress = Progress("figures and dates", docs.num_rows, context.log.info)
     figures, dates = steps.figures_batch(docs, ingested, sentences,
-                                         on_chunk=lambda chunk, _: progress.update(chunk.num_rows, words=_words(chunk)))
+                                         on_chunk=lambda chunk, _: progress.update(chunk.num_rows, words=total(chunk, "n_words")))
     progress.finish()
     yield stage(context, wh, "figures", figures, kinds=dg.MetadataValue.json(counts(figures, "kind")))
     yield stage(context, wh, "dates", dates, resolved=dg.MetadataValue.int(dates.num_rows - dates.column("value").null_count))
