@@ -4,9 +4,8 @@ mentions), table in and tables out, a chunk of documents at a time on the worker
 Each ``*_batch`` function takes the batch's input as an Arrow table and returns its output tables;
 ``parallel.map_table`` cuts the input into chunks and ships them to the workers and back as Arrow, so
 the process that runs Dagster holds the batch only as Arrow buffers, never as a Python dict per row
-(see ``parallel.map_table`` for what that saved). Each ``*_chunk`` function is one
-unit of work for a worker: the rows of the per-document modules (``documents``, ``entities``,
-``figures``), as tables.
+(see ``parallel.map_table`` for what that saved). Each ``*_chunk`` function is one unit of work for a
+worker: the rows of the per-document modules (``documents``, ``entities``, ``figures``), as tables.
 """
 
 from __future__ import annotations
