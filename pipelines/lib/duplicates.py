@@ -161,8 +161,9 @@ def committed_duplicates(wh, minhashes) -> dict[str, str]:
     """``duplicate_of`` for each of a batch's documents (its ``minhashes`` table, in ingest order) that
     nearly repeats a committed document or an earlier one of the batch: ``assign_duplicates`` over what
     ``committed_matches`` keeps of the warehouse. One call, so that the warehouse process runs both and
-    hands back only the answer (in the process that runs Dagster, calling for the matches and
-    assigning there raised it by 3.6-5.9 MiB in a batch of 1,000 Reuters bodies; this call by 1.8-2.6)."""
+    hands back only the answer (session 14, when it took the signatures as a list: in the process that
+    runs Dagster, calling for the matches and assigning there raised it by 3.6-5.9 MiB in a batch of
+    1,000 Reuters bodies; this call by 1.8-2.6)."""
     signatures = signatures_of(minhashes)
     earlier, positions, count = committed_matches(wh, signatures)
     return assign_duplicates(earlier, signatures, positions=positions, count=count)

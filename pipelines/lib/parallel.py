@@ -169,7 +169,7 @@ def map_table(fn: Callable[..., tuple], table: pa.Table, outputs: list[str], *,
     chunks = (table.slice(i, size) for i in range(0, table.num_rows, size))
     calls = ((chunk, *(extra(chunk) if extra else ())) for chunk in chunks)
     parts: list[list[pa.Table]] = [[] for _ in outputs]
-    for args, results in each(fn, calls, documents=documents):
+    for args, results in _run(fn, calls, n):
         for part, result in zip(parts, results, strict=True):
             part.append(result)
         if on_chunk:
@@ -181,7 +181,10 @@ def each(fn: Callable[..., tuple], calls: Iterable[tuple], *, documents: int) ->
     """``(args, fn(*args))`` for every tuple of arguments in ``calls``, in order: on the worker pool if
     ``documents`` (how many documents the calls stand for) make a big batch, in this process otherwise.
     ``fn`` returns a tuple; the tables among its arguments and results travel as in ``map_table``."""
-    n = workers_for(documents)
+    return _run(fn, calls, workers_for(documents))
+
+
+def _run(fn: Callable[..., tuple], calls: Iterable[tuple], n: int) -> Iterator[tuple[tuple, tuple]]:
     return _in_process(fn, iter(calls)) if n < 2 else _on_workers(fn, iter(calls), n)
 
 
@@ -225,12 +228,6 @@ class _Shipped:
         with pa.ipc.new_stream(sink, table.schema) as writer:
             writer.write_table(table)
         self.stream = sink.getvalue()
-
-    def __getstate__(self):
-        return self.stream
-
-    def __setstate__(self, stream):
-        self.stream = stream
 
     def table(self) -> pa.Table:
         import pyarrow as pa

@@ -85,7 +85,7 @@ def release_free_memory(*, collect: bool = True) -> None:
     if collect:
         gc.collect()
     pa.default_memory_pool().release_unused()
-    trim = _malloc_trim()
+    trim = getattr(libc(), "malloc_trim", None)  # glibc's
     if trim is not None:
         trim(0)
 
@@ -146,8 +146,3 @@ def libc():
         return ctypes.CDLL(None)
     except OSError:
         return None
-
-
-def _malloc_trim():
-    """glibc's ``malloc_trim`` (None elsewhere)."""
-    return getattr(libc(), "malloc_trim", None)
