@@ -146,7 +146,7 @@ _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|fallin
                           r"tumbled|slumped|shrank|shrunk|grown|eased|edged|"
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
                           r"grew|grow(?:ing|s)?|gain(?:ed|ing|s)?|slipp(?:ed|ing)|slid(?:ing)?|surg(?:ed|ing|es)|"
-                          r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|cut|rais(?:ed|ing)|lower(?:ed|ing)|up|down|went|"
+                          r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|cuts?|rais(?:es?|ed|ing)|lower(?:s|ed|ing)?|up|down|went|increases|decreases|"
                           r"boost(?:ed|ing)?|expand(?:ed|ing)?|reduc(?:ed|ing)|widen(?:ed|ing)|narrow(?:ed|ing))\b")
 
 
@@ -264,10 +264,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         out.append(fig)
     _structure(text, out)
     label = _row_label(text, start, end, out)
+    leads = {}  # a group's subject is looked for from its first figure ("rose to X a share from Y")
+    for f in out:
+        leads.setdefault(f.group_id, f)
     for f in out:
         if label:
             f.subject = label
-        elif f.subject is None and (f.group_id is None or f.role in ("from", "low")):
+        elif f.subject is None and (f.group_id is None or leads[f.group_id] is f):
             f.subject = _subject(text, f, start, end)
     _share_subjects(out)
     for g, f in zip(out, out[1:], strict=False):
@@ -540,6 +543,8 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
         return None
     # several words only for compound units: "square kilometres", "miles per hour", "kg per cubic metre"
     longest = len(words) if first in _COMPOUND_HEADS or len(words) > 1 and words[1][0].lower() in ("per", "/") else 1
+    if len(words) > 1 and _WATT_HOUR.fullmatch(f"{words[0][0]} {words[1][0]}"):
+        longest = 2  # "458.51 billion kilowatt hours": energy, not power
     for n in range(longest, 0, -1):
         phrase = " ".join(w for w, _ in words[:n])
         if n == 1 and phrase.lower() in _NOT_UNITS or phrase.split()[0].lower() in _NOT_UNITS:
@@ -596,9 +601,12 @@ def _pint_units(expression: str):
         return None
 
 
+_WATT_HOUR = re.compile(r"(?i)([a-z]*watts?)[ -](hours?)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_unit(phrase: str) -> str | None:
-    phrase = _POWER_PHRASE.sub(_power_phrase, phrase.strip())
+    phrase = _WATT_HOUR.sub(r"\1_\2", _POWER_PHRASE.sub(_power_phrase, phrase.strip()))  # pint's "kilowatt_hour"
     unit = _pint_units(phrase.replace(" per ", " / ") if " per " in phrase or "**" in phrase else phrase.replace(" ", "_"))
     if unit is None:
         return None
@@ -639,8 +647,14 @@ def _structure(text: str, figs: list[Figure]) -> None:
             if b.has_scale and a.value < 1000:
                 a.value *= b.scale
                 a.has_scale, a.scale = True, b.scale
-    for a, b in zip(figs, figs[1:], strict=False):
-        between = text[a.end:b.start]
+    # "66.0 mln dlrs, or 3.07 dlrs a share, from 66.2 mln dlrs, or 3.08 dlrs": an amount and the same
+    # per share; a change pairs the amounts, then their alternatives
+    alternative = {id(a): b for a, b in zip(figs, figs[1:], strict=False) if _is_alternative(text, a, b)}
+    alternatives = {id(b) for b in alternative.values()}
+    main = [f for f in figs if id(f) not in alternatives and not _period_of_change(text, f)]
+    for a, b in zip(main, main[1:], strict=False):
+        shown_as = alternative.get(id(a))
+        between = text[(shown_as or a).end:b.start]
         before = text[max(0, a.start - 40):a.start]
         if b.role != "value" or a.role != "value" or not _compatible(a, b):
             continue
@@ -650,25 +664,33 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 continue  # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level
             if re.search(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("low", "high")  # "prices ranged from 7 to 10 dlrs": a range, not a change
-            elif re.search(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$", before):
-                # a change if something moves ("jumping from 12 to 20 mln tonnes", "cut ... from"), else
-                # a span ("enable from 50 to 80% to flow")
-                clause = re.split(r"[.!?;]\s", text[max(0, a.start - 150):a.start])[-1]
-                moved = _CHANGE_VERB.search(clause) or _MOVED.search(clause) \
-                    or any(w in _CHANGE_NOUNS or w[:-1] in _CHANGE_NOUNS for w in re.findall(r"[a-z]+", clause.lower()))
-                roles = ("from", "to") if moved else ("low", "high")
+            elif _FROM.search(before):
+                roles = _from_to_roles(text, a)
             elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
                     and (a.value <= b.value or b.has_scale and not a.has_scale):  # not "Boeing 747-400"
                 roles = ("low", "high")
+        elif _is_change_amount(a, before) and re.match(r"(?i)\W*(?:up\s+|down\s+)?from\b", between):
+            continue  # "up 2.2 pct from 448.79 billion": by how much, then the old level
         elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*(?:an?\s+\w+\s+)?", between) and _CHANGE_VERB.search(before + " " + text[a.start - 60:a.start]):
             roles = ("to", "from")
         elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*", between):
             roles = ("to", "from")
+        elif not _qualified_pair(a, b, before):
+            pass
+        elif _QUALIFIED_FROM.fullmatch(between) and (_TO.search(before) and _CHANGE_VERB.search(text[max(0, a.start - 60):a.start])
+                                                      or re.search(r"(?i)\b(?:up|down)\s+from\s", between)):
+            roles = ("to", "from")  # "rose to 7.50 dlrs a share from six dlrs", "to 1.5 mln tonnes in 1987 from"
+        elif _QUALIFIED_TO.fullmatch(between) and _FROM.search(before):
+            roles = _from_to_roles(text, a)  # "from 242 dlrs per tonne to 180 dlrs", "from 69 in 1984 to 298"
         if roles is None:
             continue
         group += 1
         a.role, b.role = roles
         a.group_id = b.group_id = group
+        if roles[0] != "low" and id(a) in alternative and id(b) in alternative:
+            group += 1  # the per-share figures change alongside
+            alternative[id(a)].role, alternative[id(b)].role = roles
+            alternative[id(a)].group_id = alternative[id(b)].group_id = group
         # "between 5 and 7 percent", "from 12 to 20 million tonnes": the first borrows unit and scale
         for x, y in ((a, b), (b, a)):
             if x.unit is None and y.unit is not None and x.kind == "number":
@@ -701,6 +723,51 @@ def _structure(text: str, figs: list[Figure]) -> None:
                            None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+
+
+_FROM = re.compile(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$")
+_TO = re.compile(r"(?i)\bto\s*(?:about|around|some|roughly|nearly|an estimated|a record)?\s*$")
+_PER_SHARE = re.compile(r"(?i)\s*(?:a|per)\s+(?:common\s+|diluted\s+|primary\s+|fully\s+diluted\s+)?share\b")
+
+
+def _is_alternative(text: str, a: Figure, b: Figure) -> bool:
+    """``b`` restates the amount ``a`` another way: "785 mln dlrs or 1.30 dlrs a share", "36.4 mln dlrs or
+    79 cts"."""
+    return a.kind == b.kind == "money" and re.fullmatch(r"(?i)\s*,?\s*or\s*", text[a.end:b.start]) is not None \
+        and (_PER_SHARE.match(text, b.end) is not None or a.has_scale and not b.has_scale)
+
+
+def _period_of_change(text: str, f: Figure) -> bool:
+    """``f`` is the length of the period a change is over: "grew to 11.0 billion schillings in the first
+    four months this year from 8.2 billion"."""
+    return f.unit is not None and _is_duration(f.unit) and _PERIOD_OPENING.search(text, max(0, f.start - 30), f.start) is not None
+
+
+_PERIOD_OPENING = re.compile(r"(?i)\b(?:in|over|during|for)\s+the\s+(?:first|last|past|next|latest|same)\s+$")
+
+
+def _qualified_pair(a: Figure, b: Figure, before: str) -> bool:
+    """Whether ``a`` and ``b`` may be a change across a rate or a period between them: not by how much
+    ("fell by nearly half in 1986 from ..."), not a duration ("in the first four months this year from"),
+    and not an amount without a scale beside one with it ("four dlrs per share from the 545 mln dlr sale")."""
+    if _is_change_amount(a, before) or a.unit and _is_duration(a.unit) or b.unit and _is_duration(b.unit):
+        return False
+    return "number" in (a.kind, b.kind) or a.has_scale == b.has_scale
+# what may stand between the two figures of a change besides "from" / "to": a rate ("a barrel", "per
+# share") or a period ("in 1986", "in the first quarter", "last year"), once or twice
+_QUALIFIERS = (r"(?:\s*,?\s*(?:(?:an?|per)\s+[a-z]+|in\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}?(?:\d{4}|[a-z]+)"
+               r"|(?:last|this|next|a)\s+(?:year|quarter|month|week)(?:\s+(?:ago|earlier))?)){1,2}")
+_QUALIFIED_FROM = re.compile(rf"(?i){_QUALIFIERS}\s*,?\s*(?:up\s+|down\s+)?from\s+(?:the\s+)?")
+_QUALIFIED_TO = re.compile(rf"(?i){_QUALIFIERS}\s*,?\s*to\s+")
+
+
+def _from_to_roles(text: str, a: Figure) -> tuple[str, str]:
+    """"from ``a`` to ...": a change if something moves ("jumping from 12 to 20 mln tonnes", "cut ...
+    from"), else a span ("enable from 50 to 80% to flow")."""
+    clause = re.split(r"[.!?;]\s", text[max(0, a.start - 150):a.start])[-1]
+    moved = _CHANGE_VERB.search(clause) or _MOVED.search(clause) \
+        or any(w in _CHANGE_NOUNS or w[:-1] in _CHANGE_NOUNS for w in re.findall(r"[a-z]+", clause.lower()))
+    return ("from", "to") if moved else ("low", "high")
 
 
 def _joined_as_range(text: str, a: Figure, b: Figure) -> bool:
@@ -803,6 +870,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
         if words and not (f.unit is None and words[0].lower() in _UNIT_LIKE):
             return " ".join(words)
     window_start = max(s_start, f.start - 160)
+    while window_start > s_start and text[window_start - 1].isalnum() and window_start < f.start:
+        window_start += 1  # never from the middle of a word ("...ion" of "production")
     window = text[window_start:f.start]
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
@@ -877,7 +946,7 @@ def _head_phrase(words: list[str]) -> list[str]:
     return words
 
 
-_VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
+_VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|"
                         r"vary|varies|varying|ranging)$")

@@ -15,6 +15,34 @@ def one(text):
 
 
 @pytest.mark.parametrize(
+    "text, values, units, roles",
+    [
+        # an amount and the same per share change together, each with its own
+        ("Profit fell to 785 mln dlrs or 1.30 dlrs a share from 1.02 billion dlrs or 1.65 dlrs.",
+         [785e6, 1.30, 1.02e9, 1.65], ["USD"] * 4, ["to", "to", "from", "from"]),
+        ("Profits declined to 66.0 mln dlrs, or 3.07 dlrs a share, from 66.2 mln dlrs, or 3.08 dlrs a share.",
+         [66e6, 3.07, 66.2e6, 3.08], ["USD"] * 4, ["to", "to", "from", "from"]),
+        # by how much, then the old level: no pair, and no scale passed to the percentage
+        ("Output was 458.51 billion kilowatt hours, up 2.2 pct from 448.79 billion last year.",
+         [458.51e9, 2.2, 448.79e9], ["kWh", "%", "kWh"], ["value"] * 3),
+        ("Export earnings fell by nearly half in 1986 from 11.6 billion dlrs in 1985.",
+         [0.5, 11.6e9], [None, "USD"], ["value"] * 2),
+        # the length of the period is not an end of the change
+        ("The surplus grew to 11.0 billion schillings in the first four months this year from 8.2 billion.",
+         [11e9, 4, 8.2e9], ["ATS", "month", "ATS"], ["to", "value", "from"]),
+        # an amount per share is no end of a change in a sale's price
+        ("It expects a gain of four dlrs per share from the 545 mln dlr sale of its business.",
+         [4, 545e6], ["USD", "USD"], ["value"] * 2),
+    ],
+)
+def test_changes_across_rates_periods_and_alternatives(text, values, units, roles):
+    figs = find_figures(text)
+    assert [f.value for f in figs] == pytest.approx(values)
+    assert [f.unit for f in figs] == units
+    assert [f.role for f in figs] == roles
+
+
+@pytest.mark.parametrize(
     "text, kind, value, unit",
     [
         ("It cost $11 billion.", "money", 11e9, "USD"),
@@ -27,6 +55,8 @@ def one(text):
         ("Investment of 370 mln yuan is planned.", "money", 370e6, "CNY"),
         ("They bought 12 million tonnes of soybeans.", "quantity", 12e6, "t"),
         ("It weighs 20 kg.", "quantity", 20, "kg"),
+        ("They generated 458.51 billion kilowatt hours.", "quantity", 458.51e9, "kWh"),
+        ("It will sell 70 terawatt-hours a year.", "quantity", 70, "TWh/a"),
         ("Output is 1.5 mln barrels per day.", "quantity", 1.5e6, "bbl/d"),
         ("Output is 900,000 bpd.", "quantity", 900000, "bbl/d"),
         ("The wall is 16 metres high.", "quantity", 16, "m"),
@@ -187,6 +217,16 @@ def test_not_figures(text):
         ("Analysts see prices ranging from 65 to 68 cts a pound.", ["low", "high"], [0.65, 0.68]),
         ("Pires will be ready in two to three weeks.", ["low", "high"], [2, 3]),
         ("It takes between two and three weeks.", ["low", "high"], [2, 3]),
+        # a rate or a period between the two ends of a change
+        ("Crude rose to 18.50 dlrs a barrel from 17.80 dlrs.", ["to", "from"], [18.5, 17.8]),
+        ("Prices rose to 18.50 dlrs per barrel from 17.80.", ["to", "from"], [18.5, 17.8]),
+        ("It raised its quarterly dividend to 50 cts a share from the 42 cts paid.", ["to", "from"], [0.5, 0.42]),
+        ("Profit fell to 5 mln dlrs in 1986 from 7 mln dlrs in 1985.", ["to", "from"], [5e6, 7e6]),
+        ("Imports will fall to 1.5 mln tonnes in calendar 1987 from 1.69 mln in 1986.", ["to", "from"], [1.5e6, 1.69e6]),
+        ("The surplus rose to 7.4 billion dlrs last year from 4.3 billion dlrs.", ["to", "from"], [7.4e9, 4.3e9]),
+        ("Output was 5 mln tonnes in 1986, up from 4.2 mln in 1985.", ["to", "from"], [5e6, 4.2e6]),
+        ("They plan to lower the price of wheat from 242 dlrs per tonne to 180 dlrs.", ["from", "to"], [242, 180]),
+        ("Cases jumped from 69 in 1984 to 298 the following year.", ["from", "to"], [69, 298]),
     ],
 )
 def test_ranges_and_changes(text, roles, values):
