@@ -876,7 +876,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                             r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
-                            r"amounted to|by)\b", window))
+                            r"amounted to|by|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|slipped|"
+                            r"soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b", window))
     offset = window_start
     for cue in reversed(cues):
         words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
@@ -900,7 +901,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
             # "holdings of U.S. savings bonds reached ...": the head is before the "of"
             of = re.search(r"(?i)\b([a-z][a-z-]*)\s+of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}$",
                            text[window_start:offset + first.start()])
-            if of and not _not_content(of.group(1)) and not _VERB_LIKE.search(of.group(1)):
+            if of and not _not_content(of.group(1)) and not _VERB_LIKE.search(of.group(1)) \
+                    and not re.search(r"(?i)\b(?:said|says|that|which|who|and|but)\b", of.group(0)):  # not "Bank of Mexico said that"
                 phrase = [of.group(1), "of", *phrase]
             return " ".join(phrase)
     # "include loss 131,000 dlrs": a noun right before the figure

@@ -316,6 +316,12 @@ def test_approximate(text, approximate):
         ("Net profit rose to 12.5 mln dlrs.", "net profit"),
         ("It must show why its planned £1.35bn ($2.5bn) offer for the LSE is good.", "offer"),
         ("Coupled with the 7% GDP growth expected by June, shares rose.", "GDP growth"),
+        # irregular change verbs are neither subjects nor in them
+        ("Japan's economy grew 2.6% overall last year.", "economy"),
+        ("The Bank of Mexico said that remittances grew 24% last year.", "remittances"),
+        ("Its sales have slid 41% in the past year.", "sales"),
+        # a change's subject is found from its first figure, past a period between its ends
+        ("Wheat imports will fall to 1.5 mln tonnes in calendar 1987 from 1.69 mln in 1986.", "wheat imports"),
     ],
 )
 def test_subject(text, subject):
