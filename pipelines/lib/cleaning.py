@@ -69,6 +69,12 @@ _REPLY = re.compile(r"(?i)(?:^|\s)(?:reply|replydelete|reply delete|antworten|r�
 _FIRST_SENTENCE = re.compile(r"[^.!?]*")
 _COOKIES = re.compile(r"(?i)\bcookies?\b")
 _SITE_OR_READER = re.compile(r"(?i)\b(we|our|us|you|your|this (web)?site)\b")
+# the site's rules for readers' comments: "We welcome reader comments ...", "Please do not write in block
+# capitals since this makes your comment hard to read."; not a quotation in a story ("We have no comment
+# at all," he said.)
+_COMMENTS = re.compile(r"(?i)\bcomments?\b")
+_ADDRESSED = re.compile(r"(?i)\b(we|our|us|you|your|please|readers?)\b")
+_REPORTED = re.compile(r"(?i)[\"“”]|\b(said|says|told|added|conceded|according)\b")
 # A teaser's lead, cut off mid-phrase by the page: a function word, then "..." ("tonight at...", "37 of
 # the..."). Prose trailing off ends on a content word ("Very Scandinavian...", "fire on helicopters...").
 _ELLIPSES = ("...", "…", "[…]", "[...]")
@@ -496,14 +502,21 @@ def _runs(blocks: list[Block], gap: int) -> list[tuple[int, int, int]]:
 
 def _drop_cookie_notices(blocks: list[Block], region: tuple[int, int] | None) -> None:
     """Prose whose first sentence is about this site's cookies and its reader ("We use cookies to ...",
-    "This website uses cookies to improve your experience ...") is a cookie notice, however long:
-    outside the main region, and at either end of it (peeled off block by block). Inside the region
-    it stays: the page may be a privacy policy."""
-    def notice(b: Block) -> bool:
-        if "ookie" not in b.text and "OOKIE" not in b.text:
-            return False  # most blocks: no regex at all
+    "This website uses cookies to improve your experience ...") is a cookie notice, however long, and
+    prose whose first sentence is about comments and addresses the reader ("We welcome reader comments
+    ...", "Please understand that comments are moderated ...") the site's comment policy: outside the
+    main region, and at either end of it (peeled off block by block). Inside the region it stays: the
+    page may be a privacy policy, or an article about comments."""
+    def notice(b: Block) -> str | None:
+        cookies, comments = "ookie" in b.text or "OOKIE" in b.text, "omment" in b.text or "OMMENT" in b.text
+        if not cookies and not comments:
+            return None  # most blocks: no regex at all
         first = _FIRST_SENTENCE.match(b.text).group()
-        return bool(_COOKIES.search(first) and _SITE_OR_READER.search(first))
+        if cookies and _COOKIES.search(first) and _SITE_OR_READER.search(first):
+            return "cookie_notice"
+        if comments and _COMMENTS.search(first) and _ADDRESSED.search(first) and not _REPORTED.search(first):
+            return "comment_policy"
+        return None
 
     inside = set(range(region[0], region[1] + 1)) if region else set()
     if region:  # peel the region's ends
@@ -515,8 +528,10 @@ def _drop_cookie_notices(blocks: list[Block], region: tuple[int, int] | None) ->
                     break
                 inside.discard(i)
     for i, b in enumerate(blocks):
-        if b.cls != BAD and i not in inside and notice(b):
-            b.cls, b.reason = BAD, "cookie_notice"
+        if b.cls != BAD and i not in inside:
+            reason = notice(b)
+            if reason:
+                b.cls, b.reason = BAD, reason
 
 
 def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35) -> None:

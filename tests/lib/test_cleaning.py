@@ -303,6 +303,25 @@ def test_a_long_cookie_notice_outside_the_article_is_dropped_but_a_privacy_polic
     assert all(p in out.body for p in policy)
 
 
+_COMMENT_POLICY = [
+    "HOUSE RULES",
+    "We welcome reader comments on the top stories of the day, and some of them may be printed in the paper.",
+    "Please understand that comments are moderated and it is not always possible to publish all of them.",
+    "Please do not write in block capitals since this makes your comment hard to read for everybody else.",
+]
+
+
+def test_a_comment_policy_after_the_article_is_dropped_but_a_quoted_comment_stays():
+    out = strip_boilerplate("\n\n".join([*_STORY, *_COMMENT_POLICY]))
+    assert all(p in out.body for p in _STORY)
+    assert "reader comments" not in out.body and "block capitals" not in out.body
+    assert {r["reason"] for r in out.removed if "comments are moderated" in r["text"]} == {"comment_policy"}
+    # a story's last paragraph that quotes someone about comments is the story's
+    quoted = "\"We will not comment on any rumors and we never do,\" the company's spokesman said on Tuesday."
+    out = strip_boilerplate("\n\n".join([*_STORY, quoted]))
+    assert quoted in out.body
+
+
 def test_a_news_lead_with_figures_in_parentheses_is_kept():
     lead = "Mexican labourers living in the US sent a record $16.6bn (£8.82bn) home last year."
     text = "\n\n".join([lead, *_STORY[:3]])
