@@ -26,7 +26,8 @@ STOPWORDS_NEWS = 0.10
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Z][\w ./&'-]{0,28}?)\s*:(?:\s+(?P<value>.*)|\s*)$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by)\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*$", re.I)
+# "By Jane Smith", "By Jane Smith and John Doe", "By Jane Smith, Staff Writer", "By Staff and news service reports"
+_BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by)\s+(?P<name>[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,6})\s*$", re.I)
 _HEADING_MD = re.compile(r"^#{1,6}\s+")
 _CHROME = {reason: re.compile(rx, re.I) for reason, rx in R.CHROME_PATTERNS.items()}
 _ANY_CHROME = re.compile("|".join(f"(?:{rx})" for rx in R.CHROME_PATTERNS.values()), re.I)  # one pass for most blocks
