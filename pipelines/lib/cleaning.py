@@ -88,7 +88,13 @@ _DANGLING = frozenset("""
 """.split())
 # The site's own notices, however long ("Advertising disclosure: We may receive compensation ...").
 # A bare "Note:" or "Disclaimer:" is often the article's ("Note: the Dockerfiles here are not ...").
-_DISCLOSURE = re.compile(r"(?i)^(editorial|advertis\w*|affiliate)\s+(disclaimer|disclosure|note)\s*:")
+_DISCLOSURE = re.compile(r"(?i)^(?:(editorial|advertis\w*|affiliate)\s+(disclaimer|disclosure|note)|disclaimer\s*\([^)]{0,80}\))\s*:")
+# a site's notice to its readers under a key: "Corrections: If you are aware of an inaccuracy ... please"
+# (not "Correction: An earlier version of this story misstated ...", which is the article's)
+_READER_NOTICE = re.compile(r"(?i)^(?:corrections?|disclaimer|disclosure)\s*:\s*(?=[^.!?]*\b(?:you|your|please)\b)")
+# an advertisement's slot: "- Advertisement -", "Story continues below advertisement", "Article continues below"
+_AD_SLOT = re.compile(r"(?i)^[\W_]*(?:advertisement|advert|sponsored content|"
+                      r"(?:story|article|content) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?)[\W_]*$")
 # A picture's credit or caption label, not the article's text: "Photograph: Paul Ellis/AFP/Getty", "photo: iStock",
 # "Illustration: Sarah Grillo/Axios", "Photo by ev on Unsplash", "Shutterstock", "Media caption..."
 _CREDIT = re.compile(r"(?i)^(?:(?:photo(?:graph)?s?|pictures?|images?|illustrations?|graphics?|(?:photo|image|picture) "
@@ -252,8 +258,10 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
 
 def classify(text: str) -> tuple[str, str | None]:
     """The jusText-style class of one block, and the reason if it is chrome."""
-    if _DISCLOSURE.match(text):
+    if _DISCLOSURE.match(text) or _READER_NOTICE.match(text):
         return BAD, "disclaimer"  # "Editorial Note: Opinions expressed here are ...", however long
+    if _AD_SLOT.match(text):
+        return BAD, "navigation"
     kv = _KEY_VALUE.match(text)
     value_words = len((kv.group("value") or "").split()) if kv else 0
     key = kv.group("key").strip().lower() if kv else ""

@@ -24,6 +24,14 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("By Jane Smith and John Doe", BAD, "byline"),
         ("By Jane Smith, Staff Writer", BAD, "byline"),
         ("By Staff and news service reports", BAD, "byline"),
+        ("- Advertisement -", BAD, "navigation"),
+        ("Story continues below advertisement", BAD, "navigation"),
+        ("Disclaimer (varies based on content, section, category, etc.): News articles on this site may contain "
+         "opinions of the author and may not reflect the views of the site or of its editors.", BAD, "disclaimer"),
+        ("Corrections: If you are aware of an inaccuracy or would like to report a correction, we would like to "
+         "know about it. Please consider sending an email.", BAD, "disclaimer"),
+        ("Correction: An earlier version of this story misstated the date of the vote, which took place on "
+         "Tuesday and not on Monday as we said.", GOOD, None),
         ("Share this article on Facebook", BAD, "share_prompt"),
         ("Subscribe to our newsletter for the latest news", BAD, "subscribe_prompt"),
         ("We use cookies to improve your experience on this site.", BAD, "cookie_notice"),
