@@ -302,9 +302,13 @@ def classify(text: str) -> tuple[str, str | None]:
         return SHORT, "short"
     if density >= STOPWORDS_HIGH and (len(text) >= LENGTH_HIGH or ends_sentence):
         return GOOD, None
+    lower = sum(1 for w in words if w.islower())
     if density >= STOPWORDS_LOW or ends_sentence and n_words >= 10 and density >= STOPWORDS_NEWS \
-            and sum(1 for w in words if w.islower()) >= 0.3 * n_words:
-        return NEAR, None  # a wire story's lead is dense with names: "AMR Corp said its Nashville Eagle Inc ..."
+            and (lower >= 0.3 * n_words or n_words >= 20 and lower >= 0.2 * n_words):
+        # a wire story's lead is dense with names: "AMR Corp said its Nashville Eagle Inc ...", "British
+        # Virgin Islands (BVI) Governor John Rankin Thursday called for calm after United States Drug
+        # Enforcement Agency (DEA) officials arrested ..." (a long one: fewer lower-case words)
+        return NEAR, None
     return BAD, "boilerplate"
 
 

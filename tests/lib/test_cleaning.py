@@ -40,6 +40,9 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Home", BAD, "navigation"),
         ("Markets and money", SHORT, "short"),
         ("It was the best year for the firm.", NEAR, None),
+        # a long lead dense with names still reads as a sentence
+        ("British Virgin Islands (BVI) Governor John Rankin Thursday called for calm after United States Drug "
+         "Enforcement Agency (DEA) officials arrested the Territory's Premier Andrew Alturo Fahie, 51.", NEAR, None),
         ("Wheat, corn, soybeans, cotton, rice, barley, oats, sorghum, millet, rye, canola, flax", BAD, "boilerplate"),
         ("One thing not in dispute: the mayor's days floating above the fray are over.", GOOD, None),
         ("set-option -g mouse on; bind-key -T copy-mode-vi y send-keys -X copy_pipe(xclip)", SHORT, "code"),
