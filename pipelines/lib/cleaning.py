@@ -54,10 +54,10 @@ _SECTION_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|pr
 _BOX_HEADERS = r"related( articles| posts| stories| links| content| news)?|more on\b.*"
 _HEADER_END = r"[\s:]*[^\w\s]*$"  # "Related:", "Keep Reading 🚀"
 _END_HEADER = re.compile(
-    rf"(?i)^({_BOX_HEADERS}|related reading|more (from|in|stories|news|articles|to read)\b.*|more( [\w'’]+){{1,3}} (stories|articles|news|posts)|"
+    rf"(?i)^({_BOX_HEADERS}|related reading|more (from|in|stories|news|articles|headlines|to read)\b.*|more( [\w'’]+){{1,3}} (stories|articles|news|posts|headlines)|"
     r"(further|recommended|suggested|keep|continue) reading|read next|what to read next|(you|we think you) (may|might|will) (also )?like|"
     r"recommended( for you| stories| articles)?|(most )?(popular|read|trending|viewed)( now| stories| articles| posts)?|"
-    r"(latest|top|recent) (news|stories|articles|posts)|(show|view|read|load|hide) comments?|comments?( \(\d+\))?|\d+ comments?|"
+    r"(latest|top|recent) (news|stories|articles|posts|headlines|op-?eds|ops)|(show|view|read|load|hide) comments?|comments?( \(\d+\))?|\d+ comments?|"
     r"join the (conversation|discussion)|leave a (reply|comment)|share or comment on this article|"
     rf"editor'?s picks|around the web|from (our|the) (partners|web)|sponsored (stories|content)){_HEADER_END}")
 _BOX_HEADER = re.compile(rf"(?i)^({_BOX_HEADERS}){_HEADER_END}")

@@ -267,6 +267,8 @@ _TEASERS = [
     ("Most Popular", [t for t in _TEASERS if not t.startswith("By ")], False),  # headlines and leads alone
     ("Keep Reading 🚀", _TEASERS, False),
     ("More Great Harbour Times Stories", _TEASERS, False),  # "More" and up to three words before "Stories"
+    ("More Headlines", _TEASERS, False),
+    ("Top Op-Eds", _TEASERS, False),
     ("Related", _STORY[3:], True),  # a box of links inside the article: the article goes on after it
     ("More on this later", _STORY[3:], True),
 ])
