@@ -538,6 +538,9 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
         cursor = m.end()
     if not words:
         return None
+    head = re.fullmatch(r"(?i)(square|sq|cubic|cu)-([a-z]+)", words[0][0])
+    if head:  # "a 2,500-square-foot home"
+        words[:1] = [(head.group(1), words[0][1]), (head.group(2), words[0][1])]
     first = words[0][0].lower()
     if not _maybe_unit(words[0][0]) and not (first in _COMPOUND_HEADS and len(words) > 1 and _maybe_unit(words[1][0])):
         return None
@@ -602,11 +605,14 @@ def _pint_units(expression: str):
 
 
 _WATT_HOUR = re.compile(r"(?i)([a-z]*watts?)[ -](hours?)")
+_BITS_PER_SECOND = re.compile(r"^([kKMGT])bps$")  # not a bare "bps": basis points in finance
 
 
 @functools.lru_cache(maxsize=4096)
 def _parse_unit(phrase: str) -> str | None:
     phrase = _WATT_HOUR.sub(r"\1_\2", _POWER_PHRASE.sub(_power_phrase, phrase.strip()))  # pint's "kilowatt_hour"
+    phrase = _BITS_PER_SECOND.sub(lambda m: {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}.get(m.group(1).lower(), "")
+                                  + "bit/second", phrase)  # "100Mbps" (pint reads "bps" as baud)
     unit = _pint_units(phrase.replace(" per ", " / ") if " per " in phrase or "**" in phrase else phrase.replace(" ", "_"))
     if unit is None:
         return None

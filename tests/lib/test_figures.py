@@ -57,6 +57,8 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("It weighs 20 kg.", "quantity", 20, "kg"),
         ("They generated 458.51 billion kilowatt hours.", "quantity", 458.51e9, "kWh"),
         ("It will sell 70 terawatt-hours a year.", "quantity", 70, "TWh/a"),
+        ("The 2,500-square-foot home was sold.", "quantity", 2500, "ft²"),
+        ("It offers 100Mbps broadband.", "quantity", 100, "Mbit/s"),
         ("Output is 1.5 mln barrels per day.", "quantity", 1.5e6, "bbl/d"),
         ("Output is 900,000 bpd.", "quantity", 900000, "bbl/d"),
         ("The wall is 16 metres high.", "quantity", 16, "m"),
