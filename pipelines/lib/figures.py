@@ -57,7 +57,9 @@ CURRENCY_WORDS = {
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
 }
 PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp",
-                 "percentage point": "pp", "pct points": "pp", "points": "pp"}
+                 "percentage point": "pp", "pct points": "pp", "points": "pp",
+                 # a hundredth of a percentage point: "25 basis points" is 0.25 pp
+                 "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp"}
 # Unit surfaces -> a name pint knows (its short symbol becomes the canonical unit).
 UNIT_WORDS = {
     "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "metric_ton", "ton": "metric_ton", "t": "metric_ton",
@@ -391,6 +393,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             e = m.start("unit") - 1 if m.start("unit") > 0 else e
     elif unit_l in PERCENT_WORDS:
         kind, canonical = "percent", PERCENT_WORDS[unit_l]
+        if canonical == "bp":
+            canonical, scale_f = "pp", scale_f * 0.01
     elif unit_l in CURRENCY_WORDS:
         if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
                                                or text[m.start("unit") - 1] == "-"):  # "a twenty-pound bag"

@@ -59,6 +59,8 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("It will sell 70 terawatt-hours a year.", "quantity", 70, "TWh/a"),
         ("The 2,500-square-foot home was sold.", "quantity", 2500, "ft²"),
         ("It offers 100Mbps broadband.", "quantity", 100, "Mbit/s"),
+        ("The central bank raised rates by 25 basis points.", "percent", 0.25, "pp"),
+        ("Spreads widened 5 bps.", "percent", 0.05, "pp"),
         ("Output is 1.5 mln barrels per day.", "quantity", 1.5e6, "bbl/d"),
         ("Output is 900,000 bpd.", "quantity", 900000, "bbl/d"),
         ("The wall is 16 metres high.", "quantity", 16, "m"),
