@@ -148,7 +148,8 @@ _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|fallin
                           r"tumbled|slumped|shrank|shrunk|grown|eased|edged|"
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
                           r"grew|grow(?:ing|s)?|gain(?:ed|ing|s)?|slipp(?:ed|ing)|slid(?:ing)?|surg(?:ed|ing|es)|"
-                          r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|cuts?|rais(?:es?|ed|ing)|lower(?:s|ed|ing)?|up|down|went|increases|decreases|"
+                          r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|skidd(?:ed|ing)|advanc(?:ed|ing)|retreat(?:ed|ing)|dipp(?:ed|ing)|"
+                          r"rallied|rallying|sank|shed|plummet(?:ed|ing)|rebound(?:ed|ing)|weaken(?:ed|ing)|firm(?:ed|ing)|cuts?|rais(?:es?|ed|ing)|lower(?:s|ed|ing)?|up|down|went|increases|decreases|"
                           r"boost(?:ed|ing)?|expand(?:ed|ing)?|reduc(?:ed|ing)|widen(?:ed|ing)|narrow(?:ed|ing))\b")
 
 
@@ -395,6 +396,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         kind, canonical = "percent", PERCENT_WORDS[unit_l]
         if canonical == "bp":
             canonical, scale_f = "pp", scale_f * 0.01
+        elif unit_l in ("points", "point") and not _RATES.search(text, sent_start, sent_end):
+            kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
     elif unit_l in CURRENCY_WORDS:
         if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
                                                or text[m.start("unit") - 1] == "-"):  # "a twenty-pound bag"
@@ -609,6 +612,9 @@ def _pint_units(expression: str):
 
 
 _WATT_HOUR = re.compile(r"(?i)([a-z]*watts?)[ -](hours?)")
+# a sentence where "points" are percentage points: about rates, percentages or polls
+_RATES = re.compile(r"(?i)%|\b(?:pct|percent|per cent|percentage|rates?|yields?|interest|inflation|unemployment|"
+                    r"growth|polls?|lead|margin|libor|prime)\b")
 _BITS_PER_SECOND = re.compile(r"^([kKMGT])bps$")  # not a bare "bps": basis points in finance
 
 
@@ -671,7 +677,11 @@ def _structure(text: str, figs: list[Figure]) -> None:
         roles = None
         if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
             if re.match(r"\s*to\b", between) and _is_change_amount(a, before):
-                continue  # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level
+                # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level,
+                # which is counted in the amount's money ("shed 23 marks to 1,022", "dipped 33p to 3,275")
+                if b.kind == "number" and a.kind == "money" and not b.has_scale:
+                    b.kind, b.unit, b.value, b.scale = a.kind, a.unit, b.value * a.scale, a.scale
+                continue
             if re.search(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("low", "high")  # "prices ranged from 7 to 10 dlrs": a range, not a change
             elif _FROM.search(before):
@@ -812,7 +822,8 @@ def _is_change_amount(a: Figure, before: str) -> bool:
     if _BY.search(before):
         return True
     verb = _VERB_JUST_BEFORE.search(before)
-    return a.kind != "number" and verb is not None and _CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
+    counted = a.kind != "number" or re.search(r"(?i)\bpoints?$", a.text) is not None  # "skidded 44.60 points to 2360.94"
+    return counted and verb is not None and _CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
 
 
 def _compatible(a: Figure, b: Figure) -> bool:

@@ -27,6 +27,12 @@ def one(text):
          [458.51e9, 2.2, 448.79e9], ["kWh", "%", "kWh"], ["value"] * 3),
         ("Export earnings fell by nearly half in 1986 from 11.6 billion dlrs in 1985.",
          [0.5, 11.6e9], [None, "USD"], ["value"] * 2),
+        # index and price points are not percentage points; by how much, then the level, in the same money
+        ("The Dow Jones industrial average skidded 44.60 points to 2360.94.", [44.6, 2360.94], [None, None],
+         ["value"] * 2),
+        ("Labour has a lead of 10 points in the latest poll.", [10], ["pp"], ["value"]),
+        ("In autos Daimler shed 23 marks to 1,022.", [23, 1022], ["DEM", "DEM"], ["value"] * 2),
+        ("Unilever dipped 33p to 3,275.", [0.33, 32.75], ["GBP", "GBP"], ["value"] * 2),
         # the length of the period is not an end of the change
         ("The surplus grew to 11.0 billion schillings in the first four months this year from 8.2 billion.",
          [11e9, 4, 8.2e9], ["ATS", "month", "ATS"], ["to", "value", "from"]),
