@@ -55,6 +55,9 @@ PATTERNS = [
     ("range_years", re.compile(rf"(?i)\b(?:(?:from|between)\s+(?P<y>{_YEAR})\s+(?:to|and|until|through)\s+(?P<y2>{_YEAR})"
                                rf"|(?P<ya>{_YEAR})\s*(?:-|–|/)\s*(?P<y2a>{_YEAR}|\d\d)(?![\d/-])|(?P<yb>{_YEAR})/(?P<y2b>\d)(?![\d/-]))\b")),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # "3/31/2027", "15.03.2024", "2024/03/15": day and month told apart where one of them exceeds 12
+    ("numeric", re.compile(rf"(?<![\d.,/-])(?:(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
+                           rf"|(?P<ya>{_YEAR})/(?P<ma>\d{{1,2}})/(?P<da>\d{{1,2}}))(?![\d.,/-]?\d)")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
@@ -67,6 +70,7 @@ PATTERNS = [
     ("rolling_ahead", re.compile(rf"(?i)\bthe\s+(?:next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?|years?)\b")),
     ("relative", re.compile(r"(?i)\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
                             r"last\s+night|(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
+                            r"the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year|quarter)(?!\s+(?:of\s+)?\d)|"
                             rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
                             rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)))\b")),
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -101,7 +105,7 @@ class DateMention:
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
-    "month": "month", "iso": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
+    "month": "month", "iso": "digit", "numeric": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
 }
 _MONTH_CUE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
@@ -154,8 +158,8 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
             value = _resolve(kind, m, reference, placed)
-            if value is None and kind.startswith("range_"):
-                continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone
+            if value is None and (kind.startswith("range_") or kind == "numeric"):
+                continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
             out.append(DateMention(s, e, text[s:e], value))
             taken.append((s, e))
     return sorted(out, key=lambda d: d.start)
@@ -175,6 +179,16 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
     try:
         if kind == "iso":
             return date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+        if kind == "numeric":
+            if g.get("ya"):
+                return date(int(g["ya"]), int(g["ma"]), int(g["da"])).isoformat()
+            a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+            if g["sep"] == "." or a > 12 >= b:  # "15.03.2024", "31/12/2026": day first
+                return date(y, b, a).isoformat()
+            if b > 12 >= a:  # "3/31/2027": month first
+                return date(y, a, b).isoformat()
+            date(y, a, b), date(y, b, a)  # (either reading a real day)
+            return str(y)  # "12/05/1990": May 12 or December 5; the year is sure
         if kind in ("mdy", "dmy", "mdy_words"):
             month = MONTHS[g["month"].lower().rstrip(".")]
             day = DAY_WORDS[g["dw"].lower()] if kind == "mdy_words" else int(g["d"])
@@ -321,6 +335,8 @@ def _relative(g: dict, ref: date) -> str | None:
         if unit in ("day", "week"):
             return shifted.isoformat()
         return f"{shifted.year:04d}-{shifted.month:02d}" if unit == "month" else f"{shifted.year:04d}"
+    if rel.startswith("the "):  # "the end of the month": this month
+        rel = "this " + rel.split()[-1]
     which, unit = rel.split()
     step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
     if unit in ("week", "weekend"):

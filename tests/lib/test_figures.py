@@ -436,6 +436,13 @@ REF = date(2026, 11, 28)
         ("He left the board last December.", "2025-12"),
         ("LONDON DOLLAR FLUCTUATIONS 1300 - APRIL 7", "2027-04-07"),
         ("Closing will come in the third fiscal quarter ending June 30.", "2027-04-01/2027-06-30"),
+        # numeric dates: day and month told apart where one exceeds 12, else only the year is sure
+        ("The deadline is 3/31/2027.", "2027-03-31"),
+        ("Filed on 15.03.2024 in Berlin.", "2024-03-15"),
+        ("Published 2024/03/15.", "2024-03-15"),
+        ("He was born on 12/05/1990.", "1990"),
+        ("The deal closes at the end of the month.", "2026-11"),
+        ("Prices peaked at the end of the year 2025.", "2025"),
     ],
 )
 def test_dates_resolve(text, value):
