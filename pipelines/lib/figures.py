@@ -55,8 +55,9 @@ CURRENCY_WORDS = {
     "punts": "IEP", "philippine pesos": "PHP", "mexican pesos": "MXN", "saudi riyals": "SAR",
     "kuwaiti dinars": "KWD", "german marks": "DEM", "d-marks": "DEM", "dutch florins": "NLG",
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
+    "¢": "USD",  # "5¢": cents
 }
-PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp",
+PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "pc": "%", "percentage points": "pp",
                  "percentage point": "pp", "pct points": "pp", "points": "pp",
                  # a hundredth of a percentage point: "25 basis points" is 0.25 pp
                  "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp"}
@@ -396,6 +397,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         kind, canonical = "percent", PERCENT_WORDS[unit_l]
         if canonical == "bp":
             canonical, scale_f = "pp", scale_f * 0.01
+        elif unit == "PC" and not _shouted(text[sent_start:sent_end]):
+            kind, canonical, e = "number", None, len(text[:m.start("unit")].rstrip())  # "an old 386 PC"; "14.5 PC" in a capitals table is %
         elif unit_l in ("points", "point") and not _RATES.search(text, sent_start, sent_end):
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
     elif unit_l in CURRENCY_WORDS:
@@ -499,7 +502,7 @@ _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
-_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence"})  # the last word of a currency: its hundredths
+_HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "¢"})  # the last word of a currency: its hundredths
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
 _POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
 _PER = re.compile(r"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:second|minute|hour|day|week|month|year)\b))")
@@ -612,6 +615,12 @@ def _pint_units(expression: str):
 
 
 _WATT_HOUR = re.compile(r"(?i)([a-z]*watts?)[ -](hours?)")
+def _shouted(sentence: str) -> bool:
+    """Mostly capitals: a newswire table or headline ("1CW 14.5 PC 214.60")."""
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
 # a sentence where "points" are percentage points: about rates, percentages or polls
 _RATES = re.compile(r"(?i)%|\b(?:pct|percent|per cent|percentage|rates?|yields?|interest|inflation|unemployment|"
                     r"growth|polls?|lead|margin|libor|prime)\b")
