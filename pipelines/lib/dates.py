@@ -187,8 +187,8 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 return date(y, b, a).isoformat()
             if b > 12 >= a:  # "3/31/2027": month first
                 return date(y, a, b).isoformat()
-            date(y, a, b), date(y, b, a)  # (either reading a real day)
-            return str(y)  # "12/05/1990": May 12 or December 5; the year is sure
+            # "12/05/1990": May 12 or December 5, the year is sure ("0/5/1990" or "13/14/1990" is no date)
+            return str(y) if 1 <= a <= 12 and 1 <= b <= 12 else None
         if kind in ("mdy", "dmy", "mdy_words"):
             month = MONTHS[g["month"].lower().rstrip(".")]
             day = DAY_WORDS[g["dw"].lower()] if kind == "mdy_words" else int(g["d"])

@@ -150,7 +150,8 @@ _CHANGE_VERB = re.compile(r"(?i)\b(rose|rise|rising|rises|risen|fell|fall|fallin
                           r"decreasing|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|dropp(?:ed|ing)|drops?|declin(?:ed|ing|es?)|"
                           r"grew|grow(?:ing|s)?|gain(?:ed|ing|s)?|slipp(?:ed|ing)|slid(?:ing)?|surg(?:ed|ing|es)|"
                           r"soar(?:ed|ing|s)?|plung(?:ed|ing|es)|skidd(?:ed|ing)|advanc(?:ed|ing)|retreat(?:ed|ing)|dipp(?:ed|ing)|"
-                          r"rallied|rallying|sank|shed|plummet(?:ed|ing)|rebound(?:ed|ing)|weaken(?:ed|ing)|firm(?:ed|ing)|cuts?|rais(?:es?|ed|ing)|lower(?:s|ed|ing)?|up|down|went|increases|decreases|"
+                          r"rallied|rallying|sank|shed|plummet(?:ed|ing)|rebound(?:ed|ing)|weaken(?:ed|ing)|firm(?:ed|ing)|"
+                          r"cuts?|rais(?:es?|ed|ing)|lower(?:s|ed|ing)?|up|down|went|increases|decreases|"
                           r"boost(?:ed|ing)?|expand(?:ed|ing)?|reduc(?:ed|ing)|widen(?:ed|ing)|narrow(?:ed|ing))\b")
 
 
@@ -398,7 +399,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         if canonical == "bp":
             canonical, scale_f = "pp", scale_f * 0.01
         elif unit == "PC" and not _shouted(text[sent_start:sent_end]):
-            kind, canonical, e = "number", None, len(text[:m.start("unit")].rstrip())  # "an old 386 PC"; "14.5 PC" in a capitals table is %
+            # "an old 386 PC" (in a table in capitals, "14.5 PC" is a percentage)
+            kind, canonical, e = "number", None, len(text[:m.start("unit")].rstrip())
         elif unit_l in ("points", "point") and not _RATES.search(text, sent_start, sent_end):
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
     elif unit_l in CURRENCY_WORDS:
@@ -615,6 +617,8 @@ def _pint_units(expression: str):
 
 
 _WATT_HOUR = re.compile(r"(?i)([a-z]*watts?)[ -](hours?)")
+
+
 def _shouted(sentence: str) -> bool:
     """Mostly capitals: a newswire table or headline ("1CW 14.5 PC 214.60")."""
     letters = [c for c in sentence if c.isalpha()]
@@ -782,6 +786,8 @@ def _qualified_pair(a: Figure, b: Figure, before: str) -> bool:
     if _is_change_amount(a, before) or a.unit and _is_duration(a.unit) or b.unit and _is_duration(b.unit):
         return False
     return "number" in (a.kind, b.kind) or a.has_scale == b.has_scale
+
+
 # what may stand between the two figures of a change besides "from" / "to": a rate ("a barrel", "per
 # share") or a period ("in 1986", "in the first quarter", "last year"), once or twice
 _QUALIFIERS = (r"(?:\s*,?\s*(?:(?:an?|per)\s+[a-z]+|in\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}?(?:\d{4}|[a-z]+)"
@@ -978,7 +984,8 @@ def _head_phrase(words: list[str]) -> list[str]:
     return words
 
 
-_VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
+_VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|"
+                        r"reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|"
                         r"vary|varies|varying|ranging)$")
