@@ -94,11 +94,17 @@ def mentions_batch(docs: pa.Table, sentences: pa.Table, on_chunk: OnChunk = None
     return mentions
 
 
+def _by_doc(sentences: pa.Table, columns: list[str]) -> dict[str, list[tuple]]:
+    """The values of ``columns`` of each sentence, as tuples grouped by ``doc_id``, sorted."""
+    by_doc: dict[str, list[tuple]] = {}
+    for doc_id, *values in zip(*(sentences.column(c).to_pylist() for c in ["doc_id", *columns]), strict=True):
+        by_doc.setdefault(doc_id, []).append(tuple(values))
+    return {doc_id: sorted(rows) for doc_id, rows in by_doc.items()}
+
+
 def mentions_chunk(docs: pa.Table, sentences: pa.Table) -> tuple[pa.Table]:
-    starts: dict[str, list[int]] = {}
-    for doc_id, start in zip(sentences.column("doc_id").to_pylist(), sentences.column("start").to_pylist(), strict=True):
-        starts.setdefault(doc_id, []).append(start)
-    items = [(doc_id, text, sorted(starts.get(doc_id, [0])))
+    starts = _by_doc(sentences, ["start"])
+    items = [(doc_id, text, [start for (start,) in starts.get(doc_id, [(0,)])])
              for doc_id, text in zip(docs.column("doc_id").to_pylist(), docs.column("text").to_pylist(), strict=True)]
     return (table_from_rows("mentions", [r for rows in entities.mention_rows_chunk(items) for r in rows]),)
 
@@ -116,10 +122,8 @@ def figures_batch(docs: pa.Table, ingested: pa.Table, sentences: pa.Table,
 
 
 def figures_chunk(docs: pa.Table, sentences: pa.Table) -> tuple[pa.Table, pa.Table]:
-    by_doc: dict[str, list[tuple[int, int, int]]] = {}
-    for s in sentences.select(["doc_id", "sentence_id", "start", "end"]).to_pylist():
-        by_doc.setdefault(s["doc_id"], []).append((s["sentence_id"], s["start"], s["end"]))
-    items = [(d["doc_id"], d["text"], sorted(by_doc.get(d["doc_id"], [])), d["reference"].date())
+    by_doc = _by_doc(sentences, ["sentence_id", "start", "end"])
+    items = [(d["doc_id"], d["text"], by_doc.get(d["doc_id"], []), d["reference"].date())
              for d in docs.select(["doc_id", "text", "reference"]).to_pylist()]
     found, dates = [], []
     for f, t in figures.rows_chunk(items):
