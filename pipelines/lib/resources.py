@@ -66,6 +66,7 @@ CHROME_PATTERNS = {
                   r"read more|see more|show more|load more|related( articles| posts| stories)?|"
                   r"(top|latest|recommended|popular|trending|most read|recent) (articles|posts|stories|news)|"
                   r"advertisement|sponsored|comments?|leave a (reply|comment)|tags?|categories|archives?|"
+                  r"(story|article) continues (below|after)|"  # an advertisement's slot in an article
                   # the same labels in the other languages whose stop words we read
                   r"weiter|zurück|vorherige[rs]?|nächste[rs]?|startseite|précédent|suivant|accueil|anterior|"
                   r"siguiente|inicio|precedente|successivo|próximo|volgende|vorige)\b",
