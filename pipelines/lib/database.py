@@ -117,6 +117,12 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(con.execute(read_sql("queries/table_counts.sql")).fetchall())
 
 
+def failures(sql_name: str, params: dict) -> list[tuple]:
+    """The rows a check's query (``sql/checks/``) finds wrong, on a connection of its own."""
+    with duckdb.connect() as con:
+        return con.execute(read_sql(sql_name), params).fetchall()
+
+
 def summary(root: Path) -> tuple[dict[str, int], str, str]:
     """What ``textwarehouse run`` prints at the end: ``table_counts``, and the example query
     (sql/queries/example.sql) with its result as a table."""
