@@ -182,6 +182,7 @@ class Figure:
     subject: str | None = None
     group_id: int | None = None
     role: str = "value"
+    per: str | None = None  # what an amount of money is per: "$5 a barrel" -> bbl, "1.30 dlrs a share" -> share
     scale: float = 1.0
     has_scale: bool = False
 
@@ -443,7 +444,106 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     while e > s and text[e - 1] in " .":
         e -= 1
     surface = text[s:e]
-    return Figure(s, e, surface, kind, value * scale_f, canonical, scale=scale_f, has_scale=bool(scale))
+    per = _rate_basis(text, e, sent_end) if kind == "money" else None
+    return Figure(s, e, surface, kind, value * scale_f, canonical, per=per, scale=scale_f, has_scale=bool(scale))
+
+
+# what an amount of money is per, after it: "$5 a barrel", "30 cts per common share", "$15.4/hour", "£400 a
+# month", "142 yen per dollar". After "per" or "/" the basis is the first unit in the words up to the next
+# function word, else the last of them ("per dry pound" -> lb, "per First Federal share" -> share); after
+# "a" / "an" only a unit, a period or one of _PER_THINGS ("a share", not "$5 a good deal")
+_RATE = re.compile(r"(?i)\s*(?:(?P<slash>/)\s*|(?P<word>per|an?)\s+)"
+                   r"(?:(?:common|ordinary|diluted|primary|fully\s+diluted|preferred|preference|class\s+[a-z])\s+)?"
+                   r"(?P<what>[a-z][a-z'’-]*(?:\s[a-z][a-z'’-]*){0,2})", re.IGNORECASE)
+_BASIS_STOP = frozenset("""for from to and or vs versus in on at of with by the a an which that who is was were are be
+    will would said says until while than as after before against plus minus if but each every per it its
+    compared during due because via through this next last these those""".split())
+# a word that may name what is counted: not a verb's form, an adverb, a month or a comparison
+_NOUN_LIKE = re.compile(r"(?i)(?!(?:\w+(?:ing|ed|ly)|january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|lower|higher|low|high|below|above|range)$)[a-z][a-z'’-]*")
+_PER_THINGS = frozenset("""share shr head person passenger ticket unit vehicle car household night seat piece bag bottle
+    bushel capita student pupil patient visitor guest room item copy right warrant bond contract""".split())
+_PERIODS = {"annum": "a", "year": "a", "month": "month", "week": "week", "day": "d", "hour": "h", "minute": "min",
+            "second": "s", "quarter": "quarter"}
+_BASIS_NAMES = {"shr": "share", "capita": "person"}
+_WHEN_WORDS = frozenset(_PERIODS) | {"decade", "century", "fortnight", "generation"}  # "a year ago": when
+# after a period: "$300 million a year ago", "a year earlier" say when, not a rate
+_NOT_RATE_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior|after|since|from now)\b|-")
+_PERIOD_ON = re.compile(r"(?i)\s*on(?=\s*(?:[,.;:]|$|from\b))")  # "a year on": later (not "a month on average")
+
+
+def _rate_basis(text: str, end: int, sent_end: int) -> str | None:
+    """What the amount of money ending at ``end`` is per: a unit symbol ("bbl", "t", "h", "a" for a year,
+    as in ``unit``'s rates "t/a", "bbl/d"), a currency ("yen per dollar" -> USD), or the thing, singular
+    ("share", "person"); None for a plain amount."""
+    m = _RATE.match(text, end, sent_end)
+    if m is None:
+        return None
+    after_a = m.group("word") is not None and m.group("word").lower() != "per"
+    words = []
+    for w in m.group("what").split():
+        if w.lower() in _BASIS_STOP:
+            break
+        words.append(w)
+    if not words or words[0].lower() in SCALES:  # "per mln Btu", "PER HUNDRED": a scaled basis, not said here
+        return None
+    if after_a:  # one word, or a unit of two ("a troy ounce", "a short ton")
+        words = words[:2]
+        after = m.start("what") + len(words[0])
+        if words[0].lower() in _WHEN_WORDS and (_NOT_RATE_AFTER.match(text, after, sent_end)
+                                                 or _PERIOD_ON.match(text, after, sent_end)):
+            return None
+    for i in range(len(words)):  # the first unit or counted thing ("per share last year": share)
+        for n in (2, 1):
+            phrase = " ".join(words[i:i + n]).lower()
+            if len(phrase.split()) == n and (basis := _basis_unit(phrase)):
+                return basis
+        thing = words[i].lower()
+        thing = thing[:-1] if thing.endswith("s") and thing[:-1] in _PER_THINGS else thing  # "a shares"
+        if thing in _PER_THINGS:
+            return _BASIS_NAMES.get(thing, thing)
+        if after_a:
+            return None
+    thing = None  # else a lone word or the last after names: "per ADR", "per Avana ordinary"
+    if all(w[0].isupper() for w in words[:-1]) and _NOUN_LIKE.fullmatch(words[-1]):
+        thing = words[-1] if words[-1].isupper() and len(words[-1]) > 1 else words[-1].lower()
+    return _BASIS_NAMES.get(thing, thing) if thing and thing.lower() not in _NOT_BASES else None
+
+
+def _basis_unit(phrase: str) -> str | None:
+    """``phrase`` (lower case) as a period, a currency or a unit symbol, if it is one."""
+    if phrase in _PERIODS:
+        return _PERIODS[phrase]
+    if phrase in ("pound", "lb"):  # "cts per pound": of weight ("per pound sterling", "per Irish pound": money)
+        return unit_symbol("pound")
+    plural_head = re.sub(r"^(\S+)", r"\1s", phrase)  # "pound sterling" -> "pounds sterling"
+    if (cur := CURRENCY_WORDS.get(phrase) or CURRENCY_WORDS.get(phrase + "s") or CURRENCY_WORDS.get(plural_head)) is not None:
+        return cur
+    if (pct := PERCENT_WORDS.get(phrase)) is not None and " " in phrase:  # "per percentage point"
+        return pct
+    if (word := UNIT_WORDS.get(phrase) or UNIT_WORDS.get(phrase + "s")) is not None:
+        return unit_symbol(word)
+    first = phrase.split()[0]
+    if first in _NOT_UNITS or not (first in _COMPOUND_HEADS or _named_unit(first)):
+        return None
+    return _parse_unit(phrase)
+
+
+_LONG_PREFIXES = ("kilo", "mega", "giga", "tera", "milli", "micro", "centi", "deci", "hecto")
+
+
+def _named_unit(word: str) -> bool:
+    """``word`` names a unit in pint, alone or after a prefix spelled out ("hectare", "megabyte"); not a
+    prefix symbol glued to a name, which makes a unit of almost any short word ("adr": attodram)."""
+    names = _unit_vocabulary()[0]
+    word = word.lower()
+    singular = word[:-1] if word.endswith("s") else word
+    return any(w in names or any(w.startswith(p) and w[len(p):] in names for p in _LONG_PREFIXES)
+               for w in (word, singular))
+
+
+_NOT_BASES = frozenset({"cent", "cents", "centum", "se"})  # "per cent", "per se"
+
 
 
 # "m" glued to a number without a currency: metres before these words, or after a length in another unit
@@ -673,6 +773,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
                 and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)):
             a.kind, a.unit = b.kind, b.unit
+            if not (b.per == "share" and "or" in text[a.end:b.start]):  # not "a loss of 150,000, or two cts a share"
+                a.per = b.per
             if b.has_scale and a.value < 1000:
                 a.value *= b.scale
                 a.has_scale, a.scale = True, b.scale
@@ -694,6 +796,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 # which is counted in the amount's money ("shed 23 marks to 1,022", "dipped 33p to 3,275")
                 if b.kind == "number" and a.kind == "money" and not b.has_scale:
                     b.kind, b.unit, b.value, b.scale = a.kind, a.unit, b.value * a.scale, a.scale
+                _share_basis(a, b)  # "rose 50 cts to 18.50 dlrs a barrel": 50 cts a barrel
                 continue
             if re.search(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s*(?:about|around|some|roughly|nearly)?\s*$", before):
                 roles = ("low", "high")  # "prices ranged from 7 to 10 dlrs": a range, not a change
@@ -724,6 +827,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
             group += 1  # the per-share figures change alongside
             alternative[id(a)].role, alternative[id(b)].role = roles
             alternative[id(a)].group_id = alternative[id(b)].group_id = group
+            _share_basis(alternative[id(a)], alternative[id(b)])
         # "between 5 and 7 percent", "from 12 to 20 million tonnes": the first borrows unit and scale
         for x, y in ((a, b), (b, a)):
             if x.unit is None and y.unit is not None and x.kind == "number":
@@ -734,13 +838,14 @@ def _structure(text: str, figs: list[Figure]) -> None:
             if not x.has_scale and y.has_scale and x.value < 1000 and x.value * y.scale < 1e15:
                 x.value *= y.scale
                 x.has_scale = True
+        _share_basis(a, b)  # "to 18.50 dlrs a barrel from 17.80", "between $5 and $6 a barrel"
         if a.approximate or b.approximate:
             a.approximate = b.approximate = a.approximate or b.approximate
     for a, b in zip(figs, figs[1:], strict=False):
         # "9.8 crowns vs 9.49", "64 cts against 1.16": the figure compared with takes the unit and scale
         if b.kind == "number" and a.unit and re.fullmatch(r"(?i)\s*(?:vs\.?|versus|against|compared with)\s*",
                                                            text[a.end:b.start]):
-            b.kind, b.unit = a.kind, a.unit
+            b.kind, b.unit, b.per = a.kind, a.unit, a.per
             if a.scale != 1.0 and not b.has_scale and b.value < 1000:
                 b.value *= a.scale
                 b.has_scale, b.scale = True, a.scale
@@ -756,6 +861,13 @@ def _structure(text: str, figs: list[Figure]) -> None:
                            None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+
+
+def _share_basis(a: Figure, b: Figure) -> None:
+    """Two amounts of a range or a change in the same money: the one stated without a basis has the
+    other's ("between $5 and $6 a barrel": both a barrel)."""
+    if a.kind == b.kind == "money" and a.unit == b.unit and (a.per is None) != (b.per is None):
+        a.per = b.per = a.per or b.per
 
 
 _FROM = re.compile(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$")
@@ -1025,7 +1137,7 @@ def figure_and_date_rows(doc_id: str, text: str, sentences: list[tuple[int, int,
                 groups = max(groups, f.group_id)
             figures.append(dict(doc_id=doc_id, sentence_id=sentence_id, start=f.start, end=f.end, text=f.text,
                                 kind=f.kind, value=f.value, unit=f.unit, approximate=f.approximate,
-                                subject=f.subject, group_id=group, role=f.role))
+                                subject=f.subject, group_id=group, role=f.role, per=f.per))
         group_base += groups
     return figures, dates
 

@@ -145,6 +145,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject", pa.string()),
             ("group_id", pa.int32()),
             ("role", pa.string()),
+            ("per", pa.string()),  # what an amount of money is per ("bbl", "share", "a"); NULL otherwise
         ]
     ),
     "dates": pa.schema(

@@ -55,8 +55,13 @@ def test_run_is_incremental_and_idempotent(folders, dagster_home):
     # the same bytes under another name add nothing; a new file adds only itself
     shutil.copy(SEED, raw / "copy-of-seed.txt")
     (raw / "sub").mkdir()
-    (raw / "sub" / "brief.md").write_text("# Brief\n\nOil prices rose 2 pct on Monday. Traders said supply was tight.\n")
+    (raw / "sub" / "brief.md").write_text("# Brief\n\nOil prices rose 2 pct on Monday to 18.50 dlrs a barrel from 18.14 dlrs. "
+                                          "Traders said supply was tight.\n")
     third = run_cli("run")
+    # a money rate: the currency in unit, the basis in per (the schema's new column, in the view too)
+    assert query(wh, """SELECT value, unit, per, role FROM figures JOIN documents USING (doc_id)
+                        WHERE source LIKE '%brief.md' ORDER BY start""") == [
+        (2.0, "%", None, "value"), (18.5, "USD", "bbl", "to"), (18.14, "USD", "bbl", "from")]
     assert query(wh, "SELECT count(*) FROM documents") == [(2,)]
     assert query(wh, "SELECT count(DISTINCT batch_id) FROM documents") == [(2,)]
     statuses = dict(query(wh, "SELECT path, status FROM files"))

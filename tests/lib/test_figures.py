@@ -268,6 +268,37 @@ def test_an_amount_of_change_then_a_level_is_not_a_range(text, units, values):
 
 
 @pytest.mark.parametrize(
+    "text, pers",
+    [
+        # what an amount of money is per: a unit as ``unit`` writes it, a period, or the thing counted
+        ("Oil prices rose to 18.50 dlrs a barrel from 17.80.", ["bbl", "bbl"]),
+        ("The cost of gallium rose from about $350 per kg to $680 per kg.", ["kg", "kg"]),
+        ("He asked for $15.4/hour.", ["h"]),
+        ("Wheat was quoted at 3.50 dlrs per bushel.", ["bu"]),
+        ("Gold closed at 400 dlrs an ounce, platinum at 550 dlrs per troy ounce.", ["oz", "toz"]),
+        ("Beef sells at 5 dlrs a kilo and rice at 300 euros per tonne.", ["kg", "t"]),
+        ("The scheme costs $2 billion a year; the rent is £400 a month.", ["a", "month"]),
+        ("She earns £30,000 per annum, or 15 dlrs an hour.", ["a", "h"]),
+        ("Offices let at $40 per square foot and power at $50 per megawatt hour.", ["ft²", "MWh"]),
+        ("The dividend is 30 cts per common share, or 4 mln dlrs.", ["share", None]),
+        ("Profit fell to 785 mln dlrs or 1.30 dlrs a share from 1.02 billion dlrs or 1.65 dlrs.",
+         [None, "share", None, "share"]),
+        ("GDP is $20,000 per capita and the fee $20 per student.", ["person", "student"]),
+        ("Crude traded between $5 and $6 a barrel.", ["bbl", "bbl"]),
+        ("Prices rose 5 cts to 3.50 dlrs a bushel.", ["bu", "bu"]),
+        ("Crude was priced at 4, 5 or 6 dlrs a barrel.", ["bbl", "bbl", "bbl"]),
+        # when, not a rate; not a basis at all
+        ("Profit rose to $5 billion from $4 billion a year earlier.", [None, None]),
+        ("The site sold for $300 million a decade ago, and 5 mln dlrs a year-earlier.", [None, None]),
+        ("It was $5, a good deal, and 5 pct a year.", [None, None]),
+        ("Output was 300,000 tonnes a year.", [None]),  # a rate of a quantity is its unit: t/a
+    ],
+)
+def test_what_an_amount_of_money_is_per(text, pers):
+    assert [f.per for f in find_figures(text)] == pers
+
+
+@pytest.mark.parametrize(
     "text, units, values",
     [
         ("They were given 45 and 50 mg of ethanol.", ["mg", "mg"], [45, 50]),
