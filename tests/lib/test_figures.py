@@ -287,7 +287,12 @@ def test_an_amount_of_change_then_a_level_is_not_a_range(text, units, values):
         ("Crude traded between $5 and $6 a barrel.", ["bbl", "bbl"]),
         ("Prices rose 5 cts to 3.50 dlrs a bushel.", ["bu", "bu"]),
         ("Crude was priced at 4, 5 or 6 dlrs a barrel.", ["bbl", "bbl", "bbl"]),
-        # when, not a rate; not a basis at all
+        ("The dollar fell to 142 yen per dollar; sterling was 1.60 dlrs per pound sterling.", ["USD", "GBP"]),
+        ("Copper fetched four cts per dry pound, steel 25 dlrs per net ton.", ["lb", "t"]),  # "tons" are metric here
+        ("It paid 5.45 dlrs per ADR and 60 dlrs per First Federal share in cash.", ["ADR", "share"]),
+        ("It earned 99 cts per share last year and 1.20 dlrs a share after the split.", ["share", "share"]),
+        # when, not a rate; not a basis at all; a basis with a scale ("per mln Btu") is not said
+        ("Gas sold at 2.69 dlrs per mln Btu.", [None]),
         ("Profit rose to $5 billion from $4 billion a year earlier.", [None, None]),
         ("The site sold for $300 million a decade ago, and 5 mln dlrs a year-earlier.", [None, None]),
         ("It was $5, a good deal, and 5 pct a year.", [None, None]),
