@@ -311,7 +311,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     num, cur, scale, unit, frac = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit"), m.group("frac")
     is_word = not re.search(r"\d", num)
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
-    if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
+    if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) and not _MARK_BEFORE_NOUN.match(text, m.end()) \
             and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num) \
             and not (num.strip().lower() not in ("one", "a", "an")
                      and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end()))):
@@ -420,6 +420,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     if kind == "number" and not (unit or scale or is_word) and _PENCE.match(text, m.end()) \
             and not (digits_only and int(value) in _VIDEO_LINES):
         kind, canonical, scale_f, e = "money", "GBP", 0.01, m.end() + 1  # "shares fell 3.2p to 245p"
+    if kind == "number" and not unit and (mark := _MARK_BEFORE_NOUN.match(text, m.end(), sent_end)):
+        kind, canonical, e = "money", "DEM", mark.end()  # "a 300 mln mark bond", "three mark a share dividend"
     if kind == "number" and not unit and not is_word and _INCHES.match(text, m.end()) and _FEET_BEFORE.search(before):
         kind, canonical, e = "quantity", "in", m.end() + 2  # "6ft 2in" (joined to the feet in find_figures)
     elif kind == "number" and not (unit or scale or is_word):
@@ -589,6 +591,13 @@ def _counted_after(text: str, end: int) -> bool:
 _ATHLETICS = re.compile(r"(?i)\b(?:secs?|seconds|hurdles?|hurdlers?|relay|sprint(?:ers?|s)?|medal(?:list)?s?|"
                         r"indoors?|jump|vault|champions?|race|gold|silver|bronze|shot put|javelin|discus|hammer|heats?|laps?|to go|"
                         r"athlet(?:e|es|ics))\b")  # a sentence about athletics: "won the 60m in 7.27 secs"
+# the singular "mark" after a number is Deutsche marks when, like "dlr", it qualifies what follows ("a 300
+# mln mark bond", "a five-mark coin", "three mark a share"), not a threshold ("passed the 2,000 mark on
+# Monday", "the 1,000 mark was breached"); lower case ("Mark IV" is a name)
+_MARK_BEFORE_NOUN = re.compile(r"[\s-]mark(?=\s+(?:a|per)\s+share\b|[\s-](?!(?:an?|the|on|in|at|for|to|from|of|and|or|but|"
+                               r"nor|was|is|were|are|be|been|has|had|have|will|would|could|should|may|might|again|"
+                               r"level|levels|barrier|threshold|line|point|by|with|this|that|these|last|before|after|"
+                               r"since|when|while|as|than|so|yet|only|just|soon|today|yesterday|earlier|later)\b)[a-z]{2,})")
 _PENCE = re.compile(r"p(?![\w'’-])")  # "245p": pence, glued to the number
 _VIDEO_LINES = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})  # "1080p" is a resolution
 _INCHES = re.compile(r"in(?![\w'’-])")

@@ -268,6 +268,25 @@ def test_an_amount_of_change_then_a_level_is_not_a_range(text, units, values):
 
 
 @pytest.mark.parametrize(
+    "text, money",
+    [
+        # the singular "mark" qualifying what follows is Deutsche marks, as "dlr" is dollars
+        ("It launched a 300 mln mark bond.", [(300e6, "DEM")]),
+        ("Bonn plans a 44 billion mark tax reform.", [(44e9, "DEM")]),
+        ("VW will pay an unchanged three mark a share dividend.", [(3, "DEM")]),
+        ("The bank minted a five-mark coin.", [(5, "DEM")]),
+        # a threshold is no money; "Mark IV" is a name
+        ("The index passed the 2,000 mark on Monday.", [(2000, None)]),
+        ("The Dax topped the 1,000 mark again.", [(1000, None)]),
+        ("It hit the 100 mark.", [(100, None)]),
+        ("They bought 2 Mark IV tanks.", [(2, None)]),
+    ],
+)
+def test_a_singular_mark_before_what_it_qualifies_is_money(text, money):
+    assert [(f.value, f.unit) for f in find_figures(text)] == money
+
+
+@pytest.mark.parametrize(
     "text, pers",
     [
         # what an amount of money is per: a unit as ``unit`` writes it, a period, or the thing counted
