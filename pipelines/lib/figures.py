@@ -311,7 +311,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     num, cur, scale, unit, frac = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit"), m.group("frac")
     is_word = not re.search(r"\d", num)
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
-    if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) and not _MARK_BEFORE_NOUN.match(text, m.end()) \
+    if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
+            and not _MARK_BEFORE_NOUN.match(text, m.end(), sent_end) \
             and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num) \
             and not (num.strip().lower() not in ("one", "a", "an")
                      and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end()))):
@@ -451,12 +452,13 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
 
 
 # what an amount of money is per, after it: "$5 a barrel", "30 cts per common share", "$15.4/hour", "£400 a
-# month", "142 yen per dollar". After "per" or "/" the basis is the first unit in the words up to the next
-# function word, else the last of them ("per dry pound" -> lb, "per First Federal share" -> share); after
-# "a" / "an" only a unit, a period or one of _PER_THINGS ("a share", not "$5 a good deal")
+# month", "142 yen per dollar". After "per" or "/" the basis is the first unit, period, currency or one of
+# _PER_THINGS in the words up to the next function word ("per dry pound" -> lb, "per First Federal share"
+# -> share), else a lone word or the last after names ("per ADR", "per picul"); after "a" / "an" only a
+# unit, a period or one of _PER_THINGS right after it ("a share", not "$5 a good deal")
 _RATE = re.compile(r"(?i)\s*(?:(?P<slash>/)\s*|(?P<word>per|an?)\s+)"
                    r"(?:(?:common|ordinary|diluted|primary|fully\s+diluted|preferred|preference|class\s+[a-z])\s+)?"
-                   r"(?P<what>[a-z][a-z'’-]*(?:\s[a-z][a-z'’-]*){0,2})", re.IGNORECASE)
+                   r"(?P<what>[a-z][a-z'’-]*(?:\s[a-z][a-z'’-]*){0,2})")
 _BASIS_STOP = frozenset("""for from to and or vs versus in on at of with by the a an which that who is was were are be
     will would said says until while than as after before against plus minus if but each every per it its
     compared during due because via through this next last these those""".split())
@@ -493,7 +495,7 @@ def _rate_basis(text: str, end: int, sent_end: int) -> str | None:
         words = words[:2]
         after = m.start("what") + len(words[0])
         if words[0].lower() in _WHEN_WORDS and (_NOT_RATE_AFTER.match(text, after, sent_end)
-                                                 or _PERIOD_ON.match(text, after, sent_end)):
+                                                or _PERIOD_ON.match(text, after, sent_end)):
             return None
     for i in range(len(words)):  # the first unit or counted thing ("per share last year": share)
         for n in (2, 1):
@@ -519,7 +521,8 @@ def _basis_unit(phrase: str) -> str | None:
     if phrase in ("pound", "lb"):  # "cts per pound": of weight ("per pound sterling", "per Irish pound": money)
         return unit_symbol("pound")
     plural_head = re.sub(r"^(\S+)", r"\1s", phrase)  # "pound sterling" -> "pounds sterling"
-    if (cur := CURRENCY_WORDS.get(phrase) or CURRENCY_WORDS.get(phrase + "s") or CURRENCY_WORDS.get(plural_head)) is not None:
+    cur = CURRENCY_WORDS.get(phrase) or CURRENCY_WORDS.get(phrase + "s") or CURRENCY_WORDS.get(plural_head)
+    if cur is not None:
         return cur
     if (pct := PERCENT_WORDS.get(phrase)) is not None and " " in phrase:  # "per percentage point"
         return pct
@@ -545,7 +548,6 @@ def _named_unit(word: str) -> bool:
 
 
 _NOT_BASES = frozenset({"cent", "cents", "centum", "se"})  # "per cent", "per se"
-
 
 
 # "m" glued to a number without a currency: metres before these words, or after a length in another unit
