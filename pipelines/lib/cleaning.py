@@ -712,6 +712,7 @@ def _looks_like_heading(text: str) -> bool:
 def _rescue_short_document(blocks: list[Block]) -> None:
     """A text with no clearly good block (a one-line brief, a newswire table of results) keeps its
     sentences and its rows of figures, with the short lines between them ("Year", "Nine mths")."""
+    _join_wrapped_sentences(blocks)
     keep = [i for i, b in enumerate(blocks)
             if (_SENTENCE_END.search(b.text) or b.text.endswith(":")) and len(_WORD.findall(b.text)) >= 3
             or b.reason == "data"]
@@ -719,10 +720,39 @@ def _rescue_short_document(blocks: list[Block]) -> None:
         return
     first, last, keep = keep[0], keep[-1], set(keep)
     for i, b in enumerate(blocks):
-        if b.reason in ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off"):
+        if b.reason in _NOT_RESCUED:
             continue
         if i in keep or b.reason == "short" and first < i < last:
             b.cls, b.reason = GOOD, None
+
+
+_NOT_RESCUED = ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off")
+
+
+def _join_wrapped_sentences(blocks: list[Block]) -> None:
+    """Join into one block the lines of a sentence hard-wrapped where ``split_blocks`` did not join them (a
+    brief too short to show its wrap width, lines that start with a capital or a figure): "Rollins
+    Environmental Services" / "Inc said an offering of 900,000 common shares is under way at" / "34.625
+    dlrs a share through underwriter Merrill Lynch and Co" / "Inc <MER>.". Each run of blocks of one
+    paragraph up to the first that ends a sentence is scored as one block (``classify``), and joined if
+    it is good or near good, as befits a text with no good block at all."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.reason in _NOT_RESCUED or run and blocks[run[-1]].paragraph != b.paragraph:
+            run = []
+            if b.reason in _NOT_RESCUED:
+                continue
+        run.append(i)
+        if _SENTENCE_END.search(b.text):
+            if len(run) > 1 and classify(" ".join(blocks[j].text for j in run))[0] in (GOOD, NEAR):
+                runs.append(run)
+            run = []
+    for run in reversed(runs):  # from the end, so that the earlier runs' indices hold
+        first, last = blocks[run[0]], blocks[run[-1]]
+        joined = Block(first.start, last.end, " ".join(blocks[j].text for j in run), first.paragraph,
+                       lines=sum(blocks[j].lines for j in run), cls=NEAR, reason="short")
+        blocks[run[0]:run[-1] + 1] = [joined]
 
 
 # -- output ---------------------------------------------------------------------------------

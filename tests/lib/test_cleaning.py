@@ -144,6 +144,17 @@ def test_a_short_document_that_is_all_body_survives_whole(text):
          "its first payout, payable March 26 to holders of record March\n12.\n Reuter\n",
          "Porex Technologies Corp said its board declared an initial annual dividend of 10 cts per share, "
          "its first payout, payable March 26 to holders of record March 12."),
+        # too short to show a wrap width, and wrapped before a capital, a figure or a short last line
+        ("Example Widget Services\nInc said an offering of 500,000 common shares is under way at\n"
+         "12.50 dlrs a share through underwriter Sample Securities and Co\nInc <SMP>.\n Reuter\n",
+         "Example Widget Services Inc said an offering of 500,000 common shares is under way at 12.50 dlrs a "
+         "share through underwriter Sample Securities and Co Inc <SMP>."),
+        ("Lakeside Theatres Inc said it has\nopened an eight-screen cinema called Lakeside Eight in Springfield,\n"
+         "Ill.\n Reuter\n",
+         "Lakeside Theatres Inc said it has opened an eight-screen cinema called Lakeside Eight in Springfield, Ill."),
+        ("Cocoa exports fell to 12,500\ntonnes in March from 14,100 a year earlier, the Trade\nMinistry said.\n"
+         " REUTER\n",
+         "Cocoa exports fell to 12,500 tonnes in March from 14,100 a year earlier, the Trade Ministry said."),
     ],
 )
 def test_a_newswire_brief_survives_whole(text, body):
