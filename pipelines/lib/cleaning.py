@@ -245,6 +245,8 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
         return True  # "... bite the bullet" / "and improve on my setup"
     if len(previous) >= 40 and len(line) <= 20 and line[:1].isdigit() and _SENTENCE_END.search(line):
         return True  # the tail of a wrapped sentence: "... holders of record March" / "12."
+    if previous.endswith(",") and len(previous.split()) >= 3:
+        return True  # "The Commodity Credit Corporation," / "CCC, has accepted a bid ..."
     if wrap_width is not None and len(line) >= wrap_width - 25 and len(previous.split()) >= 3 \
             and any(w.islower() for w in previous.split()[1:]):
         return True  # a sentence cut short on its first line (a wire story whose dateline was removed)

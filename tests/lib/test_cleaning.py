@@ -155,6 +155,18 @@ def test_a_short_document_that_is_all_body_survives_whole(text):
         ("Cocoa exports fell to 12,500\ntonnes in March from 14,100 a year earlier, the Trade\nMinistry said.\n"
          " REUTER\n",
          "Cocoa exports fell to 12,500 tonnes in March from 14,100 a year earlier, the Trade Ministry said."),
+        # a lead cut after a comma, before a capital: its first line is not a title
+        ("The Example Credit Agency,\nECA, has accepted a bid for an export bonus to cover a sale of\n"
+         "3,000 tonnes of flour to Ruritania, the Trade Department said.\n"
+         "    The bonus will be paid in the form of commodities from agency stocks, it\nsaid.\n Reuter\n",
+         "The Example Credit Agency, ECA, has accepted a bid for an export bonus to cover a sale of 3,000 tonnes "
+         "of flour to Ruritania, the Trade Department said.\n\nThe bonus will be paid in the form of "
+         "commodities from agency stocks, it said."),
+        ("<Example Industries Ltd> said it\nacquired 80 pct of Sample Industries Inc of Springfield,\n"
+         "Illinois for an undisclosed price.\n    Closing is subject to completion of legal formalities,\n"
+         "Example said.\n Reuter\n",
+         "<Example Industries Ltd> said it acquired 80 pct of Sample Industries Inc of Springfield, Illinois for "
+         "an undisclosed price.\n\nClosing is subject to completion of legal formalities, Example said."),
     ],
 )
 def test_a_newswire_brief_survives_whole(text, body):
