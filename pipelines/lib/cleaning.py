@@ -238,6 +238,8 @@ def _wrap_width(widths: list[int]) -> int | None:
 
 def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
     """Whether ``line`` continues the sentence of the line before it (hard-wrapped prose)."""
+    if previous.endswith((',"', ",”")) and len(previous.split()) >= 3:
+        return True  # a quotation, then who said it: '"They appear to be linking unrelated issues,"' / "Mr X told Reuters."
     if _KEY_VALUE.match(previous) or previous.endswith((":", ".", "!", "?", "\"", "”")):
         return wrap_width is not None and len(previous) >= wrap_width - 25 and not previous.endswith(":") \
             and line[:1].islower()

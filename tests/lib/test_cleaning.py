@@ -167,6 +167,12 @@ def test_a_short_document_that_is_all_body_survives_whole(text):
          "Example said.\n Reuter\n",
          "<Example Industries Ltd> said it acquired 80 pct of Sample Industries Inc of Springfield, Illinois for "
          "an undisclosed price.\n\nClosing is subject to completion of legal formalities, Example said."),
+        # a quotation ending with a comma, then who said it on a line of its own
+        ("Example Motors expects its sales to recover this year after a weak winter, analysts said.\n"
+         "    \"We are confident about the second half,\"\nJohn Sample, the company's chairman, told Reuters.\n"
+         " Reuter\n",
+         "Example Motors expects its sales to recover this year after a weak winter, analysts said.\n\n"
+         "\"We are confident about the second half,\" John Sample, the company's chairman, told Reuters."),
     ],
 )
 def test_a_newswire_brief_survives_whole(text, body):
