@@ -459,9 +459,12 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
 _RATE = re.compile(r"(?i)\s*(?:(?P<slash>/)\s*|(?P<word>per|an?)\s+)"
                    r"(?:(?:common|ordinary|diluted|primary|fully\s+diluted|preferred|preference|class\s+[a-z])\s+)?"
                    r"(?P<what>[a-z][a-z'’-]*(?:\s[a-z][a-z'’-]*){0,2})")
-_BASIS_STOP = frozenset("""for from to and or vs versus in on at of with by the a an which that who is was were are be
-    will would said says until while than as after before against plus minus if but each every per it its
-    compared during due because via through this next last these those""".split())
+# words that end a noun phrase after a figure
+_FUNCTION_WORDS = frozenset("""a an the this that these those which who it its for from to in on at of with by against
+    and or but nor if as than so yet is was were are be been has had have will would could should may might until
+    while before after since when during again only just soon today yesterday earlier later next last""".split())
+_BASIS_STOP = _FUNCTION_WORDS | {"vs", "versus", "said", "says", "plus", "minus", "each", "every", "per", "compared",
+                                 "due", "because", "via", "through"}
 # a word that may name what is counted: not a verb's form, an adverb, a month or a comparison
 _NOUN_LIKE = re.compile(r"(?i)(?!(?:\w+(?:ing|ed|ly)|january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|lower|higher|low|high|below|above|range)$)[a-z][a-z'’-]*")
@@ -596,10 +599,9 @@ _ATHLETICS = re.compile(r"(?i)\b(?:secs?|seconds|hurdles?|hurdlers?|relay|sprint
 # the singular "mark" after a number is Deutsche marks when, like "dlr", it qualifies what follows ("a 300
 # mln mark bond", "a five-mark coin", "three mark a share"), not a threshold ("passed the 2,000 mark on
 # Monday", "the 1,000 mark was breached"); lower case ("Mark IV" is a name)
-_MARK_BEFORE_NOUN = re.compile(r"[\s-]mark(?=\s+(?:a|per)\s+share\b|[\s-](?!(?:an?|the|on|in|at|for|to|from|of|and|or|but|"
-                               r"nor|was|is|were|are|be|been|has|had|have|will|would|could|should|may|might|again|"
-                               r"level|levels|barrier|threshold|line|point|by|with|this|that|these|last|before|after|"
-                               r"since|when|while|as|than|so|yet|only|just|soon|today|yesterday|earlier|later)\b)[a-z]{2,})")
+_THRESHOLD_WORDS = {"level", "levels", "barrier", "threshold", "line", "point"}
+_MARK_BEFORE_NOUN = re.compile(rf"[\s-]mark(?=\s+(?:a|per)\s+share\b|[\s-](?!(?:{_alts(_FUNCTION_WORDS | _THRESHOLD_WORDS)})\b)"
+                               r"[a-z]{2,})")
 _PENCE = re.compile(r"p(?![\w'’-])")  # "245p": pence, glued to the number
 _VIDEO_LINES = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})  # "1080p" is a resolution
 _INCHES = re.compile(r"in(?![\w'’-])")
@@ -883,14 +885,13 @@ def _share_basis(a: Figure, b: Figure) -> None:
 
 _FROM = re.compile(r"(?i)\bfrom\s*(?:about|around|some|roughly|nearly)?\s*$")
 _TO = re.compile(r"(?i)\bto\s*(?:about|around|some|roughly|nearly|an estimated|a record)?\s*$")
-_PER_SHARE = re.compile(r"(?i)\s*(?:a|per)\s+(?:common\s+|diluted\s+|primary\s+|fully\s+diluted\s+)?share\b")
 
 
 def _is_alternative(text: str, a: Figure, b: Figure) -> bool:
     """``b`` restates the amount ``a`` another way: "785 mln dlrs or 1.30 dlrs a share", "36.4 mln dlrs or
     79 cts"."""
     return a.kind == b.kind == "money" and re.fullmatch(r"(?i)\s*,?\s*or\s*", text[a.end:b.start]) is not None \
-        and (_PER_SHARE.match(text, b.end) is not None or a.has_scale and not b.has_scale)
+        and (b.per == "share" or a.has_scale and not b.has_scale)
 
 
 def _period_of_change(text: str, f: Figure) -> bool:
