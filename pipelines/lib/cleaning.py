@@ -238,8 +238,10 @@ def _wrap_width(widths: list[int]) -> int | None:
 
 def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
     """Whether ``line`` continues the sentence of the line before it (hard-wrapped prose)."""
-    if previous.endswith((',"', ",”")) and len(previous.split()) >= 3:
-        return True  # a quotation, then who said it: '"They appear to be linking unrelated issues,"' / "Mr X told Reuters."
+    if previous.endswith((",", ',"', ",”")) and len(previous.split()) >= 3 and not _KEY_VALUE.match(previous):
+        # a sentence goes on after a comma: "The Commodity Credit Corporation," / "CCC, has accepted a bid ...";
+        # '"They appear to be linking unrelated issues,"' / "Mr X told Reuters."
+        return True
     if _KEY_VALUE.match(previous) or previous.endswith((":", ".", "!", "?", "\"", "”")):
         return wrap_width is not None and len(previous) >= wrap_width - 25 and not previous.endswith(":") \
             and line[:1].islower()
@@ -247,8 +249,6 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
         return True  # "... bite the bullet" / "and improve on my setup"
     if len(previous) >= 40 and len(line) <= 20 and line[:1].isdigit() and _SENTENCE_END.search(line):
         return True  # the tail of a wrapped sentence: "... holders of record March" / "12."
-    if previous.endswith(",") and len(previous.split()) >= 3:
-        return True  # "The Commodity Credit Corporation," / "CCC, has accepted a bid ..."
     if wrap_width is not None and len(line) >= wrap_width - 25 and len(previous.split()) >= 3 \
             and any(w.islower() for w in previous.split()[1:]):
         return True  # a sentence cut short on its first line (a wire story whose dateline was removed)
