@@ -8,7 +8,8 @@ Run it with --processes 1 and 2 to see what the second core brings to the whole 
 1. Writes N Reuters-21578 bodies (default: all) as JSONL files of K documents into a fresh raw folder,
    holding back 1% of them.
 2. Runs the real pipeline (`textwarehouse run`, Dagster included) into a fresh warehouse: wall time,
-   words/s, peak memory (largest process of the pipeline's own tree), seconds per Dagster step, Parquet files per table.
+   words/s, peak memory (the largest process of the pipeline's own tree, and all of them together: their
+   Pss summed, sampled), seconds per Dagster step, Parquet files per table.
 3. Runs bare `nlp.pipe` with the same components and process count before the pipeline (on the raw
    bodies) and after it (on the same clean texts), and prints the ratio against each: this machine's
    speed drifts. The model runs only `ner`, which is also the fastest way to the entities at all; then
@@ -33,10 +34,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -71,21 +74,59 @@ def write_jsonl(folder: Path, docs: list[dict], per_file: int, prefix: str) -> N
                 fh.write(json.dumps(d) + "\n")
 
 
+class Peak(NamedTuple):
+    largest: float  # MiB: the largest resident set of any one process of the run
+    total: float    # MiB: the most its processes held together (Pss summed, sampled every SAMPLE_SECONDS)
+
+
+SAMPLE_SECONDS = 0.1
+
+
 def run_pipeline(raw: Path, wh: Path, home: Path, files_per_batch: int | None, processes: int,
-                 batch_bytes: int | None = None) -> tuple[float, float, str]:
+                 batch_bytes: int | None = None) -> tuple[float, Peak, str]:
     env = dict(os.environ, DAGSTER_HOME=str(home), TEXTWAREHOUSE_PROCESSES=str(processes))
     if files_per_batch:
         env["TEXTWAREHOUSE_BATCH_FILES"] = str(files_per_batch)
     if batch_bytes:
         env["TEXTWAREHOUSE_BATCH_BYTES"] = str(batch_bytes)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", PEAK, sys.executable, "-m", "pipelines.cli", "run", "--raw", str(raw),
-                           "--warehouse", str(wh)], env=env, capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", PEAK, sys.executable, "-m", "pipelines.cli", "run", "--raw", str(raw),
+                             "--warehouse", str(wh)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    total = [0.0]
+    sampler = threading.Thread(target=sample_total, args=(proc, total), daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
     wall = time.perf_counter() - start
+    sampler.join()
     if proc.returncode:
-        sys.exit(f"pipeline failed:\n{proc.stderr[-3000:]}")
-    log, _, peak_kib = proc.stderr.rpartition("PEAK_KIB ")
-    return wall, int(peak_kib) / 1024, log
+        sys.exit(f"pipeline failed:\n{stderr[-3000:]}")
+    log, _, peak_kib = stderr.rpartition("PEAK_KIB ")
+    return wall, Peak(int(peak_kib) / 1024, total[0]), log
+
+
+def sample_total(proc: subprocess.Popen, total: list[float]) -> None:
+    """The most memory the run's processes held together: the sum of their proportional sets (Pss: a
+    page shared by k processes counts 1/k in each, so that a batch's process forked from the main one
+    is not counted twice for the pages they share), every SAMPLE_SECONDS until the run ends (a top
+    shorter than that may be missed)."""
+    while proc.poll() is None:
+        pids, stack = [], [proc.pid]
+        while stack:
+            pid = stack.pop()
+            pids.append(pid)
+            try:
+                stack += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+            except OSError:
+                pass
+        kib = 0
+        for pid in pids[1:]:  # not the wrapper that reports the largest process
+            try:
+                with open(f"/proc/{pid}/smaps_rollup") as fh:
+                    kib += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+            except OSError:
+                pass
+        total[0] = max(total[0], kib / 1024)
+        time.sleep(SAMPLE_SECONDS)
 
 
 # Runs a command and reports the largest resident set of it and its own children (its workers), and
@@ -159,7 +200,8 @@ def main() -> None:
     texts = [t for (t,) in con.execute("SELECT text FROM documents ORDER BY doc_id").fetchall()]
     con.close()
     print(f"\npipeline: {n_docs:,} documents, {words:,} words in {wall:.1f} s = {words / wall:,.0f} words/s "
-          f"(peak memory of the largest process {peak:,.0f} MiB)")
+          f"(peak memory: the largest process {peak.largest:,.0f} MiB; all the run's processes together "
+          f"{peak.total:,.0f} MiB, Pss sampled every {SAMPLE_SECONDS} s)")
     steps = step_seconds(home)
     print("seconds per Dagster step (summed over batches):")
     for step, secs in sorted(steps.items(), key=lambda kv: -kv[1]):
@@ -207,8 +249,10 @@ def main() -> None:
         _, few_peak, few_log = run_pipeline(work / "raw-flat", work / "warehouse-flat", home / "flat", args.files_per_batch,
                                             args.processes, args.batch_bytes)
         batches = len(re.findall(r"batch \d+/\d+ done", log)), len(re.findall(r"batch \d+/\d+ done", few_log))
-        print(f"flat memory: peak {peak:,.0f} MiB for {len(docs) - held:,} documents ({batches[0]} batches), "
-              f"{few_peak:,.0f} MiB for {len(few):,} ({batches[1]} batches), same batch limits: x{peak / few_peak:.2f}")
+        print(f"flat memory, same batch limits: {len(docs) - held:,} documents ({batches[0]} batches) against "
+              f"{len(few):,} ({batches[1]} batches): largest process {peak.largest:,.1f} against {few_peak.largest:,.1f} MiB "
+              f"(x{peak.largest / few_peak.largest:.3f}), all processes together {peak.total:,.1f} against "
+              f"{few_peak.total:,.1f} MiB (x{peak.total / few_peak.total:.3f})")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
