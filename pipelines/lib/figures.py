@@ -269,6 +269,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             continue
         out.append(fig)
     _structure(text, out)
+    lone = [f for f in out if _lone_one(text, f) and not (f.role in ("low", "from") and f.unit is not None)]
+    if lone:
+        out = [f for f in out if all(f is not g for g in lone)]
+        for f in lone:
+            partners = [g for g in out if f.group_id is not None and g.group_id == f.group_id]
+            if len(partners) == 1:  # the other end stands alone again
+                partners[0].role, partners[0].group_id = "value", None
     label = _row_label(text, start, end, out)
     leads = {}  # a group's subject is looked for from its first figure ("rose to X a share from Y")
     for f in out:
@@ -288,6 +295,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         if f.subject is None and f.unit is not None:
             f.subject = next((g.subject for g in reversed(out[:i]) if g.unit == f.unit and g.subject), None)
     return out
+
+
+def _lone_one(text: str, f: Figure) -> bool:
+    """A "one" kept for the range it may open (``_ONE_TO``) that opened none, or one of no unit ("from
+    one to 15 in our team")."""
+    return f.text.lower() == "one" and _opens_range(text, f.start, f.end)
 
 
 _ROW_LABEL = re.compile(r"[A-Za-z][A-Za-z.'&/-]*(?:\s+[A-Za-z][A-Za-z.'&/-]*){0,3}")
@@ -315,7 +328,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             and not _MARK_BEFORE_NOUN.match(text, m.end(), sent_end) \
             and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num) \
             and not (num.strip().lower() not in ("one", "a", "an")
-                     and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end()))):
+                     and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end()))) \
+            and not (num.strip().lower() == "one" and _opens_range(text, m.start(), m.end())):
         return None  # ("six tourist provinces", "two main channels" are counts; "two of them", "one said" not)
     if is_word and num.strip().lower() in ("a", "an"):
         return None
@@ -580,6 +594,18 @@ _COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|fro
                            r"perhaps)\b)"
                            r"(?:[a-z]{2,}[^s\W]*s\b(?<!ss)(?<!us)(?<!is)|(?:wo)?men\b|people\b|children\b)")
 _WORD_RANGE_NEXT = re.compile(rf"(?i)\s*(?:to|or|and|-|–)\s*(?:{_NUMWORD}|\d)")  # "two to three weeks", "two or three"
+# "one to four inches", "one to two stg": a "one" that may open a range (``find_figures`` keeps it only if
+# it does: "one to one talks", "from one to another" are not figures)
+_ONE_TO = re.compile(rf"(?i)\s*(?:to|-|–)\s*(?:{_NUMWORD}|\d)")
+_ONE_AND = re.compile(rf"(?i)\s*and\s*(?:{_NUMWORD}|\d)")  # after "between"
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+
+
+def _opens_range(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is followed by the rest of a range ("to four", "- 2",
+    "and two" after "between")."""
+    return bool(_ONE_TO.match(text, end) or _ONE_AND.match(text, end)
+                and _BETWEEN_BEFORE.search(text, max(0, start - 12), start))
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
                           r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
@@ -631,12 +657,34 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
         n = power.group("digit") or {"²": "2", "³": "3"}.get(power.group("sup") or "", "") \
             or {"squared": "2", "cubed": "3"}[power.group("word").lower()]
         symbol, end = symbol + {"2": "²", "3": "³"}[n], power.end()
+    if "/" in symbol:
+        return symbol, end
     per = _PER.match(text, end)
-    if per and "/" not in symbol:
+    if per:
         found = _pint_unit(text, per.end())
-        if found:
+        if found and not _when(text, per.group(0).strip(), found[1]):
             symbol, end = f"{symbol}/{found[0]}", found[1]
+        return symbol, end
+    per = _OF_THING_PER.match(text, end)  # "1 million barrels of oil a day": the rate; the span stays
+    if per and not _when(text, per.group("per"), per.end()):
+        found = _pint_unit(text, per.start("period") - 1)
+        if found:
+            symbol = f"{symbol}/{found[0]}"
     return symbol, end
+
+
+# what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
+_OF_THING_PER = re.compile(r"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>second|minute|hour|day|week|month|year)\b")
+
+
+def _when(text: str, connector: str, end: int) -> bool:
+    """ "a year" after a quantity is when, not how often: "5 mln tonnes a year ago", "a year earlier",
+    "a month on" (``end``: after the period's word)."""
+    return connector.lower() in ("a", "an") and bool(_WHEN_AFTER.match(text, end) or _PERIOD_ON.match(text, end))
+
+
+# not "after" or "since", which follow a rate as often ("six days a week after running ...")
+_WHEN_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior)\b")
 
 
 # a whole word, and not the first letter of an abbreviation ("four U.S. destroyers" holds no unit "U")
@@ -646,6 +694,10 @@ _NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so t
     and for per from than that this with into over out off one two all any min may mi ms mm s h d y g m t b k p c
     point points times people persons men women percent pct shares share votes cups units unit""".split())
 
+
+# Sizes of data in lower case, as news about gadgets writes them ("512mb of storage", "a 1gb card"):
+# pint reads "mb" as millibarns and does not know "gb" (upper case "MB", "GB" and "Mb", megabits, it reads)
+_LOWER_DATA = {"mb": "MB", "gb": "GB", "tb": "TB"}
 
 _COMPOUND_HEADS = frozenset({"square", "sq", "cubic", "cu", "metric", "short", "long", "troy", "nautical", "light"})
 
@@ -663,6 +715,8 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
         cursor = m.end()
     if not words:
         return None
+    if words[0][0] in _LOWER_DATA:
+        return _LOWER_DATA[words[0][0]], words[0][1]
     head = re.fullmatch(r"(?i)(square|sq|cubic|cu)-([a-z]+)", words[0][0])
     if head:  # "a 2,500-square-foot home"
         words[:1] = [(head.group(1), words[0][1]), (head.group(2), words[0][1])]

@@ -160,6 +160,14 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("It will sign a 45 mln U.S. Dlr loan tomorrow.", "money", 45e6, "USD"),
         ("It upheld a duty of 84.9 U.S. cents a bushel.", "money", 0.849, "USD"),
         ("The price is 49-1/2 Canadian cts a pound.", "money", 0.495, "CAD"),
+        # a rate after what the quantity is of; "a year" that says when; data sizes in lower case (session 18)
+        ("The field pumps around 1 million barrels of oil a day.", "quantity", 1e6, "bbl/d"),
+        ("They buy 700,000 tonnes of palm oil a year.", "quantity", 7e5, "t/a"),
+        ("The mill processed 3,257 tons of ore per day.", "quantity", 3257, "t/d"),
+        ("Stocks were 5 mln tonnes a year ago.", "quantity", 5e6, "t"),
+        ("Exports were 20.3 mln bushels a week earlier.", "quantity", 20.3e6, "bu"),
+        ("A model with 512mb of storage costs more.", "quantity", 512, "MB"),
+        ("It comes with a 1gb card.", "quantity", 1, "GB"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -204,6 +212,8 @@ def test_kinds_values_units(text, kind, value, unit):
         "The version came in at number 11.",
         "It is a 2.5G handset.",
         "The rights were paid April nine to holders.",
+        "They held one to one talks.",
+        "It moved from one to another.",
     ],
 )
 def test_not_figures(text):
@@ -230,6 +240,11 @@ def test_not_figures(text):
         ("Analysts see prices ranging from 65 to 68 cts a pound.", ["low", "high"], [0.65, 0.68]),
         ("Pires will be ready in two to three weeks.", ["low", "high"], [2, 3]),
         ("It takes between two and three weeks.", ["low", "high"], [2, 3]),
+        # "one" opening a range (session 18)
+        ("Rains of one to four inches fell.", ["low", "high"], [1, 4]),
+        ("Values recovered from losses of one to two stg per tonne.", ["low", "high"], [1, 2]),
+        ("It has sales of between one and two mln dlrs.", ["low", "high"], [1e6, 2e6]),
+        ("Notes will have maturities of one to five years.", ["low", "high"], [1, 5]),
         # a rate or a period between the two ends of a change
         ("Crude rose to 18.50 dlrs a barrel from 17.80 dlrs.", ["to", "from"], [18.5, 17.8]),
         ("Prices rose to 18.50 dlrs per barrel from 17.80.", ["to", "from"], [18.5, 17.8]),
@@ -586,3 +601,9 @@ def test_a_duration_in_a_date_is_a_figure_and_a_date_but_a_calendar_date_is_only
     figures, dates = figure_and_date_rows("d", text, [(0, 0, len(text))], date(2005, 2, 1))
     assert [(f["text"], f["unit"]) for f in figures] == [("3 pct", "%"), ("two weeks", "week")]
     assert "12-13 March" in [d["text"] for d in dates]
+
+
+def test_a_one_that_opens_no_range_leaves_the_other_end_alone():
+    """ "from one to 15" of a team's shirts: no unit, so no range, and the 15 is not left as the high end
+    of a range that is not there."""
+    assert [(f.text, f.role, f.group_id) for f in find_figures("They have stars from one to 15.")] == [("15", "value", None)]
