@@ -1090,7 +1090,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                             r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
-                            r"amounted to|by|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|slipped|"
+                            r"amounted to|by|(?<!there\s)(?<!it\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be(?=\s+(?:(?:about|around|some|roughly|nearly|"
+                            r"approximately|less than|more than)\s+)?[\W\d]*$)|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|slipped|"
                             r"soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b", window))
     offset = window_start
     for cue in reversed(cues):

@@ -405,6 +405,11 @@ def test_approximate(text, approximate):
         ("Its sales have slid 41% in the past year.", "sales"),
         # a change's subject is found from its first figure, past a period between its ends
         ("Wheat imports will fall to 1.5 mln tonnes in calendar 1987 from 1.69 mln in 1986.", "wheat imports"),
+        # "will be" right before the figure, past a fronted clause (session 18); not "there will be"
+        ("In 2004, according to forecasts from the ministry, China's oil imports will be 110m tons.", "oil imports"),
+        ("The union said the total severance payment will probably be about five mln dlrs.", "severance payment"),
+        ("Inflation would be 1.75% next year.", "inflation"),
+        ("Toshiba said that it will probably be five years before it can sell them.", None),
     ],
 )
 def test_subject(text, subject):
