@@ -298,8 +298,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
 
 
 def _lone_one(text: str, f: Figure) -> bool:
-    """A "one" kept for the range it may open (``_ONE_TO``) that opened none, or one of no unit ("from
-    one to 15 in our team")."""
+    """A "one" that is a figure only for the range it may open (``_opens_range``): ``find_figures`` drops
+    it unless it became the range's low end (or a change's first) with a unit ("one to four inches";
+    not "from one to 15 in our team")."""
     return f.text.lower() == "one" and _opens_range(text, f.start, f.end)
 
 
@@ -1090,8 +1091,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                             r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
-                            r"amounted to|by|(?<!there\s)(?<!it\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be(?=\s+(?:(?:about|around|some|roughly|nearly|"
-                            r"approximately|less than|more than)\s+)?[\W\d]*$)|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|slipped|"
+                            rf"amounted to|by|{_MODAL_BE}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|slipped|"
                             r"soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b", window))
     offset = window_start
     for cue in reversed(cues):
@@ -1128,6 +1128,11 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     return None
 
 
+# "China's oil imports will be 110m tons", "inflation would probably be about 2%": a modal's "be" right
+# before the figure (a cue of ``_subject``'s, which reads the window that ends at the figure); not
+# "there will be 12 more", "it will be five years"
+_MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be"
+             r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than)\s+)?[\W\d]*$)")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
 

@@ -409,6 +409,7 @@ def test_approximate(text, approximate):
         ("In 2004, according to forecasts from the ministry, China's oil imports will be 110m tons.", "oil imports"),
         ("The union said the total severance payment will probably be about five mln dlrs.", "severance payment"),
         ("Inflation would be 1.75% next year.", "inflation"),
+        ("Its profit will be 5 mln dlrs.", "profit"),  # "profit will": not "it will"
         ("Toshiba said that it will probably be five years before it can sell them.", None),
     ],
 )
