@@ -113,7 +113,7 @@ def sample_total(proc: subprocess.Popen, total: list[float]) -> None:
     measures (ratio 0.74 in that run); every second, ~1%."""
     while proc.poll() is None:
         pids = _tree(proc.pid)[1:]  # not the wrapper that reports the largest process
-        total[0] = max(total[0], sum(_rollup_kib(pid, "Pss:") for pid in pids) / 1024)
+        total[0] = max(total[0], sum(_pss_kib(pid) for pid in pids) / 1024)
         time.sleep(SAMPLE_SECONDS)
 
 
@@ -129,15 +129,11 @@ def _tree(root: int) -> list[int]:
     return pids
 
 
-def _rollup_kib(pid: int, field: str) -> int:
-    return _field_kib(f"/proc/{pid}/smaps_rollup", field)
-
-
-def _field_kib(path: str, field: str) -> int:
+def _pss_kib(pid: int) -> int:
     try:
-        with open(path) as fh:
-            return next((int(line.split()[1]) for line in fh if line.startswith(field)), 0)
-    except OSError:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            return next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+    except OSError:  # the process ended meanwhile
         return 0
 
 
