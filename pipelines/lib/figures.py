@@ -489,9 +489,16 @@ _PERIODS = {"annum": "a", "year": "a", "month": "month", "week": "week", "day": 
             "second": "s", "quarter": "quarter"}
 _BASIS_NAMES = {"shr": "share", "capita": "person"}
 _WHEN_WORDS = frozenset(_PERIODS) | {"decade", "century", "fortnight", "generation"}  # "a year ago": when
-# after a period: "$300 million a year ago", "a year earlier" say when, not a rate
-_NOT_RATE_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior|after|since|from now)\b|-")
+# after "a" and a period: "$300 million a year ago", "5 mln tonnes a year earlier", "a year-ago" say when,
+# not a rate; not "after" or "since", which follow a rate as often ("six days a week after running ...")
+_NOT_RATE_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior|from now)\b|-")
 _PERIOD_ON = re.compile(r"(?i)\s*on(?=\s*(?:[,.;:]|$|from\b))")  # "a year on": later (not "a month on average")
+
+
+def _says_when(text: str, end: int, sent_end: int | None = None) -> bool:
+    """Whether "a <period>" ending at ``end`` is when, not how often (``_NOT_RATE_AFTER``, ``_PERIOD_ON``)."""
+    sent_end = len(text) if sent_end is None else sent_end
+    return bool(_NOT_RATE_AFTER.match(text, end, sent_end) or _PERIOD_ON.match(text, end, sent_end))
 
 
 def _rate_basis(text: str, end: int, sent_end: int) -> str | None:
@@ -512,8 +519,7 @@ def _rate_basis(text: str, end: int, sent_end: int) -> str | None:
     if after_a:  # one word, or a unit of two ("a troy ounce", "a short ton")
         words = words[:2]
         after = m.start("what") + len(words[0])
-        if words[0].lower() in _WHEN_WORDS and (_NOT_RATE_AFTER.match(text, after, sent_end)
-                                                or _PERIOD_ON.match(text, after, sent_end)):
+        if words[0].lower() in _WHEN_WORDS and _says_when(text, after, sent_end):
             return None
     for i in range(len(words)):  # the first unit or counted thing ("per share last year": share)
         for n in (2, 1):
@@ -647,7 +653,8 @@ _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latt
 _HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "¢"})  # the last word of a currency: its hundredths
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
 _POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
-_PER = re.compile(r"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:second|minute|hour|day|week|month|year)\b))")
+_RATE_PERIODS = "second|minute|hour|day|week|month|year"  # what "a" before them makes a rate of a quantity
+_PER = re.compile(rf"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:{_RATE_PERIODS})\b))")
 
 
 def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
@@ -675,17 +682,12 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
 
 
 # what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
-_OF_THING_PER = re.compile(r"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>second|minute|hour|day|week|month|year)\b")
+_OF_THING_PER = re.compile(rf"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>{_RATE_PERIODS})\b")
 
 
 def _when(text: str, connector: str, end: int) -> bool:
-    """ "a year" after a quantity is when, not how often: "5 mln tonnes a year ago", "a year earlier",
-    "a month on" (``end``: after the period's word)."""
-    return connector.lower() in ("a", "an") and bool(_WHEN_AFTER.match(text, end) or _PERIOD_ON.match(text, end))
-
-
-# not "after" or "since", which follow a rate as often ("six days a week after running ...")
-_WHEN_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior)\b")
+    """A quantity's "a year" that is when, not how often (``_says_when``; ``end``: after the period's word)."""
+    return connector.lower() in ("a", "an") and _says_when(text, end)
 
 
 # a whole word, and not the first letter of an abbreviation ("four U.S. destroyers" holds no unit "U")
@@ -1089,10 +1091,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
         window_start += 1  # never from the middle of a word ("...ion" of "production")
     window = text[window_start:f.start]
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
-    cues = list(re.finditer(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
-                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
-                            rf"amounted to|by|{_MODAL_BE}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|slipped|"
-                            r"soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b", window))
+    cues = list(_SUBJECT_CUES.finditer(window))
     offset = window_start
     for cue in reversed(cues):
         words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
@@ -1133,6 +1132,11 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
 # "there will be 12 more", "it will be five years"
 _MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be"
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than)\s+)?[\W\d]*$)")
+# linking verbs and prepositions a figure's subject comes before
+_SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
+                           r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
+                           rf"amounted to|by|{_MODAL_BE}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
+                           r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
 
