@@ -108,9 +108,10 @@ def sample_total(proc: subprocess.Popen, total: list[float]) -> None:
     """The most memory the run's processes held together: the sum of their proportional sets (Pss: a
     page shared by k processes counts 1/k in each, so that pages the workers share, such as the
     libraries', are not counted once per process), every SAMPLE_SECONDS until the run ends (a top
-    shorter than that may be missed). Not more often: Pss costs ~4 ms a process to read (the kernel
-    walks its page tables), and read every 0.1 s it took ~10% of this 2-core machine from the run it
-    measures (ratio 0.74 in that run); every second, ~1%."""
+    shorter than that may be missed). Not more often: Pss took 3.7 ms to read for a process with the
+    model loaded (the kernel walks its page tables), and a run has four of about that size beside small
+    ones: read every 0.1 s that is ~8-10% of this 2-core machine taken from the run it measures, every
+    second ~1% (computed from the time of a read)."""
     while proc.poll() is None:
         pids = _tree(proc.pid)[1:]  # not the wrapper that reports the largest process
         total[0] = max(total[0], sum(_pss_kib(pid) for pid in pids) / 1024)
