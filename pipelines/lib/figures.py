@@ -675,9 +675,7 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
         return symbol, end
     per = _OF_THING_PER.match(text, end)  # "1 million barrels of oil a day": the rate; the span stays
     if per and not _when(text, per.group("per"), per.end()):
-        found = _pint_unit(text, per.start("period") - 1)
-        if found:
-            symbol = f"{symbol}/{found[0]}"
+        symbol = f"{symbol}/{_PERIODS[per.group('period').lower()]}"
     return symbol, end
 
 
