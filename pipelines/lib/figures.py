@@ -1093,17 +1093,22 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     offset = window_start
     for cue in reversed(cues):
         words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
+        if cue.group().lower() in ("up", "down") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
+                words[-2].group().lower() in ("to", "will", "would", "could", "should", "may", "might", "can", "must"))):
+            continue  # a verb's particle ("picked up four awards", "sold it down 30 points"), not "sales up 5%"
         phrase: list[str] = []
         for wm in reversed(words):
             w = wm.group()
             opens_sentence = not text[s_start:offset + wm.start()].strip()
-            other_currency = CURRENCY_WORDS.get(w.lower()) not in (None, f.unit)  # "the dollar ... 140.00 yen"
+            # "the dollar ... 140.00 yen": a currency named in the singular is what a price in another measures
+            other_currency = w.lower() in _CURRENCY_NAMES and CURRENCY_WORDS.get(w.lower()) != f.unit
             if (_not_content(w) and not other_currency) or (w[0].isupper() and not opens_sentence) \
                     or w.endswith(("'s", "’s")) \
-                    or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS):
+                    or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
+                                       or _TO_BEFORE.search(window, 0, wm.start())):
                 if phrase:
                     break
-                continue  # past "had declined", "could drop", names and function words
+                continue  # past "had declined", "could drop", "is set to slow", names and function words
             phrase.insert(0, w.lower() if opens_sentence else w)
             first = wm
             if len(phrase) == 3:
@@ -1130,10 +1135,14 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
 # "there will be 12 more", "it will be five years"
 _MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be"
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than)\s+)?[\W\d]*$)")
+_TO_BEFORE = re.compile(r"(?i)\bto\s+$")  # "is set to slow to 4%": a word after "to" right before the cue is a verb
+# "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
+# comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
+_UP_DOWN = r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\W\d]*$)"
 # linking verbs and prepositions a figure's subject comes before
 _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
-                           rf"amounted to|by|{_MODAL_BE}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
+                           rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
                            r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
@@ -1141,6 +1150,11 @@ _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 def _not_content(word: str) -> bool:
     w = word.lower().rstrip("-")
     return bool(_STOP_SUBJECT.match(w)) or w in _UNIT_LIKE or w in _MORE_STOPS or w in NUMBER_WORDS
+
+
+def _not_noun(word: str) -> bool:
+    """A function word, a unit, a verb-looking word or an "-ing" form: not the noun a figure's subject ends with."""
+    return _not_content(word) or bool(_VERB_LIKE.search(word)) or word.lower().endswith("ing")
 
 
 def _content_run(words: list[str], stop_at_verbs: bool = False, heads: frozenset[str] = frozenset()) -> list[str]:
@@ -1171,9 +1185,12 @@ def _head_phrase(words: list[str]) -> list[str]:
 
 
 _VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|"
+                        r"grow|grows|grown|risen|fallen|shrunk|thought|seen|become|becomes|became|remain|remains|"
+                        r"include|includes|comprise|comprises|contain|contains|represent|represents|exceed|exceeds|"
                         r"reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
-                        r"compared|representing|carrying|paying|seeking|being|having|making|taking|"
+                        r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
+                        r"drew|shot|brought|bought|broke|ran|kept|shut|got|"
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1188,7 +1205,14 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",
                          "plus", "minus", "still", "yet", "even", "if", "when", "where", "because", "so",
                          "quarter", "quarters", "half", "average", "upwards", "upward", "final", "first",
-                         "second", "third", "fourth", "months", "days", "weeks", "hours", "minutes", "decades"})
+                         "second", "third", "fourth", "months", "days", "weeks", "hours", "minutes", "decades",
+                         "out", "back", "ahead", "away", "past", "due", "today", "yesterday", "tomorrow", "tonight",
+                         "above", "below", "beyond", "until", "since", "dn", "unch",
+                         "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
+                         "impossible", "likely", "unlikely", "going", "instead", "enough"})
+# the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
+_CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
+                             "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})
 _FORWARD_HEADS = frozenset({"share", "shares"})  # "20 mln common shares", "an 11 pct market share"
 
 

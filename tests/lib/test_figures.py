@@ -411,6 +411,24 @@ def test_approximate(text, approximate):
         ("Inflation would be 1.75% next year.", "inflation"),
         ("Its profit will be 5 mln dlrs.", "profit"),  # "profit will": not "it will"
         ("Toshiba said that it will probably be five years before it can sell them.", None),
+        # "up" / "down" right before the figure follows what changed; not a verb's particle, not after a comma
+        ("The chain said same-store sales up 4 pct were its best.", "same-store sales"),
+        ("With exports down 2.3% to $95.6bn, the deficit grew.", "exports"),
+        ("The brokers had to pick up 67 pct.", "brokers"),  # not "pick"
+        ("The fund sold it down about 30 points.", None),
+        # a verb, a particle, a preposition or a time word is never the subject
+        ("The number of gadgets is predicted to grow by 11%.", "number of gadgets"),
+        ("The package includes 615 mln dlrs in cash grants.", None),
+        ("The site had been unavailable for the past 10 days.", None),
+        ("He has since paid the £180 back.", None),
+        ("The stock closed in Milan today at 12,540 lire.", None),
+        ("Interest margins are now below one pct.", "interest margins"),
+        # "growth" measures itself: not handed on like "a rise" or "a drop"
+        ("Economic growth is set to slow to 4%.", "economic growth"),
+        # a currency named in the plural is an amount's unit, not what a percentage measures
+        ("Sales were up 17 pct to 241 mln dlrs, with same-store sales up five pct.", "sales"),
+        # an adjective after the noun ("due") is not part of it
+        ("It is issuing a 100 mln dlr eurobond due March 20, 1997.", "eurobond"),
     ],
 )
 def test_subject(text, subject):
