@@ -1085,8 +1085,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
         if words and not (f.unit is None and words[0].lower() in _UNIT_LIKE):
             return " ".join(words)
     window_start = max(s_start, f.start - 160)
-    while window_start > s_start and text[window_start - 1].isalnum() and window_start < f.start:
-        window_start += 1  # never from the middle of a word ("...ion" of "production")
+    while window_start > s_start and (text[window_start - 1].isalnum() or text[window_start - 1] in "'’") \
+            and window_start < f.start:
+        window_start += 1  # never from the middle of a word ("...ion" of "production", "s" of "Corp's")
     window = text[window_start:f.start]
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(_SUBJECT_CUES.finditer(window))
@@ -1115,6 +1116,20 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
                 break
         phrase = _head_phrase(phrase)
         if phrase and not _VERB_LIKE.search(phrase[-1]):
+            # "consolidated sales in the period were ...": before a verb, the head is before the preposition,
+            # unless it is a change ("the rise in exports was"), a verb or a name; not before a preposition
+            # ("available in denominations of 1,000": what the figure measures is the denominations)
+            pp = cue.group().lower() not in _PREPOSITION_CUES and _PP_BEFORE.search(text, window_start, offset + first.start())
+            if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
+                    and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \
+                    and (pp["head"][0].islower() or not text[s_start:pp.start("head")].strip()) \
+                    and not _TO_BEFORE.search(text, window_start, pp.start("head")):  # "willing to trade in the market"
+                first = next(m for m in _WORDS_BACK.finditer(text, pp.start("head"), pp.end("head")))
+                phrase = [pp["head"].lower() if not text[s_start:pp.start("head")].strip() else pp["head"]]
+                mod_opens = pp["mod"] is not None and not text[s_start:pp.start("mod")].strip()
+                if pp["mod"] and not _not_content(pp["mod"]) and (pp["mod"][0].islower() or mod_opens):
+                    phrase.insert(0, pp["mod"].lower() if mod_opens else pp["mod"])  # "consolidated sales"
+                    first = next(m for m in _WORDS_BACK.finditer(text, pp.start("mod"), pp.end("mod")))
             # "holdings of U.S. savings bonds reached ...": the head is before the "of"
             of = re.search(r"(?i)\b([a-z][a-z-]*)\s+of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}$",
                            text[window_start:offset + first.start()])
@@ -1135,6 +1150,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
 # "there will be 12 more", "it will be five years"
 _MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be"
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than)\s+)?[\W\d]*$)")
+_PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over)\s+"
+                        r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
+_PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued at", "amounted to"})
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")  # "is set to slow to 4%": a word after "to" right before the cue is a verb
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
@@ -1190,7 +1208,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swu
                         r"reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
-                        r"drew|shot|brought|bought|broke|ran|kept|shut|got|"
+                        r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|"
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1209,7 +1227,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "out", "back", "ahead", "away", "past", "due", "today", "yesterday", "tomorrow", "tonight",
                          "above", "below", "beyond", "until", "since", "dn", "unch",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
-                         "impossible", "likely", "unlikely", "going", "instead", "enough"})
+                         "impossible", "likely", "unlikely", "going", "instead", "enough", "already"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

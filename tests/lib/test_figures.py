@@ -427,6 +427,15 @@ def test_approximate(text, approximate):
         ("Economic growth is set to slow to 4%.", "economic growth"),
         # a currency named in the plural is an amount's unit, not what a percentage measures
         ("Sales were up 17 pct to 241 mln dlrs, with same-store sales up five pct.", "sales"),
+        # before a verb, the head comes before a preposition's phrase; not before a preposition, not a change
+        ("Consolidated sales in the period were 1,459,193,000 dlrs.", "consolidated sales"),
+        ("The deficit on invisibles was 241 mln dlrs.", "deficit"),
+        ("Orders for nondurable goods were up 1.8 pct in February.", "orders"),
+        ("Shares in the retailer were up 19.6% in early trading.", "shares"),
+        ("The rise in exports was 5 pct.", "exports"),
+        ("The notes are available in denominations of 1,000 dlrs.", "denominations"),
+        ("Liquidity, the number of parties willing to trade in the market, was about half.", "market"),
+        ("The move follows a decision by News Corp's board to cut 24 jobs.", "jobs"),
         # an adjective after the noun ("due") is not part of it
         ("It is issuing a 100 mln dlr eurobond due March 20, 1997.", "eurobond"),
     ],
