@@ -1039,7 +1039,7 @@ def _share_subjects(figs: list[Figure]) -> None:
 
 
 _UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, CURRENCY_WORDS, PERCENT_WORDS) for k in table for w in k.lower().split()}
-                       | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents"})  # not subjects
+                       | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents", "ecus", "sdrs"})  # not subjects
 _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
                            r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
                            r"says|while|whereas|which|who|what|about|around|some|nearly|roughly|potentially|impressive|"
@@ -1069,11 +1069,18 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
             return " ".join(words)
     # attributive: "a 42.5 pct interest", "a 57 mln dlr hurricane-tracking satellite", "1,350 inspectors",
     # "a 30-year contract"; a change noun hands on to what changed ("a 15 pct drop in 1987 earnings")
-    m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[a-z][a-z-]*)\s?){1,4})", after)  # "7% GDP growth"
     before_word = re.search(r"(\w+)\s*$", text[max(s_start, f.start - 15):f.start])
+    # "a 28 dlr a share takeover bid": past its basis (not "a dividend of one dlr per share payable")
+    basis = _BASIS_AFTER.match(after) if f.per and not (before_word and before_word.group(1).lower() == "of") else None
+    if basis:
+        after = after[basis.end():]
+    # "7% GDP growth", "42 ethnic minority MPs"
+    m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*)\s?){1,4})", after)
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
         or conversion is not None and m is not None \
-        or re.search(r"[\da-z]-[a-z]", f.text) is not None  # "a 30-year contract"
+        or re.search(r"[\da-z]-[a-z]", f.text) is not None \
+        or f.value != 1 and _SINGULAR_UNIT.search(f.text) is not None and not _RATE_TEXT.search(f.text)
+    # (the last two: "a 30-year contract", "a seven year revolving credit")
     if m and attributive:
         words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
         if words and words[-1].lower() in _CHANGE_NOUNS:  # "a 15 pct drop in 1987 operating earnings"
@@ -1152,6 +1159,12 @@ _MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than)\s+)?[\W\d]*$)")
 _PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over)\s+"
                         r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
+_BASIS_AFTER = re.compile(r"\s*(?:/\s*|\b(?:[Aa]n?|[Pp]er)\s+)[a-z]+(?=\s)")
+# a unit in the singular after a number other than one qualifies the noun that follows ("a seven year
+# revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
+_SINGULAR_UNIT = re.compile(r"(?i)[\s-](?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|"
+                            r"foot|inch|acre|hectare|ton|tonne|barrel|gallon|litre|liter|ounce|dlr)$")
+_RATE_TEXT = re.compile(r"(?i)\b(?:a|an|per)\s|/")  # "thirty hours a week": its last unit is a rate's basis
 _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued at", "amounted to"})
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")  # "is set to slow to 4%": a word after "to" right before the cue is a verb
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
@@ -1227,7 +1240,9 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "out", "back", "ahead", "away", "past", "due", "today", "yesterday", "tomorrow", "tonight",
                          "above", "below", "beyond", "until", "since", "dn", "unch",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
-                         "impossible", "likely", "unlikely", "going", "instead", "enough", "already"})
+                         "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
+                         "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
+                         "worse", "p", "despite", "much"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

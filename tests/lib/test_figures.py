@@ -436,6 +436,12 @@ def test_approximate(text, approximate):
         ("The notes are available in denominations of 1,000 dlrs.", "denominations"),
         ("Liquidity, the number of parties willing to trade in the market, was about half.", "market"),
         ("The move follows a decision by News Corp's board to cut 24 jobs.", "jobs"),
+        # what a figure qualifies, past its basis ("a share"), after a unit in the singular, a plural acronym
+        ("He rejected a 28 dlr a share takeover bid.", "takeover bid"),
+        ("The banks want seven year revolving credits.", "revolving credits"),  # "year": qualifies
+        ("There would be 42 ethnic minority MPs.", "ethnic minority MPs"),
+        ("The dividend of one dlr per share payable to holders was declared.", "dividend"),  # not "payable"
+        ("Brazilian soybean prices are now some 10 cents a bushel cheaper.", "brazilian soybean prices"),
         # an adjective after the noun ("due") is not part of it
         ("It is issuing a 100 mln dlr eurobond due March 20, 1997.", "eurobond"),
     ],
@@ -464,6 +470,7 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("The dollar opened at a record Tokyo low of 140.00 yen.", ["dollar"]),
         ("Citicorp has some 10 mln accounts and an 11 pct market share.", ["accounts", "market share"]),
         ("An arms sale to Taiwan valued at around $11 billion was approved.", ["arms sale"]),
+        ("It is seeking a 40 mln dlr, seven year revolving credit.", [None, "revolving credit"]),
     ],
 )
 def test_subject_patterns(text, subjects):
