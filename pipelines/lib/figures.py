@@ -906,6 +906,9 @@ def _structure(text: str, figs: list[Figure]) -> None:
             if not x.has_scale and y.has_scale and x.value < 1000 and x.value * y.scale < 1e15:
                 x.value *= y.scale
                 x.has_scale = True
+        if roles == ("low", "high") and re.fullmatch(r"[-–]", between) and not a.has_scale and a.value < 1000 \
+                and _THOUSANDS.search(b.text) and b.value / 10 < a.value * 1000 <= b.value:
+            a.value *= 1000  # "100-150,000 metric tons": from a hundred thousand (not "1-10,000": from one)
         _share_basis(a, b)  # "to 18.50 dlrs a barrel from 17.80", "between $5 and $6 a barrel"
         if a.approximate or b.approximate:
             a.approximate = b.approximate = a.approximate or b.approximate
@@ -929,6 +932,9 @@ def _structure(text: str, figs: list[Figure]) -> None:
                            None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+
+
+_THOUSANDS = re.compile(r"\d,000(?![\d,])")
 
 
 def _share_basis(a: Figure, b: Figure) -> None:

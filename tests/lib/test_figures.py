@@ -245,6 +245,10 @@ def test_not_figures(text):
         ("Values recovered from losses of one to two stg per tonne.", ["low", "high"], [1, 2]),
         ("It has sales of between one and two mln dlrs.", ["low", "high"], [1e6, 2e6]),
         ("Notes will have maturities of one to five years.", ["low", "high"], [1, 5]),
+        # a low end in thousands written short, as newswires do (not "1-10,000", which runs from one)
+        ("Shipments would measure between 100-150,000 metric tons.", ["low", "high"], [100_000, 150_000]),
+        ("They paid penalties of between $50-100,000.", ["low", "high"], [50_000, 100_000]),
+        ("Tickets are numbered 1-10,000.", ["low", "high"], [1, 10_000]),
         # a rate or a period between the two ends of a change
         ("Crude rose to 18.50 dlrs a barrel from 17.80 dlrs.", ["to", "from"], [18.5, 17.8]),
         ("Prices rose to 18.50 dlrs per barrel from 17.80.", ["to", "from"], [18.5, 17.8]),
