@@ -284,7 +284,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         if label:
             f.subject = label
         elif f.subject is None and (f.group_id is None or leads[f.group_id] is f):
-            f.subject = _subject(text, f, start, end)
+            # a range is read after its high end ("70 to 85 pct of the mortgages") and before its low one
+            high = next((g for g in out if f.role == "low" and g.group_id == f.group_id and g.role == "high"), f)
+            f.subject = _subject(text, f, start, end, tail=high)
     _share_subjects(out)
     for g, f in zip(out, out[1:], strict=False):
         if f.subject is None and g.subject and re.fullmatch(r"\s*\(", text[g.end:f.start]):
@@ -1045,7 +1047,9 @@ def _share_subjects(figs: list[Figure]) -> None:
 
 
 _UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, CURRENCY_WORDS, PERCENT_WORDS) for k in table for w in k.lower().split()}
-                       | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents", "ecus", "sdrs"})  # not subjects
+                       | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents", "ecus", "sdrs", "head",
+                                      "cruzados", "australs", "intis", "bolivars", "sucres", "cedis", "shillings",
+                                      "kwacha", "dirhams", "forints", "korunas", "levs", "lei", "fob", "cif"})  # not subjects
 _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
                            r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
                            r"says|while|whereas|which|who|what|about|around|some|nearly|roughly|potentially|impressive|"
@@ -1056,13 +1060,14 @@ _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|th
 _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
+def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None = None) -> str | None:
     """The noun phrase a figure measures: "12 million tonnes of wheat" -> "wheat"; "a 57 mln dlr
     satellite" -> "satellite"; "an arms sale ... valued at around $11 billion" -> "arms sale"; "its
     soybean imports ... from 12 million tonnes" -> "soybean imports". NULL when no phrase is found
     nearby. A pattern over words, not a parse: content words are the ones that are not function
     words, verbs of the cue list, units or names."""
-    after = text[f.end:min(s_end, f.end + 80)]
+    tail = tail or f  # the figure whose end the words after are read from (a range's high end)
+    after = text[tail.end:min(s_end, tail.end + 80)]
     conversion = _CONVERSION.match(after)  # "its planned £1.35bn ($2.5bn) offer": past the conversion
     if conversion:
         after = after[conversion.end():]
@@ -1084,8 +1089,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int) -> str | None:
     m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*)\s?){1,4})", after)
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
         or conversion is not None and m is not None \
-        or re.search(r"[\da-z]-[a-z]", f.text) is not None \
-        or f.value != 1 and _SINGULAR_UNIT.search(f.text) is not None and not _RATE_TEXT.search(f.text)
+        or re.search(r"[\da-z]-[a-z]", tail.text) is not None \
+        or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text)
     # (the last two: "a 30-year contract", "a seven year revolving credit")
     if m and attributive:
         words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
@@ -1248,7 +1253,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
-                         "worse", "p", "despite", "much"})
+                         "worse", "p", "despite", "much", "soon", "whether", "late", "early"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

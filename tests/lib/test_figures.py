@@ -446,6 +446,10 @@ def test_approximate(text, approximate):
         ("There would be 42 ethnic minority MPs.", "ethnic minority MPs"),
         ("The dividend of one dlr per share payable to holders was declared.", "dividend"),  # not "payable"
         ("Brazilian soybean prices are now some 10 cents a bushel cheaper.", "brazilian soybean prices"),
+        # a range is read after its high end
+        ("It provides 70 to 85 pct of the mortgages in Alaska.", "mortgages"),
+        ("Between 100,000 and 150,000 workers are expected to lose their jobs.", "workers"),
+        ("Cattle slaughter is put at about 126,000 to 131,000 head.", "cattle slaughter"),  # "head" counts
         # an adjective after the noun ("due") is not part of it
         ("It is issuing a 100 mln dlr eurobond due March 20, 1997.", "eurobond"),
     ],
