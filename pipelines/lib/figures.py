@@ -1106,7 +1106,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     while window_start > s_start and (text[window_start - 1].isalnum() or text[window_start - 1] in "'’") \
             and window_start < f.start:
         window_start += 1  # never from the middle of a word ("...ion" of "production", "s" of "Corp's")
-    window = text[window_start:f.start]
+    # a time adjunct between a figure and what it measures is passed over, blanked to keep the offsets
+    # ("revenues for the first four months of 1987 of 13.6 mln dlrs", "sales in the year to March were")
+    window = _TIME_ADJUNCT.sub(lambda m: " " * len(m.group()), text[window_start:f.start])
     # the nearest run of 1-3 content words before a linking verb or preposition, skipping names
     cues = list(_SUBJECT_CUES.finditer(window))
     offset = window_start
@@ -1176,6 +1178,17 @@ _BASIS_AFTER = re.compile(r"\s*(?:/\s*|\b(?:[Aa]n?|[Pp]er)\s+)[a-z]+(?=\s)")
 _SINGULAR_UNIT = re.compile(r"(?i)[\s-](?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|"
                             r"foot|inch|acre|hectare|ton|tonne|barrel|gallon|litre|liter|ounce|dlr)$")
 _RATE_TEXT = re.compile(r"(?i)\b(?:a|an|per)\s|/")  # "thirty hours a week": its last unit is a rate's basis
+_TIME_ADJUNCT = re.compile(
+    r"(?i)\b(?:for|in|during|over|through)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:first|last|past|next|latest|same|full|fiscal|current|previous|prior|second|third|fourth|final|"
+    r"year-ago|latest)\s+)*(?:(?:[a-z]+|\d+)[\s-]+)?(?:months?|quarters?|years?|weeks?|half|period|mths|qtrs?)\b"
+    r"(?:\s+(?:ended|ending|to|through)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|"
+    r"\d{4}))?"
+    r"(?:\s+of\s+(?:\d{4}|fiscal\s+\d{4}))?"
+    # an adjunct, not a modifier ("a drop in third quarter profits"): a verb, a preposition or the end follows
+    r"(?=\s*,?\s*(?:$|(?:of|was|were|is|are|will|would|should|could|may|might|had|has|have|to|from|at|by|up|down|"
+    r"off|rose|fell|increased|decreased|declined|dropped|gained|grew|totall?ed|totall?ing|amounted|stood|reached|"
+    r"jumped|slipped|eased|climbed|soared|slumped|narrowed|widened|remained|showed|came|went)\b))")
 _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued at", "amounted to"})
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")  # "is set to slow to 4%": a word after "to" right before the cue is a verb
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
@@ -1232,7 +1245,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swu
                         r"reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
-                        r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|"
+                        r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1253,7 +1266,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
-                         "worse", "p", "despite", "much", "soon", "whether", "late", "early"})
+                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

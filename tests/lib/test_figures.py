@@ -432,7 +432,9 @@ def test_approximate(text, approximate):
         # a currency named in the plural is an amount's unit, not what a percentage measures
         ("Sales were up 17 pct to 241 mln dlrs, with same-store sales up five pct.", "sales"),
         # before a verb, the head comes before a preposition's phrase; not before a preposition, not a change
-        ("Consolidated sales in the period were 1,459,193,000 dlrs.", "consolidated sales"),
+        ("Consolidated sales in the region were 1,459,193,000 dlrs.", "consolidated sales"),
+        # not a time adjunct: "in third quarter profits" qualifies the noun
+        ("The company reported a drop in third quarter profits to 51 mln dlrs.", "profits"),
         ("The deficit on invisibles was 241 mln dlrs.", "deficit"),
         ("Orders for nondurable goods were up 1.8 pct in February.", "orders"),
         ("Shares in the retailer were up 19.6% in early trading.", "shares"),
@@ -479,6 +481,9 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Citicorp has some 10 mln accounts and an 11 pct market share.", ["accounts", "market share"]),
         ("An arms sale to Taiwan valued at around $11 billion was approved.", ["arms sale"]),
         ("It is seeking a 40 mln dlr, seven year revolving credit.", [None, "revolving credit"]),
+        # a time adjunct between the figure and what it measures is passed over
+        ("It had revenues for the first four months of 1987 of 13.6 mln dlrs.", [None, "revenues"]),
+        ("Net profit in the six months ending 31 December rose 28% to A$458.4m.", [None, "net profit", "net profit"]),
     ],
 )
 def test_subject_patterns(text, subjects):
