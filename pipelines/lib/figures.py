@@ -1123,10 +1123,11 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             opens_sentence = not text[s_start:offset + wm.start()].strip()
             # "the dollar ... 140.00 yen": a currency named in the singular is what a price in another measures
             other_currency = w.lower() in _CURRENCY_NAMES and CURRENCY_WORDS.get(w.lower()) != f.unit
-            if (_not_content(w) and not other_currency) or (w[0].isupper() and not opens_sentence) \
+            if (_not_content(w) and not other_currency and w.lower() != "shares") \
+                    or (w[0].isupper() and not opens_sentence) \
                     or w.endswith(("'s", "’s")) \
                     or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
-                                       or _TO_BEFORE.search(window, 0, wm.start())):
+                                       or _VERB_NEXT.search(window, 0, wm.start())):
                 if phrase:
                     break
                 continue  # past "had declined", "could drop", "is set to slow", names and function words
@@ -1143,7 +1144,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
                     and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \
                     and (pp["head"][0].islower() or not text[s_start:pp.start("head")].strip()) \
-                    and not _TO_BEFORE.search(text, window_start, pp.start("head")):  # "willing to trade in the market"
+                    and not _VERB_NEXT.search(text, window_start, pp.start("head")):  # "willing to trade in the market"
                 first = next(m for m in _WORDS_BACK.finditer(text, pp.start("head"), pp.end("head")))
                 phrase = [pp["head"].lower() if not text[s_start:pp.start("head")].strip() else pp["head"]]
                 mod_opens = pp["mod"] is not None and not text[s_start:pp.start("mod")].strip()
@@ -1190,7 +1191,8 @@ _TIME_ADJUNCT = re.compile(
     r"off|rose|fell|increased|decreased|declined|dropped|gained|grew|totall?ed|totall?ing|amounted|stood|reached|"
     r"jumped|slipped|eased|climbed|soared|slumped|narrowed|widened|remained|showed|came|went)\b))")
 _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued at", "amounted to"})
-_TO_BEFORE = re.compile(r"(?i)\bto\s+$")  # "is set to slow to 4%": a word after "to" right before the cue is a verb
+# "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb
+_VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
 _UP_DOWN = r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\W\d]*$)"

@@ -433,6 +433,9 @@ def test_approximate(text, approximate):
         ("Sales were up 17 pct to 241 mln dlrs, with same-store sales up five pct.", "sales"),
         # before a verb, the head comes before a preposition's phrase; not before a preposition, not a change
         ("Consolidated sales in the region were 1,459,193,000 dlrs.", "consolidated sales"),
+        # a word after "which" or "who" is a verb; "shares" before a cue is what a price measures
+        ("Delhi Fund, which holds an average of 25 pct in the projects, said so.", None),
+        ("The report values WMC shares at A$7.17.", "shares"),
         # not a time adjunct: "in third quarter profits" qualifies the noun
         ("The company reported a drop in third quarter profits to 51 mln dlrs.", "profits"),
         ("The deficit on invisibles was 241 mln dlrs.", "deficit"),
