@@ -1127,7 +1127,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                     or (w[0].isupper() and not opens_sentence) \
                     or w.endswith(("'s", "’s")) \
                     or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
-                                       or _VERB_NEXT.search(window, 0, wm.start())):
+                                       or _VERB_NEXT.search(window, max(0, wm.start() - 10), wm.start())):
                 if phrase:
                     break
                 continue  # past "had declined", "could drop", "is set to slow", names and function words
@@ -1140,11 +1140,13 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             # "consolidated sales in the period were ...": before a verb, the head is before the preposition,
             # unless it is a change ("the rise in exports was"), a verb or a name; not before a preposition
             # ("available in denominations of 1,000": what the figure measures is the denominations)
-            pp = cue.group().lower() not in _PREPOSITION_CUES and _PP_BEFORE.search(text, window_start, offset + first.start())
+            pp = cue.group().lower() not in _PREPOSITION_CUES \
+                and _PP_BEFORE.search(text, max(window_start, offset + first.start() - 80), offset + first.start())
             if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
                     and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \
                     and (pp["head"][0].islower() or not text[s_start:pp.start("head")].strip()) \
-                    and not _VERB_NEXT.search(text, window_start, pp.start("head")):  # "willing to trade in the market"
+                    and not _VERB_NEXT.search(text, max(window_start, pp.start("head") - 10), pp.start("head")):
+                # (not "willing to trade in the market")
                 first = next(m for m in _WORDS_BACK.finditer(text, pp.start("head"), pp.end("head")))
                 phrase = [pp["head"].lower() if not text[s_start:pp.start("head")].strip() else pp["head"]]
                 mod_opens = pp["mod"] is not None and not text[s_start:pp.start("mod")].strip()
