@@ -291,6 +291,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     for g, f in zip(out, out[1:], strict=False):
         if f.subject is None and g.subject and re.fullmatch(r"\s*\(", text[g.end:f.start]):
             f.subject = g.subject  # "£1.35bn ($2.5bn) offer": a conversion measures the same thing
+        if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
+            g.subject = f.subject  # "the last six of 20 fighters": six of them
     for i, f in enumerate(out):
         # "assets reached 345 billion yuan ..., up from 260.5 billion": none of its own, so the subject
         # of the nearest earlier figure in the same unit
@@ -331,7 +333,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             and not _MARK_BEFORE_NOUN.match(text, m.end(), sent_end) \
             and not re.search(r"(?i)\b(?:hundred|thousand)\b|(?:halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)$", num) \
             and not (num.strip().lower() not in ("one", "a", "an")
-                     and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end()))) \
+                     and (_COUNTED_NOUN.match(text, m.end()) or _WORD_RANGE_NEXT.match(text, m.end())
+                          or _OF_NUMBER.match(text, m.end()))) \
             and not (num.strip().lower() == "one" and _opens_range(text, m.start(), m.end())):
         return None  # ("six tourist provinces", "two main channels" are counts; "two of them", "one said" not)
     if is_word and num.strip().lower() in ("a", "an"):
@@ -452,7 +455,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical, e = "quantity", unit_symbol(UNIT_WORDS["°" + temperature.group(1).lower()]), temperature.end()
     if kind == "number" and not (unit or scale or is_word) and (age := _AGE.match(text, m.end())):
         kind, canonical, e = "quantity", unit_symbol(age.group(1).lower()), m.end() + len(age.group(0))  # "25-year-old"
-    elif kind == "number" and not (unit or scale or is_word or cur) and _AGED.search(before):
+    elif kind == "number" and not (unit or scale or is_word or cur) and _AGED.search(before) \
+            and not _pint_unit(text, m.end()):  # ("at the age of 18 years": its own unit)
         kind, canonical = "quantity", unit_symbol("year")  # "died aged 27": an age in years
     if kind == "number" and not unit:
         found = _pint_unit(text, m.end() if scale or not m.group("scale") else m.start("scale"))
@@ -589,7 +593,8 @@ _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$1
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
 _SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w.,%/-]|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
 _AGE = re.compile(r"(?i)-(year|month|week|day)s?-old\b")
-_AGED = re.compile(r"(?i)\baged\s+(?:between\s+|from\s+|under\s+|over\s+)?$")  # "died aged 27", "aged between 18 and 25"
+# "died aged 27", "aged between 18 and 25", "at the age of 48"
+_AGED = re.compile(r"(?i)\b(?:aged|ages?\s+of)\s+(?:between\s+|from\s+|under\s+|over\s+)?$")
 _SET_SCORES = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?"
                          r"(?:,?\s+\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w%-]|\.\d)")  # tennis: "6-7 (3-7) 6-3 6-3"
 _SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(?:win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
@@ -602,6 +607,9 @@ _COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|fro
                            r"\s+(?!(?:is|was|has|its|this|thus|us|yes|times|vs|as|plus|less|unless|across|towards|always|"
                            r"perhaps)\b)"
                            r"(?:[a-z]{2,}[^s\W]*s\b(?<!ss)(?<!us)(?<!is)|(?:wo)?men\b|people\b|children\b)")
+_OF_THE = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
+# "the last six of 20 fighters": a count of them (not "nine of the 35 billion schillings")
+_OF_NUMBER = re.compile(r"(?i)\s+of\s+(?:the\s+)?\d[\d,.]*\s+(?!(?:mln|million|billion|bln|bn|thousand|pct|percent|per)\b)[a-z]")
 _WORD_RANGE_NEXT = re.compile(rf"(?i)\s*(?:to|or|and|-|–)\s*(?:{_NUMWORD}|\d)")  # "two to three weeks", "two or three"
 # "one to four inches", "one to two stg": a "one" that may open a range (``find_figures`` keeps it only if
 # it does: "one to one talks", "from one to another" are not figures)

@@ -155,6 +155,7 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("It said on Monday that it holds 388,600 shares in Ogelbay, the Delaware-based company.", "number", 388600, None),
         # ages after "aged"; a country's abbreviation before the unit (session 10)
         ("The singer died aged 27 in Paris.", "quantity", 27, "a"),
+        ("She defended her decision to go on at the age of 48.", "quantity", 48, "a"),
         ("The contract size will be 42,000 U.S. gallons.", "quantity", 42000, "gal"),
         ("Reserves fell to 7.15 billion N.Z. Dlrs.", "money", 7.15e9, "NZD"),
         ("It will sign a 45 mln U.S. Dlr loan tomorrow.", "money", 45e6, "USD"),
@@ -484,6 +485,10 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Citicorp has some 10 mln accounts and an 11 pct market share.", ["accounts", "market share"]),
         ("An arms sale to Taiwan valued at around $11 billion was approved.", ["arms sale"]),
         ("It is seeking a 40 mln dlr, seven year revolving credit.", [None, "revolving credit"]),
+        # a count "of the" a second: both count the same things; not "nine of the 35 billion schillings"
+        ("He said 66 of the 75 municipalities in the county have signed.", ["municipalities", "municipalities"]),
+        ("The sources said the last six of 20 fighters were held back.", ["fighters", "fighters"]),
+        ("Nine of the 35 billion schillings were owed to foreign banks.", [None]),
         # a time adjunct between the figure and what it measures is passed over
         ("It had revenues for the first four months of 1987 of 13.6 mln dlrs.", [None, "revenues"]),
         ("Net profit in the six months ending 31 December rose 28% to A$458.4m.", [None, "net profit", "net profit"]),
