@@ -1080,11 +1080,17 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     if conversion:
         after = after[conversion.end():]
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
-    m = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
+    m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
                  r"((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)
     if m:
         words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
         if words:
+            return " ".join(words)
+    # "82.9 mln dlrs in assets", "$3bn in new loans": an amount in what it is made of (no article)
+    m = _IN_WHAT.match(after) if f.kind == "money" else None
+    if m:
+        words = _content_run(m.group(1).split(), stop_at_verbs=True)
+        if words and words[0].lower() not in _IN_IDIOMS and not words[0].lower().endswith("ing"):
             return " ".join(words)
     # attributive: "a 42.5 pct interest", "a 57 mln dlr hurricane-tracking satellite", "1,350 inspectors",
     # "a 30-year contract"; a change noun hands on to what changed ("a 15 pct drop in 1987 earnings")
@@ -1171,7 +1177,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     # "include loss 131,000 dlrs": a noun right before the figure
     last = re.search(r"\b([a-z][a-z-]+)\s+$", text[window_start:f.start])
     if last and not _not_content(last.group(1)) and not _VERB_LIKE.search(last.group(1)) \
-            and last.group(1).lower() not in _CHANGE_NOUNS:
+            and last.group(1).lower() not in _CHANGE_NOUNS - {"gain"}:  # "excludes gain 482,000 dlrs"
         return last.group(1)
     return None
 
@@ -1200,6 +1206,13 @@ _TIME_ADJUNCT = re.compile(
     r"(?=\s*,?\s*(?:$|(?:of|was|were|is|are|will|would|should|could|may|might|had|has|have|to|from|at|by|up|down|"
     r"off|rose|fell|increased|decreased|declined|dropped|gained|grew|totall?ed|totall?ing|amounted|stood|reached|"
     r"jumped|slipped|eased|climbed|soared|slumped|narrowed|widened|remained|showed|came|went)\b))")
+_IN_WHAT = re.compile(r"\s+in\s+(?:(?:new|additional|fresh|further|total|annual|net|gross)\s+)?((?:[a-z][a-z-]*\s?){1,3})")
+_IN_IDIOMS = frozenset({"order", "addition", "line", "return", "exchange", "contrast", "particular", "part", "turn",
+                        "case", "fact", "effect", "response", "principle", "advance", "time", "all", "cash-and-stock",
+                        "value", "terms", "connection", "settlement", "compensation", "lieu", "place", "excess",
+                        "morning", "afternoon", "evening", "midday", "trade", "fiscal", "calendar", "real", "nominal",
+                        "constant", "current", "qtr", "band", "period", "session"})
+# (not "325.5p in morning trade", "in fiscal 1987", "in real terms", "in qtr", "in band one")
 _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued at", "amounted to"})
 # "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb
 _VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
@@ -1210,7 +1223,8 @@ _UP_DOWN = r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)(?=\s+(?:by\s+)?(?:(?:about|a
 _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
                            rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
-                           r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned)\b")
+                           r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned|averaged|averaging|"
+                           r"exceeded|topped|accounted for)\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
 
@@ -1278,7 +1292,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
-                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending"})
+                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

@@ -423,7 +423,13 @@ def test_approximate(text, approximate):
         ("The fund sold it down about 30 points.", None),
         # a verb, a particle, a preposition or a time word is never the subject
         ("The number of gadgets is predicted to grow by 11%.", "number of gadgets"),
-        ("The package includes 615 mln dlrs in cash grants.", None),
+        ("The package includes 615 mln dlrs in cash grants.", "cash grants"),  # not "includes"
+        # an amount "worth of" or "in" what it is made of; "averaged" is a cue; "gain" before an amount
+        ("Tracor received 49.3 mln dlrs worth of contracts.", "contracts"),
+        ("First Federal, with 82.9 mln dlrs in assets, was closed.", "assets"),
+        ("It will pay 5 mln dlrs in order to settle.", None),
+        ("Net borrowings in the prior week averaged 451 mln dlrs.", "net borrowings"),
+        ("1985 year net excludes gain 482,000 dlrs from a change in accounting.", "gain"),
         ("The site had been unavailable for the past 10 days.", None),
         ("He has since paid the £180 back.", None),
         ("The stock closed in Milan today at 12,540 lire.", None),
