@@ -1159,8 +1159,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
                     and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \
                     and (pp["head"][0].islower() or not text[s_start:pp.start("head")].strip()) \
-                    and not _VERB_NEXT.search(text, max(window_start, pp.start("head") - 10), pp.start("head")):
-                # (not "willing to trade in the market")
+                    and not _VERB_NEXT.search(text, max(window_start, pp.start("head") - 10), pp.start("head")):  # not
+                # "willing to trade in the market"
                 first = next(m for m in _WORDS_BACK.finditer(text, pp.start("head"), pp.end("head")))
                 phrase = [pp["head"].lower() if not text[s_start:pp.start("head")].strip() else pp["head"]]
                 mod_opens = pp["mod"] is not None and not text[s_start:pp.start("mod")].strip()
@@ -1198,7 +1198,7 @@ _RATE_TEXT = re.compile(r"(?i)\b(?:a|an|per)\s|/")  # "thirty hours a week": its
 _TIME_ADJUNCT = re.compile(
     r"(?i)\b(?:for|in|during|over|through)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:first|last|past|next|latest|same|full|fiscal|current|previous|prior|second|third|fourth|final|"
-    r"year-ago|latest)\s+)*(?:(?:[a-z]+|\d+)[\s-]+)?(?:months?|quarters?|years?|weeks?|half|period|mths|qtrs?)\b"
+    r"year-ago)\s+)*(?:(?:[a-z]+|\d+)[\s-]+)?(?:months?|quarters?|years?|weeks?|half|period|mths|qtrs?)\b"
     r"(?:\s+(?:ended|ending|to|through)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|"
     r"\d{4}))?"
     r"(?:\s+of\s+(?:\d{4}|fiscal\s+\d{4}))?"
