@@ -1186,8 +1186,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
 # before the figure (a cue of ``_subject``'s, which reads the window that ends at the figure); not
 # "there will be 12 more", "it will be five years"
 _MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be"
-             r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than)\s+)?[\W\d]*$)")
-_PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over)\s+"
+             r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than|between)\s+)?[\W\d]*$)")
+_PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over|by|from)\s+"
                         r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
 _BASIS_AFTER = re.compile(r"\s*(?:/\s*|\b(?:[Aa]n?|[Pp]er)\s+)[a-z]+(?=\s)")
 # a unit in the singular after a number other than one qualifies the noun that follows ("a seven year
@@ -1218,13 +1218,19 @@ _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued 
 _VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
-_UP_DOWN = r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?[\W\d]*$)"
+_UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)"
+            r"(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|more than|less than|over)\s+)?[\W\d]*$)")
+_AFTER_MODAL = "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "should", "may", "might", "can"))
 # linking verbs and prepositions a figure's subject comes before
 _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
                            rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
                            r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned|averaged|averaging|"
-                           r"exceeded|topped|accounted for)\b")
+                           r"exceeded|topped|accounted for|dipped|slumped|eased|rallied|"
+                           # after a modal ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns; after
+                           # "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
+                           rf"(?:{_AFTER_MODAL})"
+                           r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top))\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
 
@@ -1292,7 +1298,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
-                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either"})
+                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

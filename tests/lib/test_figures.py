@@ -421,6 +421,13 @@ def test_approximate(text, approximate):
         ("With exports down 2.3% to $95.6bn, the deficit grew.", "exports"),
         ("The brokers had to pick up 67 pct.", "brokers"),  # not "pick"
         ("The fund sold it down about 30 points.", None),
+        # a change verb after a modal is a cue, as are "dipped", "eased", ...; "between" after a modal's "be";
+        # "more than" after "up"; after "to", the "to" stays the cue (the phrase before it is longer)
+        ("Net profit will fall 71.7 pct to three billion yen.", "net profit"),
+        ("Growth will be between 4.7% and 4.8%.", "growth"),
+        ("Revenue dipped 1.4% to 86.7bn Swiss francs.", "revenue"),
+        ("Shares in SSL were up more than 6%.", "shares"),
+        ("The car industry is expected to fall by 35 pct.", "car industry"),
         # a verb, a particle, a preposition or a time word is never the subject
         ("The number of gadgets is predicted to grow by 11%.", "number of gadgets"),
         ("The site had been unavailable for the past 10 days.", None),
