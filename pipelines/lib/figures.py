@@ -289,8 +289,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             f.subject = _subject(text, f, start, end, tail=high)
     _share_subjects(out)
     for g, f in zip(out, out[1:], strict=False):
-        if f.subject is None and g.subject and re.fullmatch(r"\s*\(", text[g.end:f.start]):
-            f.subject = g.subject  # "£1.35bn ($2.5bn) offer": a conversion measures the same thing
+        if f.subject is None and g.subject and re.fullmatch(r"\s*[(;]\s*", text[g.end:f.start]):
+            f.subject = g.subject  # "£1.35bn ($2.5bn) offer", "59.2 trillion rupiah ($6.58bn; £3.5bn)": the same
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
             g.subject = f.subject  # "the last six of 20 fighters": six of them
     for i, f in enumerate(out):

@@ -481,6 +481,8 @@ def test_subject(text, subject):
 def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
     figs = find_figures("It must show why its planned £1.35bn ($2.5bn) offer for the LSE is good.")
     assert [(f.text, f.subject) for f in figs] == [("£1.35bn", "offer"), ("$2.5bn", "offer")]
+    figs = find_figures("Thailand may lose 30bn baht (£398m; $768m) in earnings from tourism.")
+    assert [f.subject for f in figs] == ["earnings"] * 3  # every conversion in the brackets
 
 
 @pytest.mark.parametrize(
