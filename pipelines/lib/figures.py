@@ -1220,16 +1220,15 @@ _VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
 _UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)"
             r"(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|more than|less than|over)\s+)?[\W\d]*$)")
-_AFTER_MODAL = "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "should", "may", "might", "can"))
 # linking verbs and prepositions a figure's subject comes before
 _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
                            rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
                            r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned|averaged|averaging|"
                            r"exceeded|topped|accounted for|dipped|slumped|eased|rallied|"
-                           # after a modal ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns; after
-                           # "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
-                           rf"(?:{_AFTER_MODAL})"
+                           # after a modal, with it ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns;
+                           # after "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
+                           r"(?:will|would|could|should|may|might|can)\s+"
                            r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top))\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
