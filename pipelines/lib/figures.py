@@ -1104,8 +1104,10 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
         or conversion is not None and m is not None \
         or re.search(r"[\da-z]-[a-z]", tail.text) is not None \
-        or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text)
-    # (the last two: "a 30-year contract", "a seven year revolving credit")
+        or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text) \
+        or f.unit == "%" and basis is None and re.match(r"\s", after) is not None \
+        and not _CLAUSE_OPENS.search(text, max(s_start, f.start - 30), f.start)
+    # (the last three: "a 30-year contract", "a seven year revolving credit", "looks for 2.7 pct growth")
     if m and attributive:
         words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
         if words and words[-1].lower() in _CHANGE_NOUNS:  # "a 15 pct drop in 1987 operating earnings"
@@ -1189,6 +1191,8 @@ _MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than|between)\s+)?[\W\d]*$)")
 _PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over|by|from)\s+"
                         r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
+# before a percentage that opens a clause, whose next word is its verb ("30% saw", "and 27% said")
+_CLAUSE_OPENS = re.compile(r"(?i)(?:^|[,;:(]|\b(?:and|or|but|against|while|whereas|than|vs|versus|with))\s*$")
 _BASIS_AFTER = re.compile(r"\s*(?:/\s*|\b(?:[Aa]n?|[Pp]er)\s+)[a-z]+(?=\s)")
 # a unit in the singular after a number other than one qualifies the noun that follows ("a seven year
 # revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
@@ -1277,6 +1281,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swu
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
+                        r"expect|think|believe|say|want|feel|agree|prefer|"
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1297,7 +1302,8 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
-                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole"})
+                         "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole",
+                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively"})
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

@@ -428,6 +428,11 @@ def test_approximate(text, approximate):
         ("Revenue dipped 1.4% to 86.7bn Swiss francs.", "revenue"),
         ("Shares in SSL were up more than 6%.", "shares"),
         ("The car industry is expected to fall by 35 pct.", "car industry"),
+        # a percentage qualifies the noun right after it, unless it opens a clause whose verb follows
+        ("The administration looks for 2.7 pct growth this year.", "growth"),
+        ("The loan carries 4.95 pct interest in the first year.", "interest"),
+        ("Of the companies surveyed, 30% saw orders rise.", None),
+        ("Only nine pct expect output to fall.", None),
         # a verb, a particle, a preposition or a time word is never the subject
         ("The number of gadgets is predicted to grow by 11%.", "number of gadgets"),
         ("The site had been unavailable for the past 10 days.", None),
