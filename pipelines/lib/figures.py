@@ -54,6 +54,8 @@ CURRENCY_WORDS = {
     "schillings": "ATS", "pesetas": "ESP", "escudos": "PTE", "drachmas": "GRD", "irish pounds": "IEP",
     "punts": "IEP", "philippine pesos": "PHP", "mexican pesos": "MXN", "saudi riyals": "SAR",
     "kuwaiti dinars": "KWD", "german marks": "DEM", "d-marks": "DEM", "dutch florins": "NLG",
+    "cruzados": "BRC", "australs": "ARA", "intis": "PEI", "sucres": "ECS", "cedis": "GHC", "forints": "HUF",
+    "bolivars": "VEB",  # the codes of the 1980s-2000s (the corpora's years)
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
     "¢": "USD",  # "5¢": cents
 }
@@ -1056,8 +1058,10 @@ def _share_subjects(figs: list[Figure]) -> None:
 
 _UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, CURRENCY_WORDS, PERCENT_WORDS) for k in table for w in k.lower().split()}
                        | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents", "ecus", "sdrs", "head",
-                                      "cruzados", "australs", "intis", "bolivars", "sucres", "cedis", "shillings",
-                                      "kwacha", "dirhams", "forints", "korunas", "levs", "lei", "fob", "cif"})  # not subjects
+                                      "fob", "cif",
+                                      # currencies whose ISO code the name alone does not give (Kenyan or
+                                      # Ugandan shillings, Moroccan or Emirati dirhams, ...): not money here
+                                      "shillings", "kwacha", "dirhams", "korunas", "levs", "lei"})  # not subjects
 _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
                            r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
                            r"says|while|whereas|which|who|what|about|around|some|nearly|roughly|potentially|impressive|"

@@ -159,6 +159,9 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("The contract size will be 42,000 U.S. gallons.", "quantity", 42000, "gal"),
         ("Reserves fell to 7.15 billion N.Z. Dlrs.", "money", 7.15e9, "NZD"),
         ("It will sign a 45 mln U.S. Dlr loan tomorrow.", "money", 45e6, "USD"),
+        # currencies of the corpora's years that a name alone identifies (session 19)
+        ("The deficit was 164 billion forints.", "money", 164e9, "HUF"),
+        ("Shacks now cost 2,000 cruzados.", "money", 2000, "BRC"),
         ("It upheld a duty of 84.9 U.S. cents a bushel.", "money", 0.849, "USD"),
         ("The price is 49-1/2 Canadian cts a pound.", "money", 0.495, "CAD"),
         # a rate after what the quantity is of; "a year" that says when; data sizes in lower case (session 18)
