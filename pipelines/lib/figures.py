@@ -481,6 +481,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
 # unit, a period or one of _PER_THINGS right after it ("a share", not "$5 a good deal")
 _RATE = re.compile(r"(?i)\s*(?:(?P<slash>/)\s*|(?P<word>per|an?)\s+)"
                    r"(?:(?:common|ordinary|diluted|primary|fully\s+diluted|preferred|preference|class\s+[a-z])\s+)?"
+                   r"(?:(?:U\.S|U\.K|N\.Z)\.\s+)?"  # "per U.S. gallon": the gallon, not "u" (pint's atomic mass unit)
                    r"(?P<what>[a-z][a-z'’-]*(?:\s[a-z][a-z'’-]*){0,2})")
 # words that end a noun phrase after a figure
 _FUNCTION_WORDS = frozenset("""a an the this that these those which who it its for from to in on at of with by against

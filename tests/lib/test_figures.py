@@ -333,6 +333,7 @@ def test_a_singular_mark_before_what_it_qualifies_is_money(text, money):
         ("Copper fetched four cts per dry pound, steel 25 dlrs per net ton.", ["lb", "t"]),  # "tons" are metric here
         ("It paid 5.45 dlrs per ADR and 60 dlrs per First Federal share in cash.", ["ADR", "share"]),
         ("It earned 99 cts per share last year and 1.20 dlrs a share after the split.", ["share", "share"]),
+        ("Petrol rises to 110 sucres a U.S. gallon from 1.20 dlrs per U.S. Gallon.", ["gal", "gal"]),  # not "u"
         # when, not a rate; not a basis at all; a basis with a scale ("per mln Btu") is not said
         ("Gas sold at 2.69 dlrs per mln Btu.", [None]),
         ("Profit rose to $5 billion from $4 billion a year earlier.", [None, None]),
