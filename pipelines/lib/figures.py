@@ -1136,7 +1136,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     for cue in reversed(cues):
         words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
         if cue.group().lower() in ("up", "down") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
-                words[-2].group().lower() in ("to", "will", "would", "could", "should", "may", "might", "can", "must"))):
+                words[-2].group().lower() in ("to", *_MODALS))):
             continue  # a verb's particle ("picked up four awards", "sold it down 30 points"), not "sales up 5%"
         phrase: list[str] = []
         for wm in reversed(words):
@@ -1192,7 +1192,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
 # "China's oil imports will be 110m tons", "inflation would probably be about 2%": a modal's "be" right
 # before the figure (a cue of ``_subject``'s, which reads the window that ends at the figure); not
 # "there will be 12 more", "it will be five years"
-_MODAL_BE = (r"(?<!\bthere\s)(?<!\bit\s)(?:will|would|could|should|may|might)\s+(?:[a-z]+ly\s+)?be"
+_MODALS = ("will", "would", "could", "should", "may", "might", "can", "must")
+_MODAL_ALTS = "|".join(_MODALS)
+_MODAL_BE = (rf"(?<!\bthere\s)(?<!\bit\s)(?:{_MODAL_ALTS})\s+(?:[a-z]+ly\s+)?be"
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than|between)\s+)?[\W\d]*$)")
 _PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over|by|from)\s+"
                         r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
@@ -1237,7 +1239,7 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            r"exceeded|topped|accounted for|dipped|slumped|eased|rallied|"
                            # after a modal, with it ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns;
                            # after "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
-                           r"(?:will|would|could|should|may|might|can)\s+"
+                           rf"(?:{_MODAL_ALTS})\s+"
                            r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top))\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
@@ -1295,8 +1297,8 @@ _CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "f
                            "reduction"})
 # Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
 _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
-                         "among", "via", "within", "without", "towards", "toward", "near", "off", "could", "would",
-                         "should", "may", "might", "can", "must", "will", "won", "did", "does", "do", "not", "also",
+                         "among", "via", "within", "without", "towards", "toward", "near", "off", "won",
+                         "did", "does", "do", "not", "also",
                          "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
                          "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",
                          "plus", "minus", "still", "yet", "even", "if", "when", "where", "because", "so",
@@ -1308,7 +1310,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
                          "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole",
-                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively"})
+                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively"}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})
