@@ -1095,7 +1095,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     m = _IN_WHAT.match(after) if f.kind == "money" else None
     if m:
         words = _content_run(m.group(1).split(), stop_at_verbs=True)
-        if words and words[0].lower() not in _IN_IDIOMS and not words[0].lower().endswith("ing"):
+        if words and words[0].lower() not in _IN_IDIOMS and not _not_noun(words[0]):
             return " ".join(words)
     # attributive: "a 42.5 pct interest", "a 57 mln dlr hurricane-tracking satellite", "1,350 inspectors",
     # "a 30-year contract"; a change noun hands on to what changed ("a 15 pct drop in 1987 earnings")
@@ -1199,7 +1199,7 @@ _MODAL_BE = (rf"(?<!\bthere\s)(?<!\bit\s)(?:{_MODAL_ALTS})\s+(?:[a-z]+ly\s+)?be"
 _PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over|by|from)\s+"
                         r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
 # before a percentage that opens a clause, whose next word is its verb ("30% saw", "and 27% said")
-_CLAUSE_OPENS = re.compile(r"(?i)(?:^|[,;:(]|\b(?:and|or|but|against|while|whereas|than|vs|versus|with))\s*$")
+_CLAUSE_OPENS = re.compile(r"(?i)(?:[,;:(]|\b(?:and|or|but|against|while|whereas|than|vs|versus|with))\s*$")
 _BASIS_AFTER = re.compile(r"\s*(?:/\s*|\b(?:[Aa]n?|[Pp]er)\s+)[a-z]+(?=\s)")
 # a unit in the singular after a number other than one qualifies the noun that follows ("a seven year
 # revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
