@@ -67,6 +67,10 @@ MONEY = {"dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound s
          "japanese yen": "JPY", "cent": "USD", "penny": "GBP", "dime": "USD", "yuan": "CNY", "renminbi": "CNY",
          "indian rupee": "INR", "swiss franc": "CHF", "canadian dollar": "CAD", "australian dollar": "AUD"}
 
+# gold written in a currency's coins ("one hundred cents": 100 cent) is scored in the currency, as the
+# warehouse writes it (1 USD)
+FRACTIONAL = {"cent": 0.01, "penny": 0.01, "dime": 0.1}
+
 
 def canon(unit: str | None) -> str | None:
     if unit in (None, "", "dimensionless"):
@@ -82,6 +86,9 @@ def canon(unit: str | None) -> str | None:
         return "°" + u.split()[1][0].upper()
     if unit.isupper() and len(unit) == 3:
         return unit
+    if u.startswith("inverse "):  # "inverse femtobarn": pint's words for fb⁻¹
+        inner = canon(unit[len("inverse "):])
+        return f"1/{inner}" if inner else None
     if unit in SYMBOL_OVERRIDES:  # a gold unit in pint's words that the warehouse writes as its own symbol
         return SYMBOL_OVERRIDES[unit]  # ("oil_barrel / day" -> "bbl/d": pint's "bbl" is another barrel)
     return _parse_unit(unit.replace("-mass", "")) or _parse_unit(u.replace("-mass", "")) or unit  # "MB" is not "mb"
@@ -138,7 +145,7 @@ def score(cases, predict):
         gold = []
         for q in c["expected"]:
             pos = surface_position(text, q["surface"])
-            gold.append((pos, pos + len(q["surface"]), q["value"], canon(q["unit"])))
+            gold.append((pos, pos + len(q["surface"]), q["value"] * FRACTIONAL.get(q["unit"], 1), canon(q["unit"])))
         preds = predict(text)
         used = set()
         right = set()
@@ -218,7 +225,7 @@ def quantulum(text):
     out = []
     for q in parser.parse(text):
         s, e = q.span
-        out.append((s, e, q.value, canon(q.unit.name), None))
+        out.append((s, e, q.value * FRACTIONAL.get(q.unit.name, 1), canon(q.unit.name), None))
     return out
 
 

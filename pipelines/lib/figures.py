@@ -104,7 +104,8 @@ def _alts(words) -> str:
 
 _NUMWORD = _alts([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _SCALE = _alts(SCALES)
-_UNIT_ALTS = _alts(list(UNIT_WORDS) + list(PERCENT_WORDS) + list(CURRENCY_WORDS))
+_UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
+_UNIT_ALTS = _alts(_UNIT_KEYS).replace(r"\ ", r"[\s-]")  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"
 _CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
 _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
            r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
@@ -115,8 +116,8 @@ FIGURE = re.compile(
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
     (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
-    (?:\s?(?P<scale>{_SCALE})\b\.?)?
-    (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]))?
+    (?:(?:\s?|-(?=(?:million|billion|trillion)-))(?P<scale>{_SCALE})\b\.?)?
+    (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]|(?<=[A-Za-z])[-‑]\d))?
     (?![A-Za-z]\d)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -264,6 +265,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         if fig is None or any(a < fig.end and fig.start < b for a, b in dates) \
                 and not (fig.kind == "quantity" and _is_duration(fig.unit)):
             continue  # a date is not a figure; a duration in one is ("the past two weeks": 2 weeks, and a date)
+        if out and out[-1].unit is None and not out[-1].has_scale and fig.unit is not None \
+                and _UNCERTAINTY.fullmatch(text, out[-1].end, fig.start):
+            main = out[-1]  # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": the value, its unit after its error
+            main.kind, main.unit, main.per, main.end = fig.kind, fig.unit, fig.per, fig.end
+            main.value, main.scale, main.has_scale = main.value * fig.scale, fig.scale, fig.has_scale
+            main.text = text[main.start:main.end]
+            continue
         if fig.unit == "in" and out and out[-1].unit == "ft" and text[out[-1].end:fig.start].isspace():
             feet = out[-1]  # "6ft 2in": one length, in feet
             feet.value, feet.end = feet.value + fig.value / 12, fig.end
@@ -407,11 +415,16 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         scale, unit = None, "metres"  # "a 10m wall", "10m (33ft) high", "won the 100m": metres, not millions
     elif scale == "m" and not (cur or unit or glued):
         scale = None  # "3x10^8 m/s", "5 m deep": a unit after a space (read below), not millions
+    if scale == "K" and not (cur or unit) and _TEMPERATURE_WORDS.search(text, sent_start, sent_end) \
+            and not _WORD_AFTER.match(text, m.end()):  # (not "the 10K race")
+        scale, unit = None, "K"  # "300 °C (572 °F, 573.15K)": kelvins among temperatures, not thousands
     scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
     if scale in ("b", "B", "M") and not (cur or unit):
         scale_f = 1.0  # "3M products", "35 M&S goods": names; "b" alone is rarely a billion
     kind, canonical = "number", None
     unit_l = unit.lower() if unit else None
+    if unit_l and unit_l not in _UNIT_KEYS:
+        unit_l = " ".join(unit_l.replace("-", " ").split())  # "Canadian-dlr", "metric\ntons"
     if cur:
         kind, canonical = "money", CURRENCY_SYMBOLS.get(cur.lower(), cur.upper())
         if unit_l and unit_l in CURRENCY_WORDS and CURRENCY_WORDS[unit_l] != "USD":
@@ -429,12 +442,17 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
     elif unit_l in CURRENCY_WORDS:
         if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
-                                               or text[m.start("unit") - 1] == "-"):  # "a twenty-pound bag"
-            kind, canonical = "quantity", unit_symbol("pound")  # "20 pounds of beef"
+                                               or text[m.start("unit") - 1] == "-" and not scale  # "a twenty-pound bag"
+                                               and not _MONEY_NOUN_AFTER.match(text, m.end())  # not "a five-pound note"
+                                               or _WEIGHT_BEFORE.search(text, max(sent_start, s - 30), s)
+                                               or _WEIGHT_AFTER.match(text, m.end())):
+            kind, canonical = "quantity", unit_symbol("pound")  # "20 pounds of beef", "weighs 200 pounds"
         else:
             kind, canonical = "money", CURRENCY_WORDS[unit_l]
             if unit_l.rsplit(" ", 1)[-1] in _HUNDREDTHS:  # "13 cts": 0.13 USD; "84.9 U.S. cents", "47 Canadian cts"
                 scale_f *= 0.01
+    elif unit == "K":
+        kind, canonical = "quantity", "K"
     elif unit_l in UNIT_WORDS:
         pint_name = UNIT_WORDS[unit_l]
         kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
@@ -451,6 +469,11 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         inches = _INCHES_ALONE.match(text, m.end(), sent_end)
         if inches:  # "2 1/2 in thick", "the pencil is 2 in."
             kind, canonical, e = "quantity", "in", inches.end()
+    if kind == "number" and not (unit or scale or is_word or cur):
+        if _inch_mark(text, m.end(), sent_start, sent_end):  # 'Wrench 8"', 'a 42″ screen', '5\' 10" tall'
+            kind, canonical, e = "quantity", "in", m.end() + 1
+        elif _FEET_MARK.match(text, m.end()):
+            kind, canonical, e = "quantity", "ft", m.end() + 1
     if kind == "number" and not unit and not is_word:
         temperature = _TEMPERATURE.match(text, m.end())
         if temperature and -90 <= value <= 140:
@@ -652,7 +675,30 @@ _PENCE = re.compile(r"p(?![\w'’-])")  # "245p": pence, glued to the number
 _VIDEO_LINES = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})  # "1080p" is a resolution
 _INCHES = re.compile(r"in(?![\w'’-])")
 _INCHES_ALONE = re.compile(r"\s?in(?=\s*(?:thick|long|wide|tall|high|deep|across|in diameter)\b|\s*[.;,)]?\s*$)")
+# pounds that are a weight: "weighs 200 pounds", "a weight of 10 pounds", "30 pounds heavier"
+_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:weigh(?:s|ed|ing|t|ts)?|heavier|lighter)\b(?:\s+(?:in\s+at|about|around|"
+                            r"nearly|almost|just|some|roughly|only|no|not|more\s+than|less\s+than|under|over|of|up\s+to|"
+                            r"[\d.,]+\s*(?:±|\+/[-−])))*\s*$")
+_MONEY_NOUN_AFTER = re.compile(r"(?i)\s+(?:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|rewards?|bonus(?:es)?|"
+                               r"payments?|deals?|contracts?|loans?|investments?|budgets?|grants?|donations?|bets?|"
+                               r"settlements?|salary|salaries|wages?|sums?|cheques?|checks?|vouchers?|jackpots?|bids?|"
+                               r"offers?|funds?|packages?|schemes?|projects?|subsid(?:y|ies)|tax|taxes|bail|pay)\b")
+_UNCERTAINTY = re.compile(r"\s*(?:±|\+/[-−]|\+[-−](?=\s?\d))\s*")  # "2,000.45±0.01 pounds": a value and its error
+_WORD_AFTER = re.compile(r"[\s-]+(?!(?:and|or|to|at|in|on|for|with|by|from|than|while|when|is|was|are|were|as)\b)[a-z]")
+_TEMPERATURE_WORDS = re.compile(r"(?i)°|\b(?:celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b")
+_WEIGHT_AFTER = re.compile(r"(?i)\s+(?:heavier|lighter|overweight|underweight|in\s+weight)\b")
 _FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|')\s$")
+_FEET_MARK = re.compile(r"['′](?=\s?\d{1,2}(?:\.\d+)?[\"″])")  # "5' 10\"": feet, when inches follow
+
+
+def _inch_mark(text: str, end: int, sent_start: int, sent_end: int) -> bool:
+    """A double prime (or a straight double quote standing for one) glued to a number: inches. A straight
+    quote is a closing quotation mark ('"by 2005"') when the sentence holds an odd number of them before
+    it, and an opening one when an odd number follows it."""
+    if text.startswith("″", end):
+        return True
+    return text.startswith('"', end) and text.count('"', sent_start, end) % 2 == 0 \
+        and text.count('"', end + 1, sent_end) % 2 == 0
 # "minus" is a sign after these words or punctuation ("fell to minus 20C", "Italy, minus 5.7"), an
 # operation after others ("LIBOR minus 6-1/2 pct", "plus or minus 10 pct")
 _MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were|is|are|from|by|fell|rose|dropped|hit|"
@@ -702,7 +748,8 @@ def _when(text: str, connector: str, end: int) -> bool:
 
 
 # a whole word, and not the first letter of an abbreviation ("four U.S. destroyers" holds no unit "U")
-_UNIT_TOKEN = re.compile(r"(?:\s?|-(?=[A-Za-z]{2}))([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*)(?![A-Za-zµμ°Ω²³/^0-9-]|\.[A-Za-z])")
+_UNIT_TOKEN = re.compile(r"(?:\s?|-(?=[A-Za-z]{2}))([A-Za-zµμ°Ω][A-Za-zµμ°Ω²³/^0-9-]*(?:[−⁻][1-3¹²³])?)"
+                         r"(?![A-Za-zµμ°Ω²³/^0-9-]|\.[A-Za-z])")
 # English words that pint also reads as units: never units after a number in running text
 _NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so to up us we am are was were has had the
     and for per from than that this with into over out off one two all any min may mi ms mm s h d y g m t b k p c
@@ -782,8 +829,8 @@ def _unit_words() -> frozenset[str]:
 def _maybe_unit(word: str) -> bool:
     """A cheap test before a costly parse: could ``word`` start a unit?"""
     vocabulary = _unit_words()
-    head = re.split(r"[/^²³\d-]", word, maxsplit=1)[0] or word
-    return any(w and w in vocabulary for w in (head, head.lower(), head[:-1] if head.endswith("s") else None,
+    head = re.split(r"[/^²³\d−⁻-]", word, maxsplit=1)[0] or word
+    return bool(_BITS_PER_SECOND.match(head)) or any(w and w in vocabulary for w in (head, head.lower(), head[:-1] if head.endswith("s") else None,
                                                head.lower().rstrip("s")))
 
 
@@ -809,7 +856,12 @@ def _shouted(sentence: str) -> bool:
 # a sentence where "points" are percentage points: about rates, percentages or polls
 _RATES = re.compile(r"(?i)%|\b(?:pct|percent|per cent|percentage|rates?|yields?|interest|inflation|unemployment|"
                     r"growth|polls?|lead|margin|libor|prime)\b")
-_BITS_PER_SECOND = re.compile(r"^([kKMGT])bps$")  # not a bare "bps": basis points in finance
+_BITS_PER_SECOND = re.compile(r"(?i)^([kmgt])bps$")  # not a bare "bps": basis points in finance
+# "2Mb", "512Kb", "10 Gb/s": megabits, kilobits, gigabits (pint reads "Mb" and "kb" as megabarns, kilobarns)
+# a negative power written after a lower-case unit: "4e14 s-1", "5 fb−1", "3 m⁻²" (not "2 T-1 lines")
+_INVERSE = re.compile(r"^([a-zµμ]{1,3})[-−⁻]([1-3¹²³])$")
+_SUPERSCRIPTS = str.maketrans("¹²³", "123")
+_BITS = re.compile(r"\b([kKMGT])b\b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -817,6 +869,8 @@ def _parse_unit(phrase: str) -> str | None:
     phrase = _WATT_HOUR.sub(r"\1_\2", _POWER_PHRASE.sub(_power_phrase, phrase.strip()))  # pint's "kilowatt_hour"
     phrase = _BITS_PER_SECOND.sub(lambda m: {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}.get(m.group(1).lower(), "")
                                   + "bit/second", phrase)  # "100Mbps" (pint reads "bps" as baud)
+    phrase = _INVERSE.sub(lambda m: f"{m.group(1)}**-{m.group(2).translate(_SUPERSCRIPTS)}", phrase)
+    phrase = _BITS.sub(lambda m: m.group(1).replace("K", "k") + "bit", phrase)
     unit = _pint_units(phrase.replace(" per ", " / ") if " per " in phrase or "**" in phrase else phrase.replace(" ", "_"))
     if unit is None:
         return None

@@ -172,6 +172,33 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("Exports were 20.3 mln bushels a week earlier.", "quantity", 20.3e6, "bu"),
         ("A model with 512mb of storage costs more.", "quantity", 512, "MB"),
         ("It comes with a 1gb card.", "quantity", 1, "GB"),
+        # session 20: a scale and a currency joined by hyphens, a line-wrapped currency, pounds that are a
+        # weight, bits, inches and feet as primes, a value and its error, kelvins among temperatures,
+        # negative powers
+        ("Brazil's 108-billion-dlr foreign debt grew.", "money", 108e9, "USD"),
+        ("It is a half-billion-dollar estimate.", "money", 5e8, "USD"),
+        ("It plans a one-billion-Canadian-dlr purchase.", "money", 1e9, "CAD"),
+        ("It bought a 1.2-million-hectare area.", "quantity", 1.2e6, "ha"),
+        ("The bank lost about 3.8 billion U.S.\nDlrs last year.", "money", 3.8e9, "USD"),
+        ("Fees are 55 basis\npoints.", "percent", 0.55, "pp"),
+        ("The unit weighs 17 pounds.", "quantity", 17, "lb"),
+        ("It has a take-off weight of 870,000 pounds.", "quantity", 870000, "lb"),
+        ("He was fined with a 50-pound fine.", "money", 50, "GBP"),
+        ("It handed him a five-pound note.", "money", 5, "GBP"),
+        ("It is a 10-million-pound deal.", "money", 1e7, "GBP"),
+        ("Many rivals offer 2Mbps services.", "quantity", 2, "Mbit/s"),
+        ("They introduced 2Mb services.", "quantity", 2, "Mbit"),
+        ("Data moves at up to 1.25gbps.", "quantity", 1.25, "Gbit/s"),
+        ("It sells 256-Kb chips.", "quantity", 256, "kbit"),
+        ('It is an adjustable wrench, 8" long.', "quantity", 8, "in"),
+        ("It has a 42″ screen.", "quantity", 42, "in"),
+        ("He is about 5' 10\" tall.", "quantity", 5 + 10 / 12, "ft"),
+        ("It weighs no more than 2,000.45±0.01 pounds.", "quantity", 2000.45, "lb"),
+        ("It fell with an acceleration of 9.83e-3 +/- 1e-5 km/s2.", "quantity", 0.00983, "km/s²"),
+        ("The yield was 4.5 ± 0.3 percent.", "percent", 4.5, "%"),
+        ("The sample was cooled to a temperature of 5K.", "quantity", 5, "K"),
+        ("Violet light oscillates at 4e14 s-1.", "quantity", 4e14, "1/s"),
+        ("It recorded 5 fb−1 of collisions.", "quantity", 5, "1/fb"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -366,6 +393,24 @@ def test_units_shared_along_lists_and_comparisons(text, units, values):
     assert [f.unit for f in figs] == units
     assert [f.value for f in figs] == pytest.approx(values)
     assert all(f.role == "value" for f in figs)
+
+
+@pytest.mark.parametrize(
+    "text, units, values",
+    [
+        ("It runs at 300 °C (572 °F, 573.15K), then stops.", ["°C", "°F", "K"], [300, 572, 573.15]),
+        ("It ran the 10K race in 30°C heat.", [None, "°C"], [10000, 30]),
+        ("It runs at speeds of 1-2mbps now.", ["Mbit/s", "Mbit/s"], [1, 2]),
+        ('The index "will rise toward 13,000", he said.', [None], [13000]),  # a closing quote, not inches
+        ('He said "I was 9" and left.', [None], [9]),
+        ("The army sent 3 T-72 tanks and 12 Mi-24 helicopters.", [None, None], [3, 12]),  # models, not t or mi
+        ("A bike weighing 20 kg cost 200 pounds.", ["kg", "GBP"], [20, 200]),
+    ],
+)
+def test_units_read_from_what_surrounds_them(text, units, values):
+    figs = find_figures(text)
+    assert [f.unit for f in figs] == units
+    assert [f.value for f in figs] == pytest.approx(values)
 
 
 @pytest.mark.parametrize("text", [
