@@ -252,6 +252,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences with any figure, gold by hand (set 7)": hand_labelled("news-figures-7.jsonl"),
         "BBC News sentences with any figure, gold by hand (set 7)": hand_labelled("news-figures-bbc-7.jsonl",
                                                                                 "bbc-news.jsonl.gz"),
+        "Reuters sentences stating a measure, gold by hand (set 8)": hand_labelled("news-figures-8.jsonl"),
+        "BBC News sentences stating a measure, gold by hand (set 8)": hand_labelled("news-figures-bbc-8.jsonl",
+                                                                                  "bbc-news.jsonl.gz"),
     }
 
 

@@ -65,7 +65,7 @@ PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "pc": "%
                  "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp"}
 # Unit surfaces -> a name pint knows (its short symbol becomes the canonical unit).
 UNIT_WORDS = {
-    "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "metric_ton", "ton": "metric_ton", "t": "metric_ton",
+    "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "short_ton", "ton": "short_ton", "t": "metric_ton",
     "metric tons": "metric_ton", "metric tonnes": "metric_ton", "mt": "metric_ton", "short tons": "short_ton",
     "kg": "kilogram", "kilograms": "kilogram", "kilogrammes": "kilogram", "kilos": "kilogram", "g": "gram", "grams": "gram",
     "lb": "pound", "lbs": "pound", "ounces": "ounce", "ounce": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
@@ -253,9 +253,17 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     if not may_hold_figures(text, start, end):
         return []
     out: list[Figure] = []
-    scores = [sc.span() for sc in _SCORE.finditer(text, start, end)
-              if _SCORE_AFTER.match(text, sc.end()) or _SCORE_BEFORE.search(text, max(start, sc.start() - 40), sc.start())]
-    scores += [sc.span() for sc in _SET_SCORES.finditer(text, start, end)]
+    scores, sport = [], False
+    for sc in _SCORE.finditer(text, start, end):
+        after = _SCORE_AFTER.match(text, sc.end())
+        if after or _SCORE_BEFORE.search(text, max(start, sc.start() - 40), sc.start()):
+            scores.append(sc.span())
+            sport = sport or not (after and after.group(1).lower() in ("up", "down"))  # "158-160 up 2": prices
+    sets = [sc.span() for sc in _SET_SCORES.finditer(text, start, end)]
+    scores += sets
+    if sport or sets:
+        # a sentence that gives a score gives others ("his 4-6 6-3 7-6 victory, ... at 6-4 in the tiebreak")
+        scores += [sc.span() for sc in _SCORE.finditer(text, start, end)]
     for m in FIGURE.finditer(text, start, end):
         if out and m.start() < out[-1].end:  # inside the unit of the figure before ("4 km^3")
             continue
@@ -271,6 +279,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             main.kind, main.unit, main.per, main.end = fig.kind, fig.unit, fig.per, fig.end
             main.value, main.scale, main.has_scale = main.value * fig.scale, fig.scale, fig.has_scale
             main.text = text[main.start:main.end]
+            continue
+        if out and (out[-1].unit, fig.unit) in _SMALLER_UNIT and text[out[-1].end:fig.start].isspace() \
+                and out[-1].role == "value":
+            big = out[-1]  # "two hours 15 minutes", "3 minutes 40 seconds": one duration, in the larger unit
+            big.value, big.end = big.value + fig.value / _SMALLER_UNIT[(big.unit, fig.unit)], fig.end
+            big.text = text[big.start:big.end]
             continue
         if fig.unit == "in" and out and out[-1].unit == "ft" and text[out[-1].end:fig.start].isspace():
             feet = out[-1]  # "6ft 2in": one length, in feet
@@ -617,14 +631,14 @@ _METRES_BEFORE = re.compile(r"(?i)(?:\d\s?(?:ft|feet|foot|yards|yd|in|inches|mil
 _MONEY_WORD = re.compile(r"(?i)[$€£¥]|\b(?:dollars?|dlrs|euros?|pounds|sterling|stg|yen|yuan|rupees|francs|marks)\b")
 _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
-_SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w.,%/-]|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
+_SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w%/-]|[.,]\d|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
 _AGE = re.compile(r"(?i)-(year|month|week|day)s?-old\b")
 # "died aged 27", "aged between 18 and 25", "at the age of 48"
 _AGED = re.compile(r"(?i)\b(?:aged|ages?\s+of)\s+(?:between\s+|from\s+|under\s+|over\s+)?$")
-_SET_SCORES = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?"
-                         r"(?:,?\s+\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w%-]|\.\d)")  # tennis: "6-7 (3-7) 6-3 6-3"
-_SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(?:win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
-                          r"up|down|scoreline|aggregate|triumph|success|reverse|deficit|advantage|halftime|half-time)\b")
+_SET_SCORES = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}[-/]\d{1,2}\))?"
+                         r"(?:,?\s+\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}[-/]\d{1,2}\))?)+(?![\w%/-]|\.\d)")  # tennis: "6-7 (3-7) 6-3 6-3"
+_SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
+                          r"up|down|ahead|behind|scoreline|aggregate|triumph|success|reverse|deficit|advantage|halftime|half-time)\b")
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw|led|leading|trailed|trailing|defeated|"
                            r"thrashed|edged|scoreline|score(?:d)?|winning)\b(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:by\s+)?$")
 # a counted noun after a number, up to two words on: "six tourist provinces", "300m blog entries", "three men"
@@ -683,6 +697,7 @@ _MONEY_NOUN_AFTER = re.compile(r"(?i)\s+(?:notes?|coins?|fines?|fees?|bills?|tic
                                r"payments?|deals?|contracts?|loans?|investments?|budgets?|grants?|donations?|bets?|"
                                r"settlements?|salary|salaries|wages?|sums?|cheques?|checks?|vouchers?|jackpots?|bids?|"
                                r"offers?|funds?|packages?|schemes?|projects?|subsid(?:y|ies)|tax|taxes|bail|pay)\b")
+_SMALLER_UNIT = {("h", "min"): 60, ("min", "s"): 60, ("h", "s"): 3600}  # how many of the second make one of the first
 _UNCERTAINTY = re.compile(r"\s*(?:±|\+/[-−]|\+[-−](?=\s?\d))\s*")  # "2,000.45±0.01 pounds": a value and its error
 _WORD_AFTER = re.compile(r"[\s-]+(?!(?:and|or|to|at|in|on|for|with|by|from|than|while|when|is|was|are|were|as)\b)[a-z]")
 _TEMPERATURE_WORDS = re.compile(r"(?i)°|\b(?:celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b")
@@ -735,11 +750,15 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
     per = _OF_THING_PER.match(text, end)  # "1 million barrels of oil a day": the rate; the span stays
     if per and not _when(text, per.group("per"), per.end()):
         symbol = f"{symbol}/{_PERIODS[per.group('period').lower()]}"
+    elif (per := _OF_THING_PER_UNIT.match(text, end)) and (found := _pint_unit(text, per.end())):
+        symbol = f"{symbol}/{found[0]}"  # "0.212 ounce of gold per ton", "5 grams of gold per tonne": a grade
     return symbol, end
 
 
 # what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
 _OF_THING_PER = re.compile(rf"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>{_RATE_PERIODS})\b")
+
+_OF_THING_PER_UNIT = re.compile(r"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+per(?=\s)")
 
 
 def _when(text: str, connector: str, end: int) -> bool:
@@ -938,7 +957,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
             elif _FROM.search(before):
                 roles = _from_to_roles(text, a)
             elif (re.search(r"(?i)\bbetween\s*$", before) or re.fullmatch(r"-?\s*(?:-|–|to)\s*", between)) \
-                    and (a.value <= b.value or b.has_scale and not a.has_scale):  # not "Boeing 747-400"
+                    and (a.value * (b.scale if a.unit is None and b.scale < 1 and not b.has_scale else 1) <= b.value
+                         or b.has_scale and not a.has_scale):  # not "Boeing 747-400"; "12-14 cents" is a range
                 roles = ("low", "high")
         elif _is_change_amount(a, before) and re.match(r"(?i)\W*(?:up\s+|down\s+)?from\b", between):
             continue  # "up 2.2 pct from 448.79 billion": by how much, then the old level

@@ -167,7 +167,7 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         # a rate after what the quantity is of; "a year" that says when; data sizes in lower case (session 18)
         ("The field pumps around 1 million barrels of oil a day.", "quantity", 1e6, "bbl/d"),
         ("They buy 700,000 tonnes of palm oil a year.", "quantity", 7e5, "t/a"),
-        ("The mill processed 3,257 tons of ore per day.", "quantity", 3257, "t/d"),
+        ("The mill processed 3,257 tons of ore per day.", "quantity", 3257, "ton/d"),  # US short tons (session 20)
         ("Stocks were 5 mln tonnes a year ago.", "quantity", 5e6, "t"),
         ("Exports were 20.3 mln bushels a week earlier.", "quantity", 20.3e6, "bu"),
         ("A model with 512mb of storage costs more.", "quantity", 512, "MB"),
@@ -245,6 +245,11 @@ def test_kinds_values_units(text, kind, value, unit):
         "The rights were paid April nine to holders.",
         "They held one to one talks.",
         "It moved from one to another.",
+        # a sentence that gives a score gives others, at its end too (session 20)
+        "He won his 4-6 6-3 7-6 victory, saving match points at 6-4 before claiming it 8-6.",
+        "Everton ultimately lost 1-0.",
+        "The Tigers stormed 22-6 ahead.",
+        "Nadal beat Roddick 6-7 (6/8) 6-2 7-6 (8/6) 6-2.",
     ],
 )
 def test_not_figures(text):
@@ -357,7 +362,7 @@ def test_a_singular_mark_before_what_it_qualifies_is_money(text, money):
         ("Prices rose 5 cts to 3.50 dlrs a bushel.", ["bu", "bu"]),
         ("Crude was priced at 4, 5 or 6 dlrs a barrel.", ["bbl", "bbl", "bbl"]),
         ("The dollar fell to 142 yen per dollar; sterling was 1.60 dlrs per pound sterling.", ["USD", "GBP"]),
-        ("Copper fetched four cts per dry pound, steel 25 dlrs per net ton.", ["lb", "t"]),  # "tons" are metric here
+        ("Copper fetched four cts per dry pound, steel 25 dlrs per net ton.", ["lb", "ton"]),  # a net ton is a short ton
         ("It paid 5.45 dlrs per ADR and 60 dlrs per First Federal share in cash.", ["ADR", "share"]),
         ("It earned 99 cts per share last year and 1.20 dlrs a share after the split.", ["share", "share"]),
         ("Petrol rises to 110 sucres a U.S. gallon from 1.20 dlrs per U.S. Gallon.", ["gal", "gal"]),  # not "u"
@@ -405,6 +410,14 @@ def test_units_shared_along_lists_and_comparisons(text, units, values):
         ('He said "I was 9" and left.', [None], [9]),
         ("The army sent 3 T-72 tanks and 12 Mi-24 helicopters.", [None, None], [3, 12]),  # models, not t or mi
         ("A bike weighing 20 kg cost 200 pounds.", ["kg", "GBP"], [20, 200]),
+        # session 20: tons are short tons (metric ones say so), a grade per ton, durations in parts
+        ("Reserves are 538,000 tons assayed at 0.212 ounce of gold per ton.", ["ton", "oz/ton"], [538000, 0.212]),
+        ("It shipped 500 metric tons and 200 tonnes.", ["t", "t"], [500, 200]),
+        ("The ore grades 5.2 grams of gold per tonne.", ["g/t"], [5.2]),
+        ("He took two hours 15 minutes to win.", ["h"], [2.25]),
+        ("Radcliffe ran it in two hours 18 minutes 15 seconds.", ["h"], [2 + 18 / 60 + 15 / 3600]),
+        ("Dibaba won in 14 minutes 32.93 seconds.", ["min"], [14 + 32.93 / 60]),
+        ("Prices ranged 12-14 cents a pound.", ["USD", "USD"], [0.12, 0.14]),
     ],
 )
 def test_units_read_from_what_surrounds_them(text, units, values):
