@@ -190,23 +190,31 @@ class Figure:
     has_scale: bool = False
 
 
+_PLAIN_NUMBER = re.compile(r"\d*\.?\d+")
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
+_SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?)\s?(?:e|[x×]\s?10\^?)([-+]?\d+)")
+_FRACTION_NUMBER = re.compile(r"(?:(\d+)[- ])?(\d+)/(\d+)")
+
+
 def parse_number(num: str, frac: str | None = None) -> float | None:
     """The value of a number surface: "1,500,000", "4.5", "6-3/16", "2 1/2", "twelve", "a dozen", "one and a half"."""
     s = num.strip().lower().replace(",", "").replace("\u202f", "").replace("\u2009", "").replace("−", "-")
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+    value: float | None
+    if _PLAIN_NUMBER.fullmatch(s):  # most numbers: "4.5", "1500000"
+        return float(s) + ({"½": 0.5, "¼": 0.25, "¾": 0.75}[frac] if frac else 0)
+    if _SPACED_THOUSANDS.fullmatch(s):
         s = s.replace(" ", "")
-    sci = re.fullmatch(r"(\d+(?:\.\d+)?)\s?(?:e|[x×]\s?10\^?)([-+]?\d+)", s)
+    sci = _SCIENTIFIC.fullmatch(s)
     if sci:
         return float(sci.group(1)) * 10 ** int(sci.group(2)) + ({"½": 0.5, "¼": 0.25, "¾": 0.75}[frac] if frac else 0)
-    value: float | None
-    m = re.fullmatch(r"(?:(\d+)[- ])?(\d+)/(\d+)", s)
+    m = _FRACTION_NUMBER.fullmatch(s)
     if m:
         if int(m.group(3)) == 0:
             return None
         value = int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
     elif s in _VULGAR:
         value = _VULGAR[s]
-    elif re.fullmatch(r"\d*\.?\d+", s):
+    elif _PLAIN_NUMBER.fullmatch(s):
         value = float(s)
     elif s in ("a half", "an half", "one half", "half a", "half an"):
         value = 0.5
