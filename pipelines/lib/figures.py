@@ -524,7 +524,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
 # _PER_THINGS in the words up to the next function word ("per dry pound" -> lb, "per First Federal share"
 # -> share), else a lone word or the last after names ("per ADR", "per picul"); after "a" / "an" only a
 # unit, a period or one of _PER_THINGS right after it ("a share", not "$5 a good deal")
-_RATE = re.compile(r"(?i)\s*(?:(?P<slash>/)\s*|(?P<word>per|an?)\s+)"
+_RATE = re.compile(r"(?i)(?:\s*|-(?=(?:per|an?)-))(?:(?P<slash>/)\s*|(?P<word>per|an?)(?:\s+|-(?=[a-z])))"
                    r"(?:(?:common|ordinary|diluted|primary|fully\s+diluted|preferred|preference|class\s+[a-z])\s+)?"
                    r"(?:(?:U\.S|U\.K|N\.Z)\.\s+)?"  # "per U.S. gallon": the gallon, not "u" (pint's atomic mass unit)
                    r"(?P<what>[a-z][a-z'’-]*(?:\s[a-z][a-z'’-]*){0,2})")
@@ -1152,7 +1152,7 @@ _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|th
                            r"jumped|contemplating|consider\w*|reached|hit|stood|to|than|more|less|over|under|"
                            r"an|estimated|approximately|almost|just|only|another|new|per|each|every|all|mln|bln|"
                            r"billion|million|pct|percent|dlrs|dollars|share|shares?|vs|year|years|month|week)$")
-_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*(?<=-)\d{1,3}\b|[A-Za-z][A-Za-z'’-]*")  # "COVID-19 cases", "M-2" (not "mid-1988")
 
 
 def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None = None) -> str | None:
@@ -1187,8 +1187,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     if basis:
         after = after[basis.end():]
     # "7% GDP growth", "42 ethnic minority MPs"
-    m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*)\s?){1,4})", after)
+    m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})", after)
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
+        or re.search(r"\w['’]s\s*$", text[max(s_start, f.start - 15):f.start]) is not None \
         or conversion is not None and m is not None \
         or re.search(r"[\da-z]-[a-z]", tail.text) is not None \
         or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text) \
@@ -1234,7 +1235,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                 if phrase:
                     break
                 continue  # past "had declined", "could drop", "is set to slow", names and function words
-            phrase.insert(0, w.lower() if opens_sentence else w)
+            phrase.insert(0, w.lower() if opens_sentence and not w.isupper() else w)  # ("M-2", "GDP" keep theirs)
             first = wm
             if len(phrase) == 3:
                 break
@@ -1282,7 +1283,7 @@ _PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’]
                         r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
 # before a percentage that opens a clause, whose next word is its verb ("30% saw", "and 27% said")
 _CLAUSE_OPENS = re.compile(r"(?i)(?:[,;:(]|\b(?:and|or|but|against|while|whereas|than|vs|versus|with))\s*$")
-_BASIS_AFTER = re.compile(r"\s*(?:/\s*|\b(?:[Aa]n?|[Pp]er)\s+)[a-z]+(?=\s)")
+_BASIS_AFTER = re.compile(r"[\s-]*(?:/\s*|\b(?:[Aa]n?|[Pp]er)[\s-]+)[a-z]+(?=[\s-])")
 # a unit in the singular after a number other than one qualifies the noun that follows ("a seven year
 # revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
 _SINGULAR_UNIT = re.compile(r"(?i)[\s-](?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|"
@@ -1379,7 +1380,7 @@ _CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "f
                            "reduction"})
 # Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
 _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
-                         "among", "via", "within", "without", "towards", "toward", "near", "off", "won",
+                         "among", "behind", "though", "although", "via", "within", "without", "towards", "toward", "near", "off", "won",
                          "did", "does", "do", "not", "also",
                          "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
                          "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",

@@ -372,6 +372,7 @@ def test_a_singular_mark_before_what_it_qualifies_is_money(text, money):
         ("The site sold for $300 million a decade ago, and 5 mln dlrs a year-earlier.", [None, None]),
         ("It was $5, a good deal, and 5 pct a year.", [None, None]),
         ("Output was 300,000 tonnes a year.", [None]),  # a rate of a quantity is its unit: t/a
+        ("It rejected the 27 dlr-per-share tender offer and a $10-an-hour wage.", ["share", "h"]),
     ],
 )
 def test_what_an_amount_of_money_is_per(text, pers):
@@ -527,6 +528,12 @@ def test_approximate(text, approximate):
         ("The move follows a decision by News Corp's board to cut 24 jobs.", "jobs"),
         # not a time adjunct (those are passed over: test_subject_patterns): "in third quarter profits" qualifies
         ("The company reported a drop in third quarter profits to 51 mln dlrs.", "profits"),
+        # session 20: after a possessive, a figure qualifies the noun after it; a word may end in digits
+        # after a hyphen; a basis joined by hyphens is read past
+        ("Leaders agreed on the EU's €750bn fund last year.", "fund"),
+        ("COVID-19 cases rose by 20,000.", "COVID-19 cases"),
+        ("M-2 rose 8.28 pct in April.", "M-2"),
+        ("The board rejected Waste Management Inc's 27 dlr-per-share tender offer.", "tender offer"),
         # what a figure qualifies, past its basis ("a share"), after a unit in the singular, a plural acronym
         ("He rejected a 28 dlr a share takeover bid.", "takeover bid"),
         ("The banks want seven year revolving credits.", "revolving credits"),  # "year": qualifies
