@@ -857,7 +857,9 @@ def _maybe_unit(word: str) -> bool:
     """A cheap test before a costly parse: could ``word`` start a unit?"""
     vocabulary = _unit_words()
     head = re.split(r"[/^²³\d−⁻-]", word, maxsplit=1)[0] or word
-    return bool(_BITS_PER_SECOND.match(head)) or any(w and w in vocabulary for w in (head, head.lower(), head[:-1] if head.endswith("s") else None,
+    if _BITS_PER_SECOND.match(head):  # "1.25gbps": pint knows "Gbps" only with a capital prefix
+        return True
+    return any(w and w in vocabulary for w in (head, head.lower(), head[:-1] if head.endswith("s") else None,
                                                head.lower().rstrip("s")))
 
 
@@ -884,10 +886,10 @@ def _shouted(sentence: str) -> bool:
 _RATES = re.compile(r"(?i)%|\b(?:pct|percent|per cent|percentage|rates?|yields?|interest|inflation|unemployment|"
                     r"growth|polls?|lead|margin|libor|prime)\b")
 _BITS_PER_SECOND = re.compile(r"(?i)^([kmgt])bps$")  # not a bare "bps": basis points in finance
-# "2Mb", "512Kb", "10 Gb/s": megabits, kilobits, gigabits (pint reads "Mb" and "kb" as megabarns, kilobarns)
 # a negative power written after a lower-case unit: "4e14 s-1", "5 fb−1", "3 m⁻²" (not "2 T-1 lines")
 _INVERSE = re.compile(r"^([a-zµμ]{1,3})[-−⁻]([1-3¹²³])$")
 _SUPERSCRIPTS = str.maketrans("¹²³", "123")
+# "2Mb", "512Kb", "10 Gb/s": megabits, kilobits, gigabits (pint reads "Mb" and "kb" as megabarns, kilobarns)
 _BITS = re.compile(r"\b([kKMGT])b\b")
 
 
