@@ -255,6 +255,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences stating a measure, gold by hand (set 8)": hand_labelled("news-figures-8.jsonl"),
         "BBC News sentences stating a measure, gold by hand (set 8)": hand_labelled("news-figures-bbc-8.jsonl",
                                                                                   "bbc-news.jsonl.gz"),
+        "Reuters sentences with any figure, gold by hand (set 9)": hand_labelled("news-figures-9.jsonl"),
+        "BBC News sentences with any figure, gold by hand (set 9)": hand_labelled("news-figures-bbc-9.jsonl",
+                                                                                "bbc-news.jsonl.gz"),
     }
 
 

@@ -407,7 +407,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None
     if digits_only and len(num.strip()) >= 7 and not (cur or scale or unit):
         return None
-    if digits_only and len(num.strip()) <= 2 and not (cur or scale or unit) and _NAME_BEFORE.search(before) \
+    if digits_only and len(num.strip()) <= 2 and not (cur or scale or unit) \
+            and (_NAME_BEFORE.search(before) or _ACRONYM_BEFORE.search(before) and not _shouted(text[sent_start:sent_end])) \
             and not (text.startswith(('"', "″", "'", "′"), m.end()) and not _POSSESSIVE.match(text, m.end())) \
             and not _pint_unit(text, m.end()):
         # "the vessel Northern 1", "Voyager 2", "Radio 4's": a name
@@ -460,7 +461,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         elif unit == "PC" and not _shouted(text[sent_start:sent_end]):
             # "an old 386 PC" (in a table in capitals, "14.5 PC" is a percentage)
             kind, canonical, e = "number", None, len(text[:m.start("unit")].rstrip())
-        elif unit_l in ("points", "point") and not _RATES.search(text, sent_start, sent_end):
+        elif unit_l in ("points", "point") and (not _RATES.search(text, sent_start, sent_end)
+                                                 or _INDEX.search(text, sent_start, sent_end)):
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
     elif unit_l in CURRENCY_WORDS:
         if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
@@ -642,7 +644,8 @@ _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$1
 _SCORE = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}-\d{1,3}(?![\w%/-]|[.,]\d|\s*(?:pct|percent|per cent|%|mln|million|bn|billion))")
 _AGE = re.compile(r"(?i)-(year|month|week|day)s?-old\b")
 # "died aged 27", "aged between 18 and 25", "at the age of 48"
-_AGED = re.compile(r"(?i)\b(?:aged|ages?\s+of)\s+(?:between\s+|from\s+|under\s+|over\s+)?$")
+_AGED = re.compile(r"(?i)\b(?:aged|ages?\s+of)\s+(?:between\s+|from\s+|under\s+|over\s+)?$"
+                   r"|\bretir(?:e|es|ed|ing|ement)\s+(?:at|before|after|by|from)\s+(?:the\s+age\s+of\s+)?$")  # "retire at 65"
 _SET_SCORES = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}[-/]\d{1,2}\))?"
                          r"(?:,?\s+\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}[-/]\d{1,2}\))?)+(?![\w%/-]|\.\d)")  # tennis: "6-7 (3-7) 6-3 6-3"
 _SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(win|wins|victory|defeat|loss|lead|draw|stalemate|thrashing|drubbing|"
@@ -674,7 +677,8 @@ def _opens_range(text: str, start: int, end: int) -> bool:
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
                           r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
-_LABEL_BEFORE = re.compile(r"(?i)\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s+$")
+_LABEL_BEFORE = re.compile(r"(?i:\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s+$)"
+                           r"|\bGroup\s+of\s+$|\b[A-Z]{2,}\s+[Ll]ocal\s+$")  # "the Group of 24", "UAW local 594"
 
 
 def _counted_after(text: str, end: int) -> bool:
@@ -730,7 +734,8 @@ _MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were
 # a number, a capital C or F alone is not read as a unit otherwise: coulomb, farad)
 _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
-_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")  # "Voyager 2"
+_ACRONYM_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z]{2,5}\s$")  # "BBC 3", "SMR 20" (not in a table in capitals)
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
 _HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "¢"})  # the last word of a currency: its hundredths
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
@@ -885,6 +890,11 @@ def _shouted(sentence: str) -> bool:
 # a sentence where "points" are percentage points: about rates, percentages or polls
 _RATES = re.compile(r"(?i)%|\b(?:pct|percent|per cent|percentage|rates?|yields?|interest|inflation|unemployment|"
                     r"growth|polls?|lead|margin|libor|prime)\b")
+# a sentence where "points" are an index's ("the Barclays share index fell 504.75 points ..., a decline of 14.7 pct")
+_POINTS = re.compile(r"(?i)\bpoints?$")
+_INDEX = re.compile(r"\b(?:Dow|FTSE|FT-SE|Nikkei|Hang Seng|DAX|CAC|S&P|Nasdaq|NASDAQ|Industrials|Footsie|ISEQ)\b"
+                    r"|(?i:\b(?:share|shares|stock|stocks|composite|industrial)\s+(?:price\s+)?(?:index|indices|average)\b"
+                    r"|\bindex\s+of\s+(?:leading\s+)?shares\b)")
 _BITS_PER_SECOND = re.compile(r"(?i)^([kmgt])bps$")  # not a bare "bps": basis points in finance
 # a negative power written after a lower-case unit: "4e14 s-1", "5 fb−1", "3 m⁻²" (not "2 T-1 lines")
 _INVERSE = re.compile(r"^([a-zµμ]{1,3})[-−⁻]([1-3¹²³])$")
@@ -935,7 +945,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
         # "45 and 50 mg", "4, 5 or 6 mln tonnes": the members of a list share the last one's unit and scale
         # (not the end of a range before it: "those aged 30-39 and 14% of ...")
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
-                and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)):
+                and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)) \
+                and not _POINTS.search(a.text):  # not "rose 20.54 points, or 0.2%": an index's points
             a.kind, a.unit = b.kind, b.unit
             if not (b.per == "share" and "or" in text[a.end:b.start]):  # not "a loss of 150,000, or two cts a share"
                 a.per = b.per
@@ -1109,7 +1120,7 @@ def _is_duration(unit: str) -> bool:
 
 _WORTH = re.compile(r"(?i)\b(?:worth|valued at|value of|costing|cost|priced at|price of)\s+(?:about|around|some|roughly|nearly)?\s*$")
 _BY = re.compile(r"(?i)\bby\s*(?:about|around|some|roughly|nearly|almost|an estimated)?\s*$")
-_VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+\s*$")
+_VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+(?=\s+(?:a\s+(?:record|further|steep|sharp|modest)|another)\s*$)|\b\w+\s*$")
 
 
 def _is_change_amount(a: Figure, before: str) -> bool:
@@ -1121,12 +1132,14 @@ def _is_change_amount(a: Figure, before: str) -> bool:
     verb = _VERB_JUST_BEFORE.search(before)
     counted = a.kind != "number" or re.search(r"(?i)\bpoints?$", a.text) is not None  # "skidded 44.60 points to 2360.94"
     return counted and verb is not None and _CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
+    # ("fell a record 504.75 points to 2,925": how much, then the level)
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
     """Two figures can form a range or a change only if they measure the same kind of thing."""
     if "number" in (a.kind, b.kind):
-        return True
+        # an index's points pair only with other bare numbers ("508 points to 1,738"), not "12 points to 24.6 pct"
+        return not any(_POINTS.search(x.text) and y.unit is not None for x, y in ((a, b), (b, a)))
     return a.kind == b.kind and a.unit == b.unit
 
 
@@ -1205,6 +1218,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             rest = re.match(r"\s+(?:in|of)\s+(?:\d{4}\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][A-Za-z-]*\s?){1,3})",
                             after[end_of_noun:])
             more = _content_run(rest.group(1).split()) if rest else []
+            if more and more[0].lower() in _MONTHS:
+                more = []  # "a 0.5 pct monthly rise in February": when, not what rose
             words = more or words
         if words and not (f.unit is None and words[0].lower() in _UNIT_LIKE):
             return " ".join(words)
@@ -1361,12 +1376,18 @@ def _head_phrase(words: list[str]) -> list[str]:
     adverb or verb-looking word ("imports potentially" -> "imports"); "-ing" nouns ("borrowing") stay."""
     while len(words) > 1 and _VERB_LIKE.search(words[0]):
         words = words[1:]
-    while words and len(words) > 1 and _VERB_LIKE.search(words[-1]):
-        words = words[:-1]
-    return words
+    while words and len(words) > 1 and (_VERB_LIKE.search(words[-1]) or words[-1].lower() in _HOW_OFTEN):
+        words = words[:-1]  # (nor "roundtrips weekly": "weekly" qualifies what comes before, "hourly workers")
+    return [] if all(w.lower() in _HOW_OFTEN for w in words) else words
 
 
-_VERB_LIKE = re.compile(r"(?i)(?:ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|"
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_HOW_OFTEN = frozenset({"hourly", "daily", "weekly", "monthly", "quarterly", "yearly"})
+
+
+_VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^quarter)(?<!^year)(?<!^elder)"
+                        r"(?<!^supp)(?<!^assemb)ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|"
                         r"grow|grows|grown|risen|fallen|shrunk|thought|seen|become|becomes|became|remain|remains|"
                         r"include|includes|comprise|comprises|contain|contains|represent|represents|exceed|exceeds|"
                         r"reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"

@@ -567,7 +567,7 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Blocker said an offering of 20 mln common shares is underway.", ["common shares"]),
         ("It signed a 30-year contract with the utility.", ["contract"]),
         ("Total holdings of U.S. savings bonds reached 94.76 billion dlrs.", ["holdings of savings bonds"]),
-        ("Brazil's monthly surplus had declined to some 150 mln dlrs.", ["surplus"]),
+        ("Brazil's monthly surplus had declined to some 150 mln dlrs.", ["monthly surplus"]),  # how often: kept (session 20)
         ("Assets reached 345 billion yuan at end-1986, up from 260.5 billion at end-1985.", ["assets", "assets"]),
         ("The company forecast a 15 pct drop in operating earnings.", ["operating earnings"]),
         ("The quarter includes loss 131,000 dlrs.", ["loss"]),
