@@ -250,6 +250,10 @@ def test_kinds_values_units(text, kind, value, unit):
         "Everton ultimately lost 1-0.",
         "The Tigers stormed 22-6 ahead.",
         "Nadal beat Roddick 6-7 (6/8) 6-2 7-6 (8/6) 6-2.",
+        # names (session 20)
+        "Ministers from the Group of 24 developing countries met.",
+        "Ron Miller, vice president for UAW local 594, said so.",
+        "The meeting was shown in a BBC 3 film on him.",
     ],
 )
 def test_not_figures(text):
@@ -419,6 +423,12 @@ def test_units_shared_along_lists_and_comparisons(text, units, values):
         ("Radcliffe ran it in two hours 18 minutes 15 seconds.", ["h"], [2 + 18 / 60 + 15 / 3600]),
         ("Dibaba won in 14 minutes 32.93 seconds.", ["min"], [14 + 32.93 / 60]),
         ("Prices ranged 12-14 cents a pound.", ["USD", "USD"], [0.12, 0.14]),
+        # an index's points beside a percentage are points; a change amount after "a record"; a retirement age
+        ("The share index fell a record 504.75 points to 2,925.26, a decline of 14.7 pct.", [None, None, "%"],
+         [504.75, 2925.26, 14.7]),
+        ("Inflation fell more than 12 points to 24.6 pct.", ["pp", "%"], [12, 24.6]),
+        ("They cannot force workers to retire before 65.", ["a"], [65]),
+        ("A group of 10 companies agreed.", [None], [10]),
     ],
 )
 def test_units_read_from_what_surrounds_them(text, units, values):
@@ -532,6 +542,7 @@ def test_approximate(text, approximate):
         # after a hyphen; a basis joined by hyphens is read past
         ("Leaders agreed on the EU's €750bn fund last year.", "fund"),
         ("COVID-19 cases rose by 20,000.", "COVID-19 cases"),
+        ("About 9,000 hourly workers walked off the job.", "hourly workers"),
         ("M-2 rose 8.28 pct in April.", "M-2"),
         ("The board rejected Waste Management Inc's 27 dlr-per-share tender offer.", "tender offer"),
         # what a figure qualifies, past its basis ("a share"), after a unit in the singular, a plural acronym
