@@ -6,7 +6,10 @@ one"), months ("in April", "April 2026", "next January"), years ("in 1987", "the
 second quarter ending March 31"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges ("March
 20-22", "from March 2 to March 6", "between Feb 11 and 19", "between 2019 and 2021", "2026-2030",
 "1987/8") and relative phrases ("yesterday", "last night", "this morning", "last week", "next
-month", "two years ago", "in three months", "the past two weeks", "the next five years") become a
+month", "two years ago", "in three months", "the past two weeks", "the next five years", "the past
+decade"), seasons ("last summer", "this spring", "the winter of 2019": meteorological seasons of the
+northern hemisphere, three whole months) and holidays ("Christmas Day", "since Christmas", "Easter
+2021", "Thanksgiving") become a
 day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an interval
 (``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is placed by
 the tense of its sentence (and "until", "by" before it): past looks back from the reference date,
@@ -44,6 +47,12 @@ _NUM = "|".join([r"\d+", *sorted((w for w, v in NUMBER_WORDS.items() if isinstan
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
             r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
+# a season before these names a crop, not a time: "spring wheat", "winter grains", "the autumn sowing"
+_CROPS = r"(?:wheat|barley|grains?|crops?|oats|rye|rapeseed|sowings?|plantings?|seedings?|harvests?|kharif|rabi)\b"
+# a bare "Christmas" after one of these is a time ("since Christmas", "last Easter"): one look-behind each
+_TIME_WORD_BEFORE = "|".join(rf"(?<=\b{w}\s)" for word in ("since", "before", "after", "until", "till", "over", "at", "for",
+                                                            "by", "during", "around", "on", "last", "this", "next")
+                             for w in (word, word.capitalize()))
 PATTERNS = [
     ("range_days", re.compile(rf"\b(?:from\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*"
                               rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:pct|%|percent))(?:,?\s+(?P<y>\d{{4}}))?")),
@@ -66,13 +75,30 @@ PATTERNS = [
     ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
     ("month", re.compile(rf"\b{_MONTH}(?:\s+(?P<y>\d{{4}}))?\b")),
     ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
-                           r"(?P<unit>days?|weeks?|months?|years?)\b(?<!last week)(?<!last month)(?<!last year)")),
-    ("rolling_ahead", re.compile(rf"(?i)\bthe\s+(?:next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?|years?)\b")),
+                           r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b"
+                           r"(?<!last week)(?<!last month)(?<!last year)")),
+    ("rolling_ahead", re.compile(rf"(?i)\bthe\s+(?:next|coming)\s+(?:(?P<n>{_NUM})\s+)?"
+                                 r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b")),
     ("relative", re.compile(r"(?i)\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
                             r"last\s+night|(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
                             r"the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year|quarter)(?!\s+(?:of\s+)?\d)|"
                             rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
                             rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)))\b")),
+    # seasons, meteorological and northern: "last summer", "this spring", "the winter of 2019" (not "prices fall")
+    ("season", re.compile(rf"(?i)\b(?!\S+\s+(?:the\s+)?(?:spring|summer|autumn|winter|fall)\s+{_CROPS})(?:(?:(?P<which>last|this|next|coming|past)|(?:in|during|by|until|since|over|through|"
+                          rf"throughout|early|late|mid)(?:\s+the)?)[\s-]+(?P<season>(?-i:spring|summer|autumn|winter|"
+                          rf"fall(?!\s+(?:in|of)\b(?!\s+{_YEAR})))|(?<=the\s)(?:Spring|Summer|Autumn|Winter))"
+                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"
+                          rf"|the\s+(?P<season3>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?"
+                          rf"|(?P<season2>spring|summer|autumn|winter|fall)\s+(?P<y2>{_YEAR}))\b")),
+    # holidays: "Christmas Day", "on New Year's Eve", "Easter 2020", "last Thanksgiving"
+    # (a bare "Christmas", "Easter", "Thanksgiving" only as a time: "since Christmas", "last Easter", "Easter
+    # 2020"; not "a Christmas card", "the Easter holidays")
+    ("holiday", re.compile(rf"\b(?:(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<day>Christmas\s+(?:Day|Eve)|"
+                           rf"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|Easter\s+(?:Sunday|Monday)|"
+                           rf"Good\s+Friday|Thanksgiving\s+Day|(?:{_TIME_WORD_BEFORE})"
+                           rf"(?:Christmas|Easter|Thanksgiving)(?!\s+(?:Day|Eve|Sunday|Monday))|(?:Christmas|Easter|Thanksgiving)(?=\s+{_YEAR}))"
+                           rf"(?:\s+(?P<y>{_YEAR}))?\b")),
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b")),
     ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid|end|start)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
@@ -107,6 +133,7 @@ _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
     "month": "month", "iso": "digit", "numeric": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
+    "season": "season", "holiday": "holiday",
 }
 _MONTH_CUE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 _DIGIT = re.compile(r"\d")
@@ -114,7 +141,10 @@ _QUARTER_CODE = re.compile(r"\b[QqHh][1-4]")
 _QUARTER_WORDS = ("quarter", "half")
 # "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell
 # last quarter." gave no date unless another unit word was in the sentence; found by the cue test)
-_UNIT_WORDS = ("day", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon", "evening", "night")
+_UNIT_WORDS = ("day", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+               "decade", "centur")
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+_HOLIDAY_WORDS = ("Christmas", "New Year", "Boxing Day", "Valentine", "Halloween", "Easter", "Good Friday", "Thanksgiving")
 
 
 def cues(text: str, start: int, end: int) -> set[str]:
@@ -131,6 +161,11 @@ def cues(text: str, start: int, end: int) -> set[str]:
         found.add("quarter")
     if any(w in low for w in _UNIT_WORDS):
         found.add("unit")
+    if any(w in low for w in _SEASON_WORDS):
+        found.add("season")
+    sentence = text[start:end]
+    if any(w in sentence for w in _HOLIDAY_WORDS):
+        found.add("holiday")
     return found
 
 
@@ -148,6 +183,8 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
             continue
         for m in rx.finditer(text, start, end):
             s, e = m.span()
+            if kind == "season" and m.group("season") and not m.group("which"):
+                s = m.start("season")  # "in the summer": the season, not its preposition
             before = text[max(start, s - 30):s]
             if kind in ("month", "mdy_words") and m.group("month").lower() == "may" and not m.groupdict().get("y") \
                     and not _MONTH_AFTER.search(before) and not _SCHEDULED.search(before):
@@ -269,6 +306,10 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             return (ref - timedelta(days=delta)).isoformat()
         if kind == "relative":
             return _relative(g, ref)
+        if kind == "season":
+            return _season(g, ref, tense)
+        if kind == "holiday":
+            return _holiday(g, ref, tense)
     except (ValueError, KeyError):
         return None
     return None
@@ -284,12 +325,81 @@ def _span(year: int, n: int, months: int) -> str:
     return f"{first.isoformat()}/{date(year, last_month, calendar.monthrange(year, last_month)[1]).isoformat()}"
 
 
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_span(name: str, year: int) -> tuple[date, date]:
+    """A meteorological season of the northern hemisphere: three whole months, winter running into the next year."""
+    first = date(year, _SEASON_START[name], 1)
+    last = _shift(first, "month", 2)
+    return first, date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+
+
+def _season(g: dict, ref: date, tense: str | None) -> str:
+    name = (g.get("season") or g.get("season2") or g["season3"]).lower()
+    year = g.get("y") or g.get("y2") or g.get("y3")
+    which = (g.get("which") or "").lower()
+    if year:
+        first, last = _season_span(name, int(year))
+    elif which == "this":  # this year's ("this winter" in April: the one just past, in November: the coming one)
+        first, last = _season_span(name, ref.year - (name == "winter" and ref.month < 6))
+    else:
+        spans = [_season_span(name, y) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+        current = next(((a, b) for a, b in spans if a <= ref <= b), None)
+        if which in ("last", "past") or (not which and tense == "past" and not current):
+            first, last = max((a, b) for a, b in spans if b < ref)
+        elif which in ("next", "coming") or (not which and tense == "future" and not current):
+            first, last = min((a, b) for a, b in spans if a > ref)
+        else:  # "in the summer": the one under way, else the nearest
+            first, last = current or min(spans, key=lambda s: min(abs((s[0] - ref).days), abs((s[1] - ref).days)))
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (Gregorian; the anonymous algorithm of Meeus, Jones and Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday_date(name: str, year: int) -> date:
+    name = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    fixed = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31)}
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name.startswith("thanksgiving"):  # the fourth Thursday of November (the United States')
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    offset = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}[name]
+    return _easter(year) + timedelta(days=offset)
+
+
+def _holiday(g: dict, ref: date, tense: str | None) -> str:
+    if g.get("y"):
+        return _holiday_date(g["day"], int(g["y"])).isoformat()
+    which = (g.get("which") or "").lower()
+    if which == "this":
+        return _holiday_date(g["day"], ref.year).isoformat()
+    placed = {"last": "past", "next": "future"}.get(which, tense)
+    return _place(lambda y: _holiday_date(g["day"], y), ref, placed).isoformat()
+
+
 def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
 def _shift(ref: date, unit: str, n: int) -> date:
     unit = unit.lower().rstrip("s")
+    if unit in ("decade", "century", "centurie"):
+        unit, n = "year", n * (10 if unit == "decade" else 100)
     if unit == "day":
         return ref + timedelta(days=n)
     if unit == "week":

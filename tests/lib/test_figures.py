@@ -678,12 +678,35 @@ REF = date(2026, 11, 28)
         ("He was born on 12/05/1990.", "1990"),
         ("The deal closes at the end of the month.", "2026-11"),
         ("Prices peaked at the end of the year 2025.", "2025"),
+        # seasons (meteorological, northern), holidays, decades and centuries (session 20); REF is 2026-11-28
+        ("Sales were weak last summer.", "2026-06-01/2026-08-31"),
+        ("The plant will open this spring.", "2026-03-01/2026-05-31"),
+        ("Severe cold is expected this winter.", "2026-12-01/2027-02-28"),
+        ("The car will be introduced in the spring of 1988.", "1988-03-01/1988-05-31"),
+        ("It offers service in the summer 1987.", "1987-06-01/1987-08-31"),
+        ("Shops will stay open until Christmas.", "2026-12-25"),
+        ("Sales fell over Easter 2021.", "2021-04-04"),
+        ("The wave hit on Boxing Day.", "2026-12-26"),
+        ("Stores opened on Thanksgiving Day.", "2026-11-26"),
+        ("Assets doubled during the past decade.", "2016-11-28/2026-11-28"),
     ],
 )
 def test_dates_resolve(text, value):
     found = find_dates(text, 0, len(text), REF)
     assert [d.value for d in found[:1]] == [value]
     assert all(text[d.start:d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The fall in prices was steep.",
+    "Prices fall sharply when supply rises.",
+    "He sent a Christmas card.",
+    "Because of the Easter holidays, banks were shut.",
+    "Farmers seeded 30 pct of the spring wheat acres.",
+    "A free kick by Winter was met by Byrne.",
+])
+def test_seasons_and_holidays_only_as_times(text):
+    assert find_dates(text, 0, len(text), REF) == []
 
 
 @pytest.mark.parametrize(
