@@ -543,6 +543,7 @@ def test_approximate(text, approximate):
         ("Leaders agreed on the EU's €750bn fund last year.", "fund"),
         ("COVID-19 cases rose by 20,000.", "COVID-19 cases"),
         ("About 9,000 hourly workers walked off the job.", "hourly workers"),
+        ("It agreed to purchase three skilled nursing facilities.", "nursing facilities"),
         ("M-2 rose 8.28 pct in April.", "M-2"),
         ("The board rejected Waste Management Inc's 27 dlr-per-share tender offer.", "tender offer"),
         # what a figure qualifies, past its basis ("a share"), after a unit in the singular, a plural acronym
