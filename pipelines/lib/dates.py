@@ -85,7 +85,8 @@ PATTERNS = [
                             rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
                             rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)))\b")),
     # seasons, meteorological and northern: "last summer", "this spring", "the winter of 2019" (not "prices fall")
-    ("season", re.compile(rf"(?i)\b(?!\S+\s+(?:the\s+)?(?:spring|summer|autumn|winter|fall)\s+{_CROPS})(?:(?:(?P<which>last|this|next|coming|past)|(?:in|during|by|until|since|over|through|"
+    ("season", re.compile(rf"(?i)\b(?!\S+\s+(?:the\s+)?(?:spring|summer|autumn|winter|fall)\s+{_CROPS})"
+                          rf"(?:(?:(?P<which>last|this|next|coming|past)|(?:in|during|by|until|since|over|through|"
                           rf"throughout|early|late|mid)(?:\s+the)?)[\s-]+(?P<season>(?-i:spring|summer|autumn|winter|"
                           rf"fall(?!\s+(?:in|of)\b(?!\s+{_YEAR})))|(?<=the\s)(?:Spring|Summer|Autumn|Winter))"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"

@@ -1361,9 +1361,9 @@ def _content_run(words: list[str], stop_at_verbs: bool = False, heads: frozenset
     run: list[str] = []
     for i, w in enumerate(words):
         content = w.lower() in heads or not _not_content(w)
+        # a participle before a noun qualifies it: "three skilled nursing facilities", "20.0 mln authorized shares"
         adjective = stop_at_verbs and not run and w.lower().endswith("ed") and i + 1 < len(words) \
-            and not _not_content(words[i + 1]) and not _VERB_LIKE.search(words[i + 1])  # "three skilled nursing
-        # facilities", "20 mln dlrs unsecured debt": a participle before a noun qualifies it
+            and not _not_content(words[i + 1]) and not _VERB_LIKE.search(words[i + 1])
         if stop_at_verbs and not run and (not content or _VERB_LIKE.search(w)) and not (content and adjective):
             return []
         if not content or (stop_at_verbs and run and _VERB_LIKE.search(w)):
@@ -1406,7 +1406,8 @@ _CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "f
                            "reduction"})
 # Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
 _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
-                         "among", "behind", "though", "although", "upon", "via", "within", "without", "towards", "toward", "near", "off", "won",
+                         "among", "behind", "though", "although", "upon", "via", "within", "without", "towards",
+                         "toward", "near", "off", "won",
                          "did", "does", "do", "not", "also",
                          "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
                          "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",
