@@ -53,7 +53,15 @@ _CROPS = r"(?:wheat|barley|grains?|crops?|oats|rye|rapeseed|sowings?|plantings?|
 _TIME_WORD_BEFORE = "|".join(rf"(?<=\b{w}\s)" for word in ("since", "before", "after", "until", "till", "over", "at", "for",
                                                             "by", "during", "around", "on", "last", "this", "next")
                              for w in (word, word.capitalize()))
+_SHORT_YEAR_AFTER = "|".join(rf"(?<=\b{w}\s)" for word in ("in", "of", "since", "until", "by", "from", "to", "and")
+                             for w in (word, word.capitalize()))
 PATTERNS = [
+    # "the first nine months of 1987", "the first three months of the year", "the last six months of this year"
+    ("months_of", re.compile(rf"(?i)\bthe\s+(?P<edge>first|last)\s+(?P<n>{_NUM})\s+months\s+of\s+(?:fiscal\s+)?"
+                             rf"(?:(?P<y>{_YEAR})(?![/-]\d)|(?P<which>the|this|last|next)\s+(?:fiscal\s+)?year)\b")),
+    # "the year to March", "the 12 months to June 1987", "the year ended March": twelve months ending then
+    ("year_to", re.compile(rf"\bthe\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending)\s+(?:the\s+end\s+of\s+)?"
+                           rf"{_MONTH}(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<y>{_YEAR}))?\b")),  # (with a day, the day: our sets' usage)
     ("range_days", re.compile(rf"\b(?:from\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*"
                               rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:pct|%|percent))(?:,?\s+(?P<y>\d{{4}}))?")),
     ("range_days_between", re.compile(rf"\bbetween\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+"
@@ -72,7 +80,11 @@ PATTERNS = [
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
                            rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
+    ("fiscal", re.compile(r"\bFY\s?['’]?(?P<fy>(?:19|20)\d\d|\d\d)\b")),  # "FY2021", "FY21": its year
     ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
+    ("decade_short", re.compile(r"(?:\bthe\s+)?(?<![\w'’])['’](?P<dec2>\d0)s\b")),  # "the '90s"
+    ("short_year", re.compile(rf"(?=['’]\d\d\b)(?:{_SHORT_YEAR_AFTER})['’](?P<yy>\d\d)\b(?!['’]?s)")),  # "in '98"
+    ("century", re.compile(r"(?i)\bthe\s+(?P<c>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b")),
     ("month", re.compile(rf"\b{_MONTH}(?:\s+(?P<y>\d{{4}}))?\b")),
     ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
                            r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b"
@@ -133,6 +145,8 @@ class DateMention:
 _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
     "month": "month", "iso": "digit", "numeric": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
+    "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
+    "decade_short": "apostrophe",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
 }
@@ -144,8 +158,10 @@ _QUARTER_WORDS = ("quarter", "half")
 # last quarter." gave no date unless another unit word was in the sentence; found by the cue test)
 _UNIT_WORDS = ("day", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
                "decade", "centur")
+_APOSTROPHE_DIGIT = re.compile(r"['’]\d")
+_YEAR_TO_WORDS = ("year to", "year end", "months to", "months end")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
-_HOLIDAY_WORDS = ("Christmas", "New Year", "Boxing Day", "Valentine", "Halloween", "Easter", "Good Friday", "Thanksgiving")
+_HOLIDAY_WORDS = ("christmas", "new year", "boxing day", "valentine", "halloween", "easter", "good friday", "thanksgiving")
 
 
 def cues(text: str, start: int, end: int) -> set[str]:
@@ -164,9 +180,18 @@ def cues(text: str, start: int, end: int) -> set[str]:
         found.add("unit")
     if any(w in low for w in _SEASON_WORDS):
         found.add("season")
-    sentence = text[start:end]
-    if any(w in sentence for w in _HOLIDAY_WORDS):
+    if any(w in low for w in _HOLIDAY_WORDS):
         found.add("holiday")
+    if "fy" in low:
+        found.add("fiscal")
+    if "centur" in low:
+        found.add("century")
+    if ("'" in low or "’" in low) and _APOSTROPHE_DIGIT.search(low):
+        found.add("apostrophe")
+    if "months of" in low:
+        found.add("months_of")
+    if any(w in low for w in _YEAR_TO_WORDS):
+        found.add("year_to")
     return found
 
 
@@ -200,7 +225,27 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
             out.append(DateMention(s, e, text[s:e], value))
             taken.append((s, e))
-    return sorted(out, key=lambda d: d.start)
+    out.sort(key=lambda d: d.start)
+    for i in range(len(out) - 2, -1, -1):  # "on Monday, March 2": the weekday names the day that follows
+        wd, day = out[i], out[i + 1]
+        if _WEEKDAY_ONLY.fullmatch(wd.text) and day.value and len(day.value) == 10 \
+                and not _WEEKDAY_ONLY.match(day.text) and re.fullmatch(r",?\s+", text[wd.end:day.start]):
+            value = day.value
+            if not re.search(r"\d{4}", day.text):  # the weekday tells the year: "Sunday 27 February" of 2005
+                d = date.fromisoformat(value)
+                years = [y for y in (d.year - 1, d.year, d.year + 1)
+                         if _valid(y, d.month, d.day) and date(y, d.month, d.day).weekday() == WEEKDAYS[wd.text.lower()]]
+                if len(years) == 1:
+                    value = date(years[0], d.month, d.day).isoformat()
+            out[i:i + 2] = [DateMention(wd.start, day.end, text[wd.start:day.end], value)]
+    return out
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1]
+
+
+_WEEKDAY_ONLY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
 def _tense(sentence: str) -> str | None:
@@ -260,9 +305,35 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 return _span(int(y), n, months)
             placed = _place(lambda yr: date(yr, n * months, 1), ref, tense, period_months=months)
             return _span(placed.year, n, months)
-        if kind == "decade":
-            start = int(g["dec"])
+        if kind in ("decade", "decade_short"):
+            start = int(g["dec"]) if g.get("dec") else _century_of(int(g["dec2"]), ref)
             return f"{start:04d}/{start + 9:04d}"
+        if kind in ("fiscal", "short_year"):
+            yy = g.get("fy") or g["yy"]
+            return f"{int(yy) if len(yy) == 4 else _century_of(int(yy), ref, 5 if kind == 'fiscal' else 0):04d}"
+        if kind == "century":
+            c = int(g["c"])
+            return f"{(c - 1) * 100 + 1:04d}/{c * 100:04d}"
+        if kind == "months_of":
+            n = _count(g["n"])
+            if not n or n > 12:
+                return None
+            which = (g.get("which") or "").lower()
+            year = int(g["y"]) if g.get("y") else ref.year + {"last": -1, "next": 1}.get(which, 0)
+            if "fiscal" in m.group(0).lower():
+                return f"{year:04d}"  # a fiscal year's months: where it starts is not said
+            first_month = 1 if g["edge"].lower() == "first" else 13 - n
+            last_month = first_month + n - 1
+            return f"{date(year, first_month, 1).isoformat()}/" \
+                   f"{date(year, last_month, calendar.monthrange(year, last_month)[1]).isoformat()}"
+        if kind == "year_to":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            if g.get("y"):
+                year = int(g["y"])
+            else:
+                year = _place(lambda yr: date(yr, month, 15), ref, tense).year
+            end = date(year, month, calendar.monthrange(year, month)[1])
+            return f"{(_shift(end, 'year', -1) + timedelta(days=1)).isoformat()}/{end.isoformat()}"
         if kind in ("range_days", "range_days_between", "range_days_dmy"):
             month = MONTHS[g["month"].lower().rstrip(".")]
             month2 = MONTHS[g["month2"].lower().rstrip(".")] if g.get("month2") else month
@@ -324,6 +395,13 @@ def _span(year: int, n: int, months: int) -> str:
     first = date(year, (n - 1) * months + 1, 1)
     last_month = n * months
     return f"{first.isoformat()}/{date(year, last_month, calendar.monthrange(year, last_month)[1]).isoformat()}"
+
+
+def _century_of(yy: int, ref: date, ahead: int = 0) -> int:
+    """A two-digit year ("'98", "FY21") in the century that puts it no later than ``ahead`` years after the
+    reference year."""
+    year = ref.year // 100 * 100 + yy
+    return year if year <= ref.year + ahead else year - 100
 
 
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

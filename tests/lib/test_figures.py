@@ -690,6 +690,19 @@ REF = date(2026, 11, 28)
         ("The wave hit on Boxing Day.", "2026-12-26"),
         ("Stores opened on Thanksgiving Day.", "2026-11-26"),
         ("Assets doubled during the past decade.", "2016-11-28/2026-11-28"),
+        # periods of months, twelve months to a month, fiscal and short years, centuries, a weekday before
+        # its date (session 20)
+        ("Exports rose in the first nine months of 2019.", "2019-01-01/2019-09-30"),
+        ("Sales fell in the first three months of the year.", "2026-01-01/2026-03-31"),
+        ("Losses narrowed in the first nine months of fiscal 1987.", "1987"),
+        ("Prices rose one pct in the year to March 2004.", "2003-04-01/2004-03-31"),
+        ("Net profit rose in the year ended June 30, 1986.", "1986-06-30"),
+        ("FY21 results beat forecasts.", "2021"),
+        ("He recalled the hits of the '90s.", "1990/1999"),
+        ("They won the title in '94.", "1994"),
+        ("The painting dates from the 18th century.", "1701/1800"),
+        ("The ceremony will be held on Sunday 27 February 2005.", "2005-02-27"),
+        ("Trading resumes on Tuesday, Dec. 1.", "2026-12-01"),
     ],
 )
 def test_dates_resolve(text, value):
@@ -705,6 +718,7 @@ def test_dates_resolve(text, value):
     "Because of the Easter holidays, banks were shut.",
     "Farmers seeded 30 pct of the spring wheat acres.",
     "A free kick by Winter was met by Byrne.",
+    "It's a '90 car.",
 ])
 def test_seasons_and_holidays_only_as_times(text):
     assert find_dates(text, 0, len(text), REF) == []
