@@ -8,8 +8,9 @@ second quarter ending March 31"), decades ("the 1970s"), weekdays ("on Tuesday")
 "1987/8") and relative phrases ("yesterday", "last night", "this morning", "last week", "next
 month", "two years ago", "in three months", "the past two weeks", "the next five years", "the past
 decade"), seasons ("last summer", "this spring", "the winter of 2019": meteorological seasons of the
-northern hemisphere, three whole months) and holidays ("Christmas Day", "since Christmas", "Easter
-2021", "Thanksgiving") become a
+northern hemisphere, three whole months), holidays ("Christmas Day", "since Christmas", "Easter
+2021", "Thanksgiving"), periods of months ("the first nine months of 1987", "the year to March"),
+"FY21", "'98", "the '90s", "the 19th century" and a weekday before its date ("Tuesday, April 14") become a
 day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an interval
 (``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is placed by
 the tense of its sentence (and "until", "by" before it): past looks back from the reference date,
