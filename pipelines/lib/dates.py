@@ -79,6 +79,8 @@ PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    # "the second half of July": the 16th to the month's end
+    ("month_half", re.compile(rf"(?i)\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
                            rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
     ("fiscal", re.compile(r"\bFY\s?['’]?(?P<fy>(?:19|20)\d\d|\d\d)\b")),  # "FY2021", "FY21": its year
@@ -146,7 +148,7 @@ class DateMention:
 _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
     "month": "month", "iso": "digit", "numeric": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
-    "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
+    "month_half": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
     "decade_short": "apostrophe",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
@@ -306,6 +308,12 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 return _span(int(y), n, months)
             placed = _place(lambda yr: date(yr, n * months, 1), ref, tense, period_months=months)
             return _span(placed.year, n, months)
+        if kind == "month_half":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
+            last = calendar.monthrange(year, month)[1]
+            first, end = (1, 15) if g["h"].lower() in ("first", "1st") else (16, last)
+            return f"{date(year, month, first).isoformat()}/{date(year, month, end).isoformat()}"
         if kind in ("decade", "decade_short"):
             start = int(g["dec"]) if g.get("dec") else _century_of(int(g["dec2"]), ref)
             return f"{start:04d}/{start + 9:04d}"

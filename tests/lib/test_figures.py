@@ -703,6 +703,7 @@ REF = date(2026, 11, 28)
         ("The painting dates from the 18th century.", "1701/1800"),
         ("The ceremony will be held on Sunday 27 February 2005.", "2005-02-27"),
         ("Trading resumes on Tuesday, Dec. 1.", "2026-12-01"),
+        ("The shares will be sold in the second half of July.", "2027-07-16/2027-07-31"),
     ],
 )
 def test_dates_resolve(text, value):
