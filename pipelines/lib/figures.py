@@ -11,6 +11,7 @@ phone-like digit runs are not figures.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -288,16 +289,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             main.value, main.scale, main.has_scale = main.value * fig.scale, fig.scale, fig.has_scale
             main.text = text[main.start:main.end]
             continue
-        if out and (out[-1].unit, fig.unit) in _SMALLER_UNIT and text[out[-1].end:fig.start].isspace() \
-                and out[-1].role == "value":
-            big = out[-1]  # "two hours 15 minutes", "3 minutes 40 seconds": one duration, in the larger unit
+        if out and (out[-1].unit, fig.unit) in _SMALLER_UNIT and text[out[-1].end:fig.start].isspace():
+            big = out[-1]  # "6ft 2in", "two hours 15 minutes": one quantity, in the larger unit
             big.value, big.end = big.value + fig.value / _SMALLER_UNIT[(big.unit, fig.unit)], fig.end
             big.text = text[big.start:big.end]
-            continue
-        if fig.unit == "in" and out and out[-1].unit == "ft" and text[out[-1].end:fig.start].isspace():
-            feet = out[-1]  # "6ft 2in": one length, in feet
-            feet.value, feet.end = feet.value + fig.value / 12, fig.end
-            feet.text = text[feet.start:feet.end]
             continue
         out.append(fig)
     _structure(text, out)
@@ -675,6 +670,7 @@ def _opens_range(text: str, start: int, end: int) -> bool:
     return bool(_ONE_TO.match(text, end) or _ONE_AND.match(text, end)
                 and _BETWEEN_BEFORE.search(text, max(0, start - 12), start))
 _POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s*$")  # "the EU's €750bn fund": the figure qualifies what follows
 _MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
                           r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
 _LABEL_BEFORE = re.compile(r"(?i:\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s+$)"
@@ -709,7 +705,8 @@ _MONEY_NOUN_AFTER = re.compile(r"(?i)\s+(?:notes?|coins?|fines?|fees?|bills?|tic
                                r"payments?|deals?|contracts?|loans?|investments?|budgets?|grants?|donations?|bets?|"
                                r"settlements?|salary|salaries|wages?|sums?|cheques?|checks?|vouchers?|jackpots?|bids?|"
                                r"offers?|funds?|packages?|schemes?|projects?|subsid(?:y|ies)|tax|taxes|bail|pay)\b")
-_SMALLER_UNIT = {("h", "min"): 60, ("min", "s"): 60, ("h", "s"): 3600}  # how many of the second make one of the first
+# a quantity written in parts, how many of the second make one of the first
+_SMALLER_UNIT = {("ft", "in"): 12, ("h", "min"): 60, ("min", "s"): 60, ("h", "s"): 3600}
 _UNCERTAINTY = re.compile(r"\s*(?:±|\+/[-−]|\+[-−](?=\s?\d))\s*")  # "2,000.45±0.01 pounds": a value and its error
 _WORD_AFTER = re.compile(r"[\s-]+(?!(?:and|or|to|at|in|on|for|with|by|from|than|while|when|is|was|are|were|as)\b)[a-z]")
 _TEMPERATURE_WORDS = re.compile(r"(?i)°|\b(?:celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b")
@@ -1130,7 +1127,7 @@ def _is_change_amount(a: Figure, before: str) -> bool:
     if _BY.search(before):
         return True
     verb = _VERB_JUST_BEFORE.search(before)
-    counted = a.kind != "number" or re.search(r"(?i)\bpoints?$", a.text) is not None  # "skidded 44.60 points to 2360.94"
+    counted = a.kind != "number" or _POINTS.search(a.text) is not None  # "skidded 44.60 points to 2360.94"
     return counted and verb is not None and _CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
     # ("fell a record 504.75 points to 2,925": how much, then the level)
 
@@ -1204,7 +1201,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     # "7% GDP growth", "42 ethnic minority MPs"
     m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})", after)
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
-        or re.search(r"\w['’]s\s*$", text[max(s_start, f.start - 15):f.start]) is not None \
+        or _POSSESSIVE_BEFORE.search(text, max(s_start, f.start - 15), f.start) is not None \
         or conversion is not None and m is not None \
         or re.search(r"[\da-z]-[a-z]", tail.text) is not None \
         or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text) \
@@ -1384,8 +1381,7 @@ def _head_phrase(words: list[str]) -> list[str]:
     return [] if all(w.lower() in _HOW_OFTEN for w in words) else words
 
 
-_MONTHS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
 _HOW_OFTEN = frozenset({"hourly", "daily", "weekly", "monthly", "quarterly", "yearly"})
 
 
