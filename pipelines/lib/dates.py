@@ -50,12 +50,18 @@ _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billio
             r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
 # a season before these names a crop, not a time: "spring wheat", "winter grains", "the autumn sowing"
 _CROPS = r"(?:wheat|barley|grains?|crops?|oats|rye|rapeseed|sowings?|plantings?|seedings?|harvests?|kharif|rabi)\b"
-# a bare "Christmas" after one of these is a time ("since Christmas", "last Easter"): one look-behind each
-_TIME_WORD_BEFORE = "|".join(rf"(?<=\b{w}\s)" for word in ("since", "before", "after", "until", "till", "over", "at", "for",
-                                                            "by", "during", "around", "on", "last", "this", "next")
-                             for w in (word, word.capitalize()))
-_SHORT_YEAR_AFTER = "|".join(rf"(?<=\b{w}\s)" for word in ("in", "of", "since", "until", "by", "from", "to", "and")
-                             for w in (word, word.capitalize()))
+
+
+def _after_any(*words: str) -> str:
+    """A pattern true right after one of ``words`` (lower case or capitalised) and a space: one fixed-width
+    look-behind each, as Python's patterns need."""
+    return "|".join(rf"(?<=\b{w}\s)" for word in words for w in (word, word.capitalize()))
+
+
+# a bare "Christmas" after one of these is a time ("since Christmas", "last Easter"); "'98" after these a year
+_TIME_WORD_BEFORE = _after_any("since", "before", "after", "until", "till", "over", "at", "for", "by", "during",
+                               "around", "on", "last", "this", "next")
+_SHORT_YEAR_AFTER = _after_any("in", "of", "since", "until", "by", "from", "to", "and")
 PATTERNS = [
     # "the first nine months of 1987", "the first three months of the year", "the last six months of this year"
     ("months_of", re.compile(rf"(?i)\bthe\s+(?P<edge>first|last)\s+(?P<n>{_NUM})\s+months\s+of\s+(?:fiscal\s+)?"
@@ -248,7 +254,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-_WEEKDAY_ONLY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_WEEKDAY_ONLY = re.compile("|".join(calendar.day_name))
 
 
 def _tense(sentence: str) -> str | None:
@@ -457,12 +463,14 @@ def _easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+_FIXED_HOLIDAYS = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+                   "new year's eve": (12, 31), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31)}
+
+
 def _holiday_date(name: str, year: int) -> date:
     name = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
-    fixed = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31)}
-    if name in fixed:
-        return date(year, *fixed[name])
+    if name in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[name])
     if name.startswith("thanksgiving"):  # the fourth Thursday of November (the United States')
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
