@@ -1231,7 +1231,13 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     cues = list(_SUBJECT_CUES.finditer(window))
     offset = window_start
     for cue in reversed(cues):
-        words = list(_WORDS_BACK.finditer(window[:cue.start()]))[-4:]
+        before = window[:cue.start()]
+        aside = _ASIDE.search(before)  # "the payments, used by poorer provinces to fund services, will rise to"
+        if aside and not _not_noun(aside["noun"]) \
+                and (aside["noun"][0].islower() or not text[s_start:offset + aside.start("noun")].strip()) \
+                and all(w.lower() in _LINKING or _CHANGE_VERB.fullmatch(w) for w in aside["verbs"].split()):
+            before = before[:aside.end("noun")]
+        words = list(_WORDS_BACK.finditer(before))[-4:]
         if cue.group().lower() in ("up", "down") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
                 words[-2].group().lower() in ("to", *_MODALS))):
             continue  # a verb's particle ("picked up four awards", "sold it down 30 points"), not "sales up 5%"
@@ -1245,7 +1251,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                     or (w[0].isupper() and not opens_sentence) \
                     or w.endswith(("'s", "’s")) \
                     or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
-                                       or _VERB_NEXT.search(window, max(0, wm.start() - 10), wm.start())):
+                                       or _VERB_NEXT.search(window, max(0, wm.start() - 10), wm.start())
+                                       or w.lower().endswith("ing") and _BE_BEFORE.search(window, 0, wm.start())):
                 if phrase:
                     break
                 continue  # past "had declined", "could drop", "is set to slow", names and function words
@@ -1322,6 +1329,15 @@ _IN_IDIOMS = frozenset({"order", "addition", "line", "return", "exchange", "cont
                         "constant", "current", "qtr", "band", "period", "session"})
 # (not "325.5p in morning trade", "in fiscal 1987", "in real terms", "in qtr", "in band one")
 _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued at", "amounted to"})
+# a noun, then an aside between commas, then only verbs before a cue: the subject is the noun before the
+# aside ("the cost of the settlement, after anticipated recoveries, will be less than 4 mln dlrs")
+_ASIDE = re.compile(r"(?P<noun>\b[A-Za-z][\w-]*)\s*,\s*(?i:which|who|whose|where|including|excluding|after|before|"
+                    r"as|like|in|on|at|of|for|with|without|by|from|under|over|mainly|mostly|largely|chiefly|"
+                    r"[a-z]+ed|[a-z]+ing|[a-z]+en)\b[^,;()]{3,90}?,\s*(?P<verbs>(?:[A-Za-z]+\s+){0,2})$")
+_LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has", "have", "had"})
+# "funds were trading at 6-1/8 pct": an "-ing" form after "be" is a verb
+_BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
+                        r"\b(?:is|are|was|were|be|been)\s+$")  # (not "it was negotiating to invest")
 # "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb
 _VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
@@ -1329,7 +1345,7 @@ _VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
 _UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)"
             r"(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|more than|less than|over)\s+)?[\W\d]*$)")
 # linking verbs and prepositions a figure's subject comes before
-_SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|"
+_SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|risen|fallen|"
                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
                            rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
                            r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned|averaged|averaging|"

@@ -594,6 +594,13 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         # a time adjunct between the figure and what it measures is passed over
         ("It had revenues for the first four months of 1987 of 13.6 mln dlrs.", [None, "revenues"]),
         ("Net profit in the six months ending 31 December rose 28% to A$458.4m.", [None, "net profit", "net profit"]),
+        # an aside between commas before a linking verb is passed over (session 21)
+        ("The payments, used by poorer provinces to fund services, will rise to 5.6 bln dlrs.", ["payments"]),
+        ("The cost of the settlement, after expected recoveries, will be less than 4 mln dlrs.",
+         ["cost of settlement"]),
+        # an "-ing" form after "be" is a verb, not a noun; "had risen" is a cue
+        ("Dealers said Federal funds were trading at 6-1/8 pct.", ["funds"]),
+        ("The Dow Jones index had risen 20.54 points.", ["index"]),
     ],
 )
 def test_subject_patterns(text, subjects):
