@@ -18,7 +18,10 @@ previous months") not counted, "the year earlier" after a stated year counted, "
 interval from the reference date. ``data/news-dates-2.jsonl``: 50 more (seed 9), drawn and labelled
 after the rules were changed for set 1's errors; ``data/news-dates-3.jsonl``: 50 more (seed 10), after
 those for set 2's; ``data/news-dates-4.jsonl``: 40 more (seed 11, session 20, a season among the cues),
-after the session's seasons, holidays and periods of months. A stated date counts as right
+after the session's seasons, holidays and periods of months; ``data/news-dates-5.jsonl``: 40 more (seed 55,
+session 21; 39 dates), where "the third week of March" is its days 15-21, "Year to September 30, 1986"
+the twelve months ending then, and dates that recur every year ("instalments on February 28 and
+August 31") are not counted. A stated date counts as right
 when a found mention overlaps it and its value is the expected one. dateparser (``search_dates``
 with the publication date as ``RELATIVE_BASE``) returns one datetime per mention: it is given the
 benefit of the doubt by cutting that datetime to the expected granularity (a day, a month or a
@@ -45,6 +48,7 @@ SETS = {
     "news-dates-2.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 2)",
     "news-dates-3.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 3)",
     "news-dates-4.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 4)",
+    "news-dates-5.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 5)",
 }
 
 
