@@ -5,16 +5,18 @@ one"), months ("in April", "April 2026", "next January"), years ("in 1987", "the
 "mid-1987", "end-1985"), quarters and halves ("the first quarter of 1987", "Q4 2025", "H1", "the
 second quarter ending March 31"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges ("March
 20-22", "from March 2 to March 6", "between Feb 11 and 19", "between 2019 and 2021", "2026-2030",
-"1987/8") and relative phrases ("yesterday", "last night", "this morning", "last week", "next
+"1987/8", "April through November"), weeks of a month ("the third week of March": days 15-21) and relative phrases ("yesterday", "last night", "this morning", "last week", "next
 month", "two years ago", "in three months", "the past two weeks", "the next five years", "the past
 decade"), seasons ("last summer", "this spring", "the winter of 2019": meteorological seasons of the
 northern hemisphere, three whole months), holidays ("Christmas Day", "since Christmas", "Easter
 2021", "Thanksgiving"), periods of months ("the first nine months of 1987", "the year to March"),
 "FY21", "'98", "the '90s", "the 19th century" and a weekday before its date ("Tuesday, April 14") become a
 day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an interval
-(``2026-04-06/2026-04-12``, ``1970/1979``). A month, weekday or quarter without a year is placed by
-the tense of its sentence (and "until", "by" before it): past looks back from the reference date,
-future looks ahead, otherwise the nearest; a schedule ("payable March 31", "effective April 27") is
+(``2026-04-06/2026-04-12``, ``1970/1979``). A month or quarter without a year is placed by the
+tense of its sentence (and "until", "by" before it): past looks back from the reference date (a month
+is past once it has begun), future looks ahead (a month is to come until it has ended), otherwise the
+nearest; a weekday by the tense of its own clause ("Jordan will tender Monday ..., sources said" is
+the coming Monday); a schedule ("payable March 31", "effective April 27") is
 placed nearest whatever the tense. "Last week" is the calendar week before; "the past week" the
 seven days up to the reference date.
 """
@@ -76,6 +78,8 @@ PATTERNS = [
     ("range_days_dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                                   rf"{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("range_months", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    # "for April through November shipment": "through" joins two months without a "from"
+    ("range_months_through", re.compile(rf"\b{_MONTH}\s+(?:through|thru)\s+{_MONTH2}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("range_years", re.compile(rf"(?i)\b(?:(?:from|between)\s+(?P<y>{_YEAR})\s+(?:to|and|until|through)\s+(?P<y2>{_YEAR})"
                                rf"|(?P<ya>{_YEAR})\s*(?:-|–|/)\s*(?P<y2a>{_YEAR}|\d\d)(?![\d/-])|(?P<yb>{_YEAR})/(?P<y2b>\d)(?![\d/-]))\b")),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -86,6 +90,9 @@ PATTERNS = [
     ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     # "the second half of July": the 16th to the month's end
+    # "the third week of March": its days 15-21 ("the last week of March": its last seven)
+    ("month_week", re.compile(rf"(?i)\b(?:the\s+)?(?P<wk>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
+                              rf"{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("month_half", re.compile(rf"(?i)\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
                            rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
@@ -131,7 +138,7 @@ _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
 # A date right after these is a schedule, placed nearest the reference date whatever the sentence's
 # tense: "said it declared a dividend payable March 31 to holders of record March 19".
-_SCHEDULED = re.compile(r"(?i)\b(?:payable|record|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due|beginning|starting)"
+_SCHEDULED = re.compile(r"(?i)\b(?:payable|record|registered|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due|beginning|starting)"
                         r"\s+(?:on\s+)?$")
 # "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
@@ -152,9 +159,9 @@ class DateMention:
 # What each pattern cannot match without: a sentence lacking it skips the pattern (most sentences
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
-    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
+    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "range_months_through": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
     "month": "month", "iso": "digit", "numeric": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
-    "month_half": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
+    "month_half": "month", "month_week": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
     "decade_short": "apostrophe",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
@@ -209,8 +216,7 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
     found_cues = cues(text, start, end)
     if not found_cues:
         return []
-    sentence = text[start:end]
-    tense = _tense(sentence)
+    tense = _sentence_tense(text[start:end])
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in PATTERNS:
@@ -226,7 +232,10 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 continue  # the verb "may" ("for May", "in May" are the month)
             if any(s < b and a < e for a, b in taken):
                 continue
-            placed = "future" if _TOWARDS.search(before) else None if _SCHEDULED.search(before) else tense
+            # a weekday is read in its clause's tense ("Jordan will tender Monday ..., sources said"); a month
+            # or a day in the sentence's, as the clause's moved more of them the wrong way than the right one
+            placed = "future" if _TOWARDS.search(before) else None if _SCHEDULED.search(before) \
+                else _tense(text, start, end, s, e) if kind == "weekday" else tense
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
             value = _resolve(kind, m, reference, placed)
@@ -257,13 +266,43 @@ def _valid(year: int, month: int, day: int) -> bool:
 _WEEKDAY_ONLY = re.compile("|".join(calendar.day_name))
 
 
-def _tense(sentence: str) -> str | None:
-    future, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
-    if future and not past:
-        return "future"
-    if past and not future:
+# a participle after a present "be" says nothing of the time ("is expected", "to be held")
+_BE_PARTICIPLE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+(?:\w+ly\s+)?$")
+# the tense words a weekday is read by, nearest first: "Jordan will tender Monday ..., sources said"
+_CLAUSE_TENSE = re.compile(r"(?i)\b(?:(?P<future>will|would|shall|(?:plans?|prepares?)\s+to|planned|proposed|expected|"
+                           r"expects|upcoming|next|due|scheduled|anticipated)|"
+                           r"(?P<past>was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier|since))\b")
+# in the weekday's own clause, a reporting verb or a bare "-ed" verb is past too ("Lyng told Reuters in an
+# interview Tuesday", "which rejected a contract Saturday"); outside it, "-ed" is as often an adjective
+_CLAUSE_PAST = re.compile(r"(?i)\b(?:said|says|told|\w+ed)\b")
+_CLAUSE_START = re.compile(r"(?i)[,;:\"“”()]|\b(?:which|who|that|and|but|while|whereas|although|because|when)\b")
+_VERB_RIGHT_AFTER = re.compile(r"(?i)^[\s,]+(?:(?:it|he|she|they|the\s+\w+)\s+)?(?:said|says|told|\w+ed)\b")
+
+
+def _tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
+    """The tense a weekday at ``text[at:until]`` is read in: the nearest tense word before it in its own
+    clause ("-ed" verbs and "said" included), else the nearest clear one before it in the sentence
+    ("Jordan will tender Monday ..., sources said": future; "trading would resume Monday" too), else a verb right
+    after it ("on Monday announced", "On Monday, it said"), else the sentence's, from every tense word
+    when they agree. A word of plans ("expected", "scheduled") is future, not a past "-ed"; a
+    participle after a present "be" ("is expected", "to be held") says nothing."""
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, start, at)), default=start)
+    marks = [(m.start(), "future" if m["future"] else "past") for m in _CLAUSE_TENSE.finditer(text, start, at)
+             if m["future"] or not _BE_PARTICIPLE.search(text, max(start, m.start() - 30), m.start())]
+    marks += [(m.start(), "past") for m in _CLAUSE_PAST.finditer(text, clause, at)
+              if not _CLAUSE_TENSE.fullmatch(m.group())
+              and not _BE_PARTICIPLE.search(text, max(start, m.start() - 30), m.start())]
+    in_clause = [mark for mark in marks if mark[0] >= clause]
+    if in_clause or marks:
+        return max(in_clause or marks)[1]
+    if _VERB_RIGHT_AFTER.match(text[until:min(end, until + 30)]):
         return "past"
-    return None
+    return _sentence_tense(text[start:end])
+
+
+def _sentence_tense(sentence: str) -> str | None:
+    future, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
+    return "future" if future and not past else "past" if past and not future else None
 
 
 def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None:
@@ -291,8 +330,7 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g.get("y"):
                 return f"{int(g['y']):04d}-{month:02d}"
-            d = _place(lambda y: date(y, month, 15), ref, tense)
-            return f"{d.year:04d}-{month:02d}"
+            return f"{_month_year(month, ref, tense):04d}-{month:02d}"
         if kind == "year":
             return g["y"]
         if kind == "quarter":
@@ -314,6 +352,14 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 return _span(int(y), n, months)
             placed = _place(lambda yr: date(yr, n * months, 1), ref, tense, period_months=months)
             return _span(placed.year, n, months)
+        if kind == "month_week":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
+            last = calendar.monthrange(year, month)[1]
+            wk = g["wk"].lower()
+            first = last - 6 if wk in ("last", "final") else 1 + 7 * ("first second third fourth".split().index(wk)
+                                                                       if wk[0].isalpha() else int(wk[0]) - 1)
+            return f"{date(year, month, first).isoformat()}/{date(year, month, first + 6).isoformat()}"
         if kind == "month_half":
             month = MONTHS[g["month"].lower().rstrip(".")]
             year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
@@ -360,10 +406,10 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             last = date(first.year + (month2 < month), month2, d2)
             # a range that runs into the next year spans a few months at most ("December 20 to January 5")
             return f"{first.isoformat()}/{last.isoformat()}" if first < last <= first + timedelta(days=183) else None
-        if kind == "range_months":
+        if kind in ("range_months", "range_months_through"):
             month = MONTHS[g["month"].lower().rstrip(".")]
             month2 = MONTHS[g["month2"].lower().rstrip(".")]
-            year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
+            year = int(g["y"]) if g.get("y") else _month_year(month, ref, tense)
             year2 = year if month2 >= month else year + 1
             if g.get("y") and month2 < month:
                 year, year2 = year - 1, year
@@ -403,6 +449,14 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _month_year(month: int, ref: date, tense: str | None) -> int:
+    """The year of a month named without one: in the past once it has begun, to come until it has ended
+    ("the March issue", written on March 5 in the past tense, is this March), else the nearest."""
+    made = _place(lambda y: date(y, month, 1 if tense == "past" else calendar.monthrange(y, month)[1]
+                                 if tense == "future" else 15), ref, tense)
+    return made.year
 
 
 def _span(year: int, n: int, months: int) -> str:

@@ -742,10 +742,30 @@ def test_seasons_and_holidays_only_as_times(text):
         ("DEC said it may one day cut prices.", []),  # Digital Equipment Corp; the verb "may"
         ("Profit rose in May 2025 and may rise again.", ["2025-05"]),
         ("Profits fell last quarter.", ["2026-07-01/2026-09-30"]),  # no other unit word in the sentence
+        # a weekday in its clause's tense (session 21; REF is a Saturday): "will" before it, not "said" after;
+        # a plan word; an "-ed" verb in its own clause
+        ("Jordan will tender Thursday for wheat, sources said.", ["2026-12-03"]),
+        ("Meetings at a senior level are scheduled for Thursday, officials said.", ["2026-12-03"]),
+        ("The locals, which rejected a contract Monday, will meet again.", ["2026-11-23"]),
+        ("Goods for April through November shipment were sold.", ["2026-04/2026-11"]),
+        ("Reserves rose in the third week of March.", ["2026-03-15/2026-03-21"]),
+        ("Deposits fell in the last week of February.", ["2026-02-22/2026-02-28"]),
     ],
 )
 def test_dates_resolve_all(text, values):
     assert [d.value for d in find_dates(text, 0, len(text), REF)] == values
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Writing in the March issue, he cited a rise.", "1987-03"),  # past, and March has begun
+        ("Talks will resume in March.", "1987-03"),  # to come, and March has not ended
+        ("Exports rose in April.", "1986-04"),
+    ],
+)
+def test_a_month_is_past_once_begun_and_to_come_until_ended(text, value):
+    assert [d.value for d in find_dates(text, 0, len(text), date(1987, 3, 5))] == [value]
 
 
 @settings(max_examples=200, deadline=None)
