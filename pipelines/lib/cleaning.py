@@ -10,6 +10,7 @@ author, a ``Published:`` line the date. HTML goes through trafilatura instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -156,6 +157,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
         b.credit = b.reason == "credit"
     _mark_sign_off(blocks)
     _mark_sections(blocks)
+    _cut_comment_thread(blocks)
     region = _main_region(blocks)
     _smooth(blocks)
     _keep_region(blocks, region)
@@ -546,6 +548,47 @@ def _drop_site_notices(blocks: list[Block], region: tuple[int, int] | None) -> N
             reason = notice(b)
             if reason:
                 b.cls, b.reason = BAD, reason
+
+
+_FIRST_OR_SECOND = re.compile(r"(?i)\b(?:i|i'm|i've|i'd|my|me|you|your|you're|we|our|thanks?)\b|[!?]")
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|@?[a-z][a-z0-9_.]{3,20})$")
+
+
+def _cut_comment_thread(blocks: list[Block], *, min_names: int = 4) -> None:
+    """A comment thread with no header, stamps or buttons: commenters' names on their own lines, each
+    over what they wrote ("Kim Scheibel" / "Re. #1: If you're mutating ...", "Martin Chikilian" / "Good
+    point! ..."), one name at least twice (the author answering), in the second half of the page, and
+    at least half of the entries in the first or second person (comments talk; a list of people in a
+    story is written in the third). Run before the main region is found, so that the thread does not
+    count as the article's prose. Measured on the boilerplate dev pages: one page of 187 has such a
+    thread (a Python tutorial with 60 comments): all pages' article-text F1 0.887 -> 0.889, its page's
+    false shingles 2,480 -> 63; strings kept and dropped, Reuters and BBC unchanged."""
+    kept = [i for i, b in enumerate(blocks) if b.cls == GOOD]
+    if len(kept) < 8:
+        return
+    half = kept[len(kept) // 2]
+
+    def commenter(i: int) -> bool:
+        text = blocks[i].text
+        return i + 1 < len(blocks) and blocks[i].reason in _UNSURE and _NAME_LINE.match(text) is not None \
+            and not text.isupper() and not _NAME_LINE.match(blocks[i + 1].text)
+
+    names = [i for i in range(half, len(blocks)) if commenter(i) and _SENTENCE_END.search(blocks[i + 1].text)]
+    for k in range(len(names) - min_names + 1):
+        thread = names[k:]
+        texts = [blocks[i].text for i in thread]
+        gaps = [b - a for a, b in itertools.pairwise(thread)]
+        talk = sum(1 for i in thread if _FIRST_OR_SECOND.search(blocks[i + 1].text))
+        if len(set(texts)) < len(texts) and max(gaps[:min_names - 1]) <= 4 and talk >= len(thread) / 2:
+            start = thread[0]
+            # back over earlier comments, which may hold code: a name over talk within 20 blocks
+            while earlier := [j for j in range(max(half, start - 20), start)
+                              if commenter(j) and _FIRST_OR_SECOND.search(blocks[j + 1].text)]:
+                start = earlier[0]
+            for b in blocks[start:]:
+                if b.cls != BAD or b.reason is None:
+                    b.cls, b.reason = BAD, "comments"
+            return
 
 
 def _cut_after_end(blocks: list[Block], *, min_run: int = 3, share: float = 0.35) -> None:

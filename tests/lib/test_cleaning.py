@@ -330,6 +330,26 @@ def test_a_comment_thread_with_reply_buttons_is_cut_however_long():
     assert "I read this twice" not in out.body
 
 
+def test_a_comment_thread_with_no_header_or_buttons_is_cut_but_a_list_of_people_is_not_one():
+    # commenters' names over what they wrote, one answering twice, after the article (session 21)
+    thread = ["Ann Lee", "I live by the quay and I had no idea the authority owned so little of it.",
+              "harbourwatcher", "Thanks for this! Do you know if the ferry will still stop there?",
+              "Tom Reed", "Yes, the ferry keeps its berth, I asked the council last week.",
+              "Ann Lee", "Good to know, thank you. My shop depends on those passengers.",
+              "Bob Ray", "You should ask why the cranes were ordered so late."]
+    out = strip_boilerplate("\n\n".join([*_STORY, *_STORY, *thread]))
+    assert all(p in out.body for p in _STORY)
+    assert not any(t in out.body for t in thread[1::2])
+    assert {r["reason"] for r in out.removed if "the ferry" in r["text"]} == {"comments"}
+    # people named over what the story says of them, in the third person, are no comment thread
+    people = ["Ann Lee", "She has run the fish stall on the quay for twenty years and expects to lose trade.",
+              "Tom Reed", "He chairs the traders' association, which has asked the council for help.",
+              "Ann Lee", "She said the council had not answered her letters about the closure.",
+              "Bob Ray", "He is the harbour master and ordered the new cranes last year."]
+    out = strip_boilerplate("\n\n".join([*_STORY, *_STORY, *people]))
+    assert "comments" not in {r["reason"] for r in out.removed}
+
+
 _COOKIE_NOTICE = ("We use cookies on our website to give you the most relevant experience by remembering your "
                   "preferences and repeat visits. By clicking Accept, you consent to the use of all the cookies, "
                   "including those that help us measure traffic, show advertising and understand how readers use "
