@@ -231,6 +231,8 @@ def test_kinds_values_units(text, kind, value, unit):
         "Two of them left.",
         "Britain won the 4x100m relay.",
         "Fahrenheit 9/11 won the best documentary.",
+        "The 21 Grams actress plays a budding star.",  # a unit's name in capitals mid-sentence: a title
+        "Unit Two of the Nine Mile nuclear plant was shut.",
         "It was rated 5/5 by readers.",
         "It is open 24/7 now.",
         "Two of them left.",
