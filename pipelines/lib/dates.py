@@ -5,19 +5,20 @@ one"), months ("in April", "April 2026", "next January"), years ("in 1987", "the
 "mid-1987", "end-1985"), quarters and halves ("the first quarter of 1987", "Q4 2025", "H1", "the
 second quarter ending March 31"), decades ("the 1970s"), weekdays ("on Tuesday"), ranges ("March
 20-22", "from March 2 to March 6", "between Feb 11 and 19", "between 2019 and 2021", "2026-2030",
-"1987/8", "April through November"), weeks of a month ("the third week of March": days 15-21) and relative phrases ("yesterday", "last night", "this morning", "last week", "next
-month", "two years ago", "in three months", "the past two weeks", "the next five years", "the past
-decade"), seasons ("last summer", "this spring", "the winter of 2019": meteorological seasons of the
-northern hemisphere, three whole months), holidays ("Christmas Day", "since Christmas", "Easter
-2021", "Thanksgiving"), periods of months ("the first nine months of 1987", "the year to March"),
-"FY21", "'98", "the '90s", "the 19th century" and a weekday before its date ("Tuesday, April 14") become a
+"1987/8", "April through November"), weeks of a month ("the third week of March": days 15-21) and
+relative phrases ("yesterday", "last night", "this morning", "last week", "next month", "two years
+ago", "in three months", "the past two weeks", "the next five years", "the past decade"), seasons
+("last summer", "this spring", "the winter of 2019": meteorological seasons of the northern
+hemisphere, three whole months), holidays ("Christmas Day", "since Christmas", "Easter 2021",
+"Thanksgiving"), periods of months ("the first nine months of 1987", "the year to March"), "FY21",
+"'98", "the '90s", "the 19th century" and a weekday before its date ("Tuesday, April 14") become a
 day (``2026-04-15``), a month (``2026-04``), a year (``2026``) or an interval
 (``2026-04-06/2026-04-12``, ``1970/1979``). A month or quarter without a year is placed by the
 tense of its sentence (and "until", "by" before it): past looks back from the reference date (a month
 is past once it has begun), future looks ahead (a month is to come until it has ended), otherwise the
 nearest; a weekday by the tense of its own clause ("Jordan will tender Monday ..., sources said" is
-the coming Monday); a schedule ("payable March 31", "effective April 27") is
-placed nearest whatever the tense. "Last week" is the calendar week before; "the past week" the
+the coming Monday); a schedule ("payable March 31", "effective April 27") is placed nearest whatever
+the tense. "Last week" is the calendar week before; "the past week" the
 seven days up to the reference date.
 """
 
@@ -89,10 +90,10 @@ PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
-    # "the second half of July": the 16th to the month's end
     # "the third week of March": its days 15-21 ("the last week of March": its last seven)
     ("month_week", re.compile(rf"(?i)\b(?:the\s+)?(?P<wk>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
                               rf"{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
+    # "the second half of July": the 16th to the month's end
     ("month_half", re.compile(rf"(?i)\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
                            rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
@@ -357,8 +358,7 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
             last = calendar.monthrange(year, month)[1]
             wk = g["wk"].lower()
-            first = last - 6 if wk in ("last", "final") else 1 + 7 * ("first second third fourth".split().index(wk)
-                                                                       if wk[0].isalpha() else int(wk[0]) - 1)
+            first = last - 6 if wk in ("last", "final") else 1 + 7 * (_ORDINALS[wk] - 1)
             return f"{date(year, month, first).isoformat()}/{date(year, month, first + 6).isoformat()}"
         if kind == "month_half":
             month = MONTHS[g["month"].lower().rstrip(".")]
