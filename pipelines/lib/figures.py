@@ -412,10 +412,11 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None  # "the HP 607 model", "Boeing's 777 line", "at number 11", "Statement No. 4F": names and ranks
     if unit == "G" and m.start("unit") == m.end("num"):
         return None  # "3G", "2.5G": a network generation, not grams
+    # "21 Grams actress", "Nine Mile Unit Two": a unit's name in capitals mid-sentence, outside a headline, is
+    # a name (not a currency, "Swiss francs"; not a vowel-less abbreviation in a results table, "Six Mths")
     if unit and re.fullmatch(r"[A-Z][a-z]*[aeiouy][a-z]*", unit) and len(unit) > 3 and unit.lower() not in CURRENCY_WORDS \
             and not _title_case(text[sent_start:sent_end]):
-        return None  # "21 Grams actress", "Nine Mile Unit Two": a unit's name in capitals mid-sentence is a name
-        # (not an abbreviation in a results table: "Six Mths Shr 85 cts")
+        return None
     if is_word and re.fullmatch(r"(?i)half|quarter", num.strip()) and _PERIOD_BEFORE.search(before):
         return None  # "in the first half", "the second quarter": a period, not a fraction
     if not (cur or scale) and _CLOCK.match(text, m.end("num")):  # "2 pm", "2.13 am": a time, not a figure
