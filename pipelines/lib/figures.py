@@ -1192,7 +1192,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         after = after[conversion.end():]
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
     m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
-                 r"((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)
+                 r"(?:(?:[A-Z]\.){2,}\s*)?((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)  # ("of U.S. corn": the corn)
     if m:
         words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
         if words:
@@ -1211,7 +1211,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     if basis:
         after = after[basis.end():]
     # "7% GDP growth", "42 ethnic minority MPs"
-    m = re.match(r"[\s-]((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})", after)
+    m = _ATTRIBUTIVE.match(after)
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
         or _POSSESSIVE_BEFORE.search(text, max(s_start, f.start - 15), f.start) is not None \
         or conversion is not None and m is not None \
@@ -1411,6 +1411,11 @@ def _head_phrase(words: list[str]) -> list[str]:
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
 _HOW_OFTEN = frozenset({"hourly", "daily", "weekly", "monthly", "quarterly", "yearly"})
+# the words a figure qualifies ("7% GDP growth", "42 ethnic minority MPs"), past a name or a model before
+# them ("a 133-hectare Texas ranch", "30 Airbus A320 planes"; not a month: "a 1.9 pct January increase")
+_ATTRIBUTIVE = re.compile(rf"[\s-](?:(?!(?i:{'|'.join(sorted(_MONTHS | {d.lower() for d in calendar.day_name}))})\b)"
+                          r"[A-Z][a-z]+\s+(?:[A-Z]+\d+\w*\s+)?(?=[a-z]))?"
+                          r"((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})")
 
 
 _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^quarter)(?<!^year)(?<!^elder)"
@@ -1425,7 +1430,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
-                          "another", "first", "initial", "new", "total", "extra"})
+                          "another", "first", "initial", "new", "total", "extra", "entire", "whole"})
 _CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "fall", "gain", "cut", "jump", "growth",
                            "reduction"})
 # Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
@@ -1444,7 +1449,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
                          "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole",
-                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively"}) | set(_MODALS)
+                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire"}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})

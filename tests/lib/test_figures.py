@@ -603,6 +603,12 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         # an "-ing" form after "be" is a verb, not a noun; "had risen" is a cue
         ("Dealers said Federal funds were trading at 6-1/8 pct.", ["funds"]),
         ("The Dow Jones index had risen 20.54 points.", ["index"]),
+        # past "U.S.", a name or a model before the noun; "entire" is no noun (session 21)
+        ("China has added 30,000 tonnes of U.S. corn to its commitments.", ["corn"]),
+        ("They roam around a 133-hectare Texas ranch.", ["ranch"]),
+        ("The airline ordered 30 Airbus A320 planes.", ["planes"]),
+        ("He said the entire 178,500 bpd refinery has been shut.", ["refinery"]),
+        ("Sales rose 2.0 pct in February after a 1.9 pct January increase.", ["sales", "sales"]),
     ],
 )
 def test_subject_patterns(text, subjects):
