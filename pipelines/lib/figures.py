@@ -57,6 +57,7 @@ CURRENCY_WORDS = {
     "kuwaiti dinars": "KWD", "german marks": "DEM", "d-marks": "DEM", "dutch florins": "NLG",
     "cruzados": "BRC", "australs": "ARA", "intis": "PEI", "sucres": "ECS", "cedis": "GHC", "forints": "HUF",
     "bolivars": "VEB",  # the codes of the 1980s-2000s (the corpora's years)
+    "european currency units": "XEU", "european currency unit": "XEU", "ecus": "XEU", "ecu": "XEU",  # the EC's
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
     "¢": "USD",  # "5¢": cents
 }
@@ -1168,7 +1169,8 @@ _UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, CURRENCY_WORDS, PERCENT_WORD
                                       "fob", "cif",
                                       # currencies whose ISO code the name alone does not give (Kenyan or
                                       # Ugandan shillings, Moroccan or Emirati dirhams, ...): not money here
-                                      "shillings", "kwacha", "dirhams", "korunas", "levs", "lei"})  # not subjects
+                                      "shillings", "kwacha", "dirhams", "korunas", "levs", "lei"}) \
+    - {"european", "currency", "unit"}  # not subjects (but "unit labor costs", "the US currency" are)
 _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
                            r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
                            r"says|while|whereas|which|who|what|about|around|some|nearly|roughly|potentially|impressive|"
@@ -1320,7 +1322,7 @@ _BASIS_AFTER = re.compile(r"[\s-]*(?:/\s*|\b(?:[Aa]n?|[Pp]er)[\s-]+)[a-z]+(?=[\s
 # a unit in the singular after a number other than one qualifies the noun that follows ("a seven year
 # revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
 _SINGULAR_UNIT = re.compile(r"(?i)[\s-](?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|"
-                            r"foot|inch|acre|hectare|ton|tonne|barrel|gallon|litre|liter|ounce|dlr)$")
+                            r"foot|inch|acre|hectare|ton|tonne|barrel|gallon|litre|liter|ounce|dlr|ecu)$")
 _RATE_TEXT = re.compile(r"(?i)\b(?:a|an|per)\s|/")  # "thirty hours a week": its last unit is a rate's basis
 _TIME_ADJUNCT = re.compile(
     r"(?i)\b(?:for|in|during|over|through)\s+(?:the\s+|its\s+|their\s+)?"

@@ -199,6 +199,9 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("The sample was cooled to a temperature of 5K.", "quantity", 5, "K"),
         ("Violet light oscillates at 4e14 s-1.", "quantity", 4e14, "1/s"),
         ("It recorded 5 fb−1 of collisions.", "quantity", 5, "1/fb"),
+        # the European Community's unit of account (session 21: 176 Reuters sentences had read a bare number)
+        ("The scheme cost 68 mln European currency units.", "money", 68e6, "XEU"),
+        ("The rebate was set at 141 Ecus a tonne.", "money", 141, "XEU"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
