@@ -58,6 +58,12 @@ CURRENCY_WORDS = {
     "cruzados": "BRC", "australs": "ARA", "intis": "PEI", "sucres": "ECS", "cedis": "GHC", "forints": "HUF",
     "bolivars": "VEB",  # the codes of the 1980s-2000s (the corpora's years)
     "european currency units": "XEU", "european currency unit": "XEU", "ecus": "XEU", "ecu": "XEU",  # the EC's
+    # newswire spellings read on Reuters' bare numbers (session 21)
+    "h.k. dlrs": "HKD", "h.k. dlr": "HKD", "h.k. dollars": "HKD", "taiwan dlrs": "TWD", "taiwan dlr": "TWD",
+    "singapore dlrs": "SGD", "singapore dlr": "SGD", "malaysian dlrs": "MYR", "malaysian dlr": "MYR",
+    "malaysian dollars": "MYR", "zimbabwe dlrs": "ZWD", "zimbabwean dlrs": "ZWD", "jamaica dlrs": "JMD",
+    "jamaican dollars": "JMD", "australia dlr": "AUD", "australia dlrs": "AUD", "markka": "FIM", "markkaa": "FIM", "egyptian pounds": "EGP",
+    "lux francs": "LUF", "sdr": "XDR", "sdrs": "XDR", "sdr's": "XDR",  # the IMF's special drawing rights
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
     "¢": "USD",  # "5¢": cents
 }

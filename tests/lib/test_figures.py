@@ -202,6 +202,9 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         # the European Community's unit of account (session 21: 176 Reuters sentences had read a bare number)
         ("The scheme cost 68 mln European currency units.", "money", 68e6, "XEU"),
         ("The rebate was set at 141 Ecus a tonne.", "money", 141, "XEU"),
+        ("Net profit was 16.66 mln H.K. Dlrs.", "money", 16.66e6, "HKD"),
+        ("The IMF approved 125.9 mln SDR's for Jamaica.", "money", 125.9e6, "XDR"),
+        ("It reported a loss of 83 mln markka.", "money", 83e6, "FIM"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
