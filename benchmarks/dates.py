@@ -21,7 +21,8 @@ those for set 2's; ``data/news-dates-4.jsonl``: 40 more (seed 11, session 20, a 
 after the session's seasons, holidays and periods of months; ``data/news-dates-5.jsonl``: 40 more (seed 55,
 session 21; 39 dates), where "the third week of March" is its days 15-21, "Year to September 30, 1986"
 the twelve months ending then, and dates that recur every year ("instalments on February 28 and
-August 31") are not counted. A stated date counts as right
+August 31") are not counted; ``data/news-dates-6.jsonl``: 40 more (seed 66, session 21, after set 5's
+fixes; 58 dates), with sets 1-4's convention for "the year ended February 28" (the day). A stated date counts as right
 when a found mention overlaps it and its value is the expected one. dateparser (``search_dates``
 with the publication date as ``RELATIVE_BASE``) returns one datetime per mention: it is given the
 benefit of the doubt by cutting that datetime to the expected granularity (a day, a month or a
@@ -49,6 +50,7 @@ SETS = {
     "news-dates-3.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 3)",
     "news-dates-4.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 4)",
     "news-dates-5.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 5)",
+    "news-dates-6.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 6)",
 }
 
 
