@@ -71,7 +71,7 @@ PATTERNS = [
                              rf"(?:(?P<y>{_YEAR})(?![/-]\d)|(?P<which>the|this|last|next)\s+(?:fiscal\s+)?year)\b")),
     # "the year to March", "the 12 months to June 1987", "the year ended March": twelve months ending then
     ("year_to", re.compile(rf"\bthe\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending)\s+(?:the\s+end\s+of\s+)?"
-                           rf"{_MONTH}(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<y>{_YEAR}))?\b")),  # (with a day, the day: our sets' usage)
+                           rf"(?:(?P<which>last|next|this)\s+)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<y>{_YEAR}))?\b")),  # (with a day, the day: our sets' usage)
     ("range_days", re.compile(rf"\b(?:from\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*"
                               rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:pct|%|percent))(?:,?\s+(?P<y>\d{{4}}))?")),
     ("range_days_between", re.compile(rf"\bbetween\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+"
@@ -95,14 +95,15 @@ PATTERNS = [
                               rf"{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     # "the second half of July": the 16th to the month's end
     ("month_half", re.compile(rf"(?i)\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("quarter", re.compile(r"(?i)\b(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<part>quarter|half)"
+    ("quarter", re.compile(rf"(?i)\b(?:the\s+)?(?:(?:(?P<yb>{_YEAR})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+                           r"(?:fiscal\s+)?(?P<part>quarter|qtr|half)"
                            rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
     ("fiscal", re.compile(r"\bFY\s?['’]?(?P<fy>(?:19|20)\d\d|\d\d)\b")),  # "FY2021", "FY21": its year
     ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
     ("decade_short", re.compile(r"(?:\bthe\s+)?(?<![\w'’])['’](?P<dec2>\d0)s\b")),  # "the '90s"
     ("short_year", re.compile(rf"(?=['’]\d\d\b)(?:{_SHORT_YEAR_AFTER})['’](?P<yy>\d\d)\b(?!['’]?s)")),  # "in '98"
     ("century", re.compile(r"(?i)\bthe\s+(?P<c>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b")),
-    ("month", re.compile(rf"\b{_MONTH}(?:\s+(?P<y>\d{{4}}))?\b")),
+    ("month", re.compile(rf"\b{_MONTH}(?:,?\s+(?:(?:in|of)\s+)?(?P<y>{_YEAR}))?\b")),  # ("March in 1986")
     ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
                            r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b"
                            r"(?<!last week)(?<!last month)(?<!last year)")),
@@ -139,12 +140,14 @@ _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
 # A date right after these is a schedule, placed nearest the reference date whatever the sentence's
 # tense: "said it declared a dividend payable March 31 to holders of record March 19".
-_SCHEDULED = re.compile(r"(?i)\b(?:payable|record|registered|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due|beginning|starting)"
+_SCHEDULED = re.compile(r"(?i)\b(?:payable|pay|record|registered|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due|beginning|starting)"
                         r"\s+(?:on\s+)?$")
 # "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
                           r"early|late|mid|last|next|this)[\s-]+$")
 _WHICH = re.compile(r"(?i)\b(next|last)\s+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|(?:would|will|could|should|can|might|must|said|says)\b)")  # "May would"
 _FUTURE = re.compile(r"(?i)\b(will|would|shall|plans?|planned|prepares?|expected|expects|upcoming|next|due|"
                      r"scheduled|anticipated|to be)\b")
 
@@ -170,7 +173,7 @@ _NEEDS = {
 _MONTH_CUE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 _DIGIT = re.compile(r"\d")
 _QUARTER_CODE = re.compile(r"\b[QqHh][1-4]")
-_QUARTER_WORDS = ("quarter", "half")
+_QUARTER_WORDS = ("quarter", "half", "qtr")
 # "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell
 # last quarter." gave no date unless another unit word was in the sentence; found by the cue test)
 _UNIT_WORDS = ("day", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
@@ -229,8 +232,11 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 s = m.start("season")  # "in the summer": the season, not its preposition
             before = text[max(start, s - 30):s]
             if kind in ("month", "mdy_words") and m.group("month").lower() == "may" and not m.groupdict().get("y") \
-                    and not _MONTH_AFTER.search(before) and not _SCHEDULED.search(before):
-                continue  # the verb "may" ("for May", "in May" are the month)
+                    and not _MONTH_AFTER.search(before) and not _SCHEDULED.search(before) \
+                    and (m.group("month") == "MAY" or not text[start:s].strip() or _NAME_BEFORE.search(before)
+                         or _NAME_AFTER.match(text, e)):
+                continue  # the verb "may" in capitals or opening a sentence, a name ("John May", "May Department
+                # Stores"); "for May", "in May", "basis May" (a futures month) are the month
             if any(s < b and a < e for a, b in taken):
                 continue
             # a weekday is read in its clause's tense ("Jordan will tender Monday ..., sources said"); a month
@@ -340,7 +346,7 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 n, y = int(g["qa"][1]), g.get("ya")
             else:
                 months = 6 if g["part"].lower() == "half" else 3
-                n, y = _ORDINALS[g["q"].lower()], g.get("y")
+                n, y = _ORDINALS[g["q"].lower()], g.get("y") or g.get("yb")  # "1985 4th qtr"
             ending = _PERIOD_ENDING.match(m.string, m.end())
             if ending and not y:  # a fiscal period named by the month it ends: "second quarter ending March 31"
                 last_month = MONTHS[ending.group("month").lower().rstrip(".")]
@@ -391,8 +397,9 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g.get("y"):
                 year = int(g["y"])
-            else:
-                year = _place(lambda yr: date(yr, month, 15), ref, tense).year
+            else:  # "the 12 months ending last June": the June before
+                which = {"last": "past", "next": "future"}.get((g.get("which") or "").lower(), tense)
+                year = _place(lambda yr: date(yr, month, 15), ref, which).year
             end = date(year, month, calendar.monthrange(year, month)[1])
             return f"{(_shift(end, 'year', -1) + timedelta(days=1)).isoformat()}/{end.isoformat()}"
         if kind in ("range_days", "range_days_between", "range_days_dmy"):

@@ -764,6 +764,17 @@ def test_seasons_and_holidays_only_as_times(text):
         ("Goods for April through November shipment were sold.", ["2026-04/2026-11"]),
         ("Reserves rose in the third week of March.", ["2026-03-15/2026-03-21"]),
         ("Deposits fell in the last week of February.", ["2026-02-22/2026-02-28"]),
+        # a month and its year after a comma or "in"; a year before a quarter; "qtr"; "Pay" as a schedule;
+        # "ending last June"; a capitalised "May" mid-sentence is the month, unless a name (session 21)
+        ("March billings were the strongest since November, 1984.", ["2026-03", "1984-11"]),
+        ("Sales shifted from March in 1986 to April this year.", ["1986-03", "2026-04", "2026"]),
+        ("The 1986 fourth quarter was weak.", ["1986-10-01/1986-12-31"]),
+        ("1985 4th qtr net rose.", ["1985-10-01/1985-12-31"]),
+        ("Qtly div 50 cts vs 50 cts prior Pay April 30 Record April 15", ["2027-04-30", "2027-04-15"]),
+        ("Growth was below the figure in the 12 months ending last June.", ["2025-07-01/2026-06-30"]),
+        ("Futures bounced back to 1,260 stg per tonne on May.", ["2026-05"]),
+        ("Federated is to buy rival May Department Stores.", []),
+        ("Without this deal May would have been washed up.", []),
     ],
 )
 def test_dates_resolve_all(text, values):
