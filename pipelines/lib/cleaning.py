@@ -574,13 +574,18 @@ def _cut_comment_thread(blocks: list[Block], *, min_names: int = 4) -> None:
             and not text.isupper() and not _NAME_LINE.match(blocks[i + 1].text)
 
     names = [i for i in range(half, len(blocks)) if commenter(i) and _SENTENCE_END.search(blocks[i + 1].text)]
+    # for each start k of the names from there on: does a name repeat, how many entries talk (one pass back)
+    repeats, talks, seen, n_talk, repeated = [False] * len(names), [0] * len(names), set(), 0, False
+    for k in range(len(names) - 1, -1, -1):
+        text = blocks[names[k]].text
+        repeated = repeated or text in seen
+        seen.add(text)
+        n_talk += 1 if _FIRST_OR_SECOND.search(blocks[names[k] + 1].text) else 0
+        repeats[k], talks[k] = repeated, n_talk
     for k in range(len(names) - min_names + 1):
-        thread = names[k:]
-        texts = [blocks[i].text for i in thread]
-        gaps = [b - a for a, b in itertools.pairwise(thread)]
-        talk = sum(1 for i in thread if _FIRST_OR_SECOND.search(blocks[i + 1].text))
-        if len(set(texts)) < len(texts) and max(gaps[:min_names - 1]) <= 4 and talk >= len(thread) / 2:
-            start = thread[0]
+        gaps = [b - a for a, b in itertools.pairwise(names[k:k + min_names])]
+        if repeats[k] and max(gaps) <= 4 and talks[k] >= (len(names) - k) / 2:
+            start = names[k]
             # back over earlier comments, which may hold code: a name over talk within 20 blocks
             while earlier := [j for j in range(max(half, start - 20), start)
                               if commenter(j) and _FIRST_OR_SECOND.search(blocks[j + 1].text)]:
@@ -713,18 +718,30 @@ def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:
 
 def _smooth(blocks: list[Block]) -> None:
     """jusText's context rule: short and near-good blocks take the class of their neighbours."""
-    def neighbour(i: int, step: int, dates: int = len(blocks)) -> str:  # past at most `dates` date lines
-        j = i + step
-        while 0 <= j < len(blocks):
+    classes = [b.cls for b in blocks]
+    # the blocks after one are not smoothed yet: the first good or bad block after each, and how many
+    # date lines lie before it, are known in one pass back (a page of thousands of short lines was quadratic)
+    n = len(blocks)
+    after, dates_before = [n] * n, [0] * n
+    for i in range(n - 2, -1, -1):
+        if classes[i + 1] in (GOOD, BAD):
+            after[i] = i + 1
+        else:
+            after[i], dates_before[i] = after[i + 1], dates_before[i + 1] + _is_date_line(blocks[i + 1])
+
+    def neighbour(i: int, step: int, dates: int = n) -> str:  # past at most `dates` date lines
+        if step > 0:
+            return BAD if after[i] == n or dates_before[i] > dates else classes[after[i]]
+        j = i - 1  # the blocks before one are smoothed already: good or bad, but for a title's kind
+        while j >= 0:
             if blocks[j].cls in (GOOD, BAD):
                 return blocks[j].cls
             dates -= _is_date_line(blocks[j])
             if dates < 0:
                 return BAD
-            j += step
+            j -= 1
         return BAD  # the edges of a page count as chrome
 
-    classes = [b.cls for b in blocks]
     for i, b in enumerate(blocks):
         if b.reason in ("title", "duplicate_title", "byline", "author_bio", "metadata", "sign_off") and b.cls == BAD:
             continue
