@@ -24,6 +24,7 @@ seven days up to the reference date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -222,7 +223,7 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
         return []
     tense = _sentence_tense(text[start:end])
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the spans found so far, apart from each other, in order
     for kind, rx in PATTERNS:
         if _NEEDS[kind] not in found_cues:
             continue
@@ -237,19 +238,20 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                          or _NAME_AFTER.match(text, e)):
                 continue  # the verb "may" in capitals or opening a sentence, a name ("John May", "May Department
                 # Stores"); "for May", "in May", "basis May" (a futures month) are the month
-            if any(s < b and a < e for a, b in taken):
+            k = bisect.bisect_left(taken, (e, e))  # the span that starts last before this one ends
+            if k and taken[k - 1][1] > s:
                 continue
             # a weekday is read in its clause's tense ("Jordan will tender Monday ..., sources said"); a month
             # or a day in the sentence's, as the clause's moved more of them the wrong way than the right one
             placed = "future" if _TOWARDS.search(before) else None if _SCHEDULED.search(before) \
-                else _tense(text, start, end, s, e) if kind == "weekday" else tense
+                else _tense(text, start, end, s, e, tense) if kind == "weekday" else tense
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
             value = _resolve(kind, m, reference, placed)
             if value is None and (kind.startswith("range_") or kind == "numeric"):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
             out.append(DateMention(s, e, text[s:e], value))
-            taken.append((s, e))
+            bisect.insort(taken, (s, e))
     out.sort(key=lambda d: d.start)
     for i in range(len(out) - 2, -1, -1):  # "on Monday, March 2": the weekday names the day that follows
         wd, day = out[i], out[i + 1]
@@ -286,13 +288,17 @@ _CLAUSE_START = re.compile(r"(?i)[,;:\"“”()]|\b(?:which|who|that|and|but|whi
 _VERB_RIGHT_AFTER = re.compile(r"(?i)^[\s,]+(?:(?:it|he|she|they|the\s+\w+)\s+)?(?:said|says|told|\w+ed)\b")
 
 
-def _tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
+_TENSE_REACH = 250  # characters before a weekday that its tense is looked for in (a sentence may be a table)
+
+
+def _tense(text: str, start: int, end: int, at: int, until: int, sentence_tense: str | None) -> str | None:
     """The tense a weekday at ``text[at:until]`` is read in: the nearest tense word before it in its own
     clause ("-ed" verbs and "said" included), else the nearest clear one before it in the sentence
     ("Jordan will tender Monday ..., sources said": future; "trading would resume Monday" too), else a verb right
     after it ("on Monday announced", "On Monday, it said"), else the sentence's, from every tense word
     when they agree. A word of plans ("expected", "scheduled") is future, not a past "-ed"; a
     participle after a present "be" ("is expected", "to be held") says nothing."""
+    start = max(start, at - _TENSE_REACH)
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, start, at)), default=start)
     marks = [(m.start(), "future" if m["future"] else "past") for m in _CLAUSE_TENSE.finditer(text, start, at)
              if m["future"] or not _BE_PARTICIPLE.search(text, max(start, m.start() - 30), m.start())]
@@ -304,7 +310,7 @@ def _tense(text: str, start: int, end: int, at: int, until: int) -> str | None:
         return max(in_clause or marks)[1]
     if _VERB_RIGHT_AFTER.match(text[until:min(end, until + 30)]):
         return "past"
-    return _sentence_tense(text[start:end])
+    return sentence_tense
 
 
 def _sentence_tense(sentence: str) -> str | None:
