@@ -311,15 +311,17 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             if len(partners) == 1:  # the other end stands alone again
                 partners[0].role, partners[0].group_id = "value", None
     label = _row_label(text, start, end, out)
-    leads = {}  # a group's subject is looked for from its first figure ("rose to X a share from Y")
+    leads, highs = {}, {}  # a group's subject is looked for from its first figure ("rose to X a share from Y")
     for f in out:
         leads.setdefault(f.group_id, f)
+        if f.role == "high":
+            highs.setdefault(f.group_id, f)
     for f in out:
         if label:
             f.subject = label
         elif f.subject is None and (f.group_id is None or leads[f.group_id] is f):
             # a range is read after its high end ("70 to 85 pct of the mortgages") and before its low one
-            high = next((g for g in out if f.role == "low" and g.group_id == f.group_id and g.role == "high"), f)
+            high = highs.get(f.group_id, f) if f.role == "low" else f
             f.subject = _subject(text, f, start, end, tail=high)
     _share_subjects(out)
     for g, f in zip(out, out[1:], strict=False):
@@ -327,11 +329,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             f.subject = g.subject  # "£1.35bn ($2.5bn) offer", "59.2 trillion rupiah ($6.58bn; £3.5bn)": the same
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
             g.subject = f.subject  # "the last six of 20 fighters": six of them
-    for i, f in enumerate(out):
+    last_subject: dict[str, str] = {}  # by unit, the subject of the latest figure that has one
+    for f in out:
         # "assets reached 345 billion yuan ..., up from 260.5 billion": none of its own, so the subject
         # of the nearest earlier figure in the same unit
         if f.subject is None and f.unit is not None:
-            f.subject = next((g.subject for g in reversed(out[:i]) if g.unit == f.unit and g.subject), None)
+            f.subject = last_subject.get(f.unit)
+        if f.subject and f.unit is not None:
+            last_subject[f.unit] = f.subject
     return out
 
 
