@@ -824,6 +824,10 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if words[0][0] in _LOWER_DATA:
         return _LOWER_DATA[words[0][0]], words[0][1]
+    if len(words) > 1 and words[0][0].lower() in _TIME_QUALIFIERS and _maybe_unit(words[1][0]):
+        symbol = _parse_unit(words[1][0])  # "45 human hours", "five trading days", "three straight years"
+        if symbol and _is_duration(symbol):
+            return symbol, words[1][1]
     head = re.fullmatch(r"(?i)(square|sq|cubic|cu)-([a-z]+)", words[0][0])
     if head:  # "a 2,500-square-foot home"
         words[:1] = [(head.group(1), words[0][1]), (head.group(2), words[0][1])]
@@ -893,6 +897,9 @@ def _pint_units(expression: str):
 
 
 _WATT_HOUR = re.compile(r"(?i)([a-z]*watts?)[ -](hours?)")
+# a word that may stand between a number and its unit of time: what kind of hours, days or years
+_TIME_QUALIFIERS = frozenset({"human", "man", "working", "business", "trading", "calendar", "full", "straight",
+                              "consecutive", "successive", "solid", "extra", "additional", "more", "further"})
 
 
 def _title_case(sentence: str) -> bool:

@@ -205,6 +205,10 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("Net profit was 16.66 mln H.K. Dlrs.", "money", 16.66e6, "HKD"),
         ("The IMF approved 125.9 mln SDR's for Jamaica.", "money", 125.9e6, "XDR"),
         ("It reported a loss of 83 mln markka.", "money", 83e6, "FIM"),
+        # a word saying what kind of time, between a number and its unit (session 21)
+        ("Checking the menus took 45 human hours.", "quantity", 45, "h"),
+        ("The offer was extended by five business days.", "quantity", 5, "d"),
+        ("Prices fell for three consecutive months.", "quantity", 3, "month"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
