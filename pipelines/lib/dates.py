@@ -367,14 +367,14 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             return _span(placed.year, n, months)
         if kind == "month_week":
             month = MONTHS[g["month"].lower().rstrip(".")]
-            year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
+            year = int(g["y"]) if g.get("y") else _month_year(month, ref, tense)
             last = calendar.monthrange(year, month)[1]
             wk = g["wk"].lower()
             first = last - 6 if wk in ("last", "final") else 1 + 7 * (_ORDINALS[wk] - 1)
             return f"{date(year, month, first).isoformat()}/{date(year, month, first + 6).isoformat()}"
         if kind == "month_half":
             month = MONTHS[g["month"].lower().rstrip(".")]
-            year = int(g["y"]) if g.get("y") else _place(lambda yr: date(yr, month, 15), ref, tense).year
+            year = int(g["y"]) if g.get("y") else _month_year(month, ref, tense)
             last = calendar.monthrange(year, month)[1]
             first, end = (1, 15) if g["h"].lower() in ("first", "1st") else (16, last)
             return f"{date(year, month, first).isoformat()}/{date(year, month, end).isoformat()}"
@@ -405,7 +405,7 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 year = int(g["y"])
             else:  # "the 12 months ending last June": the June before
                 which = {"last": "past", "next": "future"}.get((g.get("which") or "").lower(), tense)
-                year = _place(lambda yr: date(yr, month, 15), ref, which).year
+                year = _month_year(month, ref, which)
             end = date(year, month, calendar.monthrange(year, month)[1])
             return f"{(_shift(end, 'year', -1) + timedelta(days=1)).isoformat()}/{end.isoformat()}"
         if kind in ("range_days", "range_days_between", "range_days_dmy"):

@@ -797,6 +797,11 @@ def test_a_month_is_past_once_begun_and_to_come_until_ended(text, value):
     assert [d.value for d in find_dates(text, 0, len(text), date(1987, 3, 5))] == [value]
 
 
+def test_a_part_of_a_month_is_placed_as_its_month():
+    text = "It will take place in the second half of March."  # said on March 18: this March's, not next year's
+    assert [d.value for d in find_dates(text, 0, len(text), date(1987, 3, 18))] == ["1987-03-16/1987-03-31"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
        | st.lists(st.sampled_from(["12", "million", "tonnes", "$", "from", "to", "pct", "5", "-", "April",
