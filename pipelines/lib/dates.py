@@ -135,8 +135,10 @@ PATTERNS = [
                            r"Saturday|Sunday)\b")),
     ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid|end|start)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
 ]
-_PAST = re.compile(r"(?i)\b(was|were|had|did|said|made|took|held|met|told|rose|fell|ended|last|ago|earlier|"
-                   r"\w+ed)\b")
+# the words of time a sentence's tense (_PAST, _FUTURE) and a weekday's clause (_CLAUSE_TENSE) are read by
+_PAST_WORDS = "was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier"
+_FUTURE_WORDS = "will|would|shall|planned|expected|expects|upcoming|next|due|scheduled|anticipated"
+_PAST = re.compile(rf"(?i)\b({_PAST_WORDS}|said|told|\w+ed)\b")
 _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
 # A date right after these is a schedule, placed nearest the reference date whatever the sentence's
@@ -149,8 +151,7 @@ _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|thro
 _WHICH = re.compile(r"(?i)\b(next|last)\s+$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|(?:would|will|could|should|can|might|must|said|says)\b)")  # "May would"
-_FUTURE = re.compile(r"(?i)\b(will|would|shall|plans?|planned|prepares?|expected|expects|upcoming|next|due|"
-                     r"scheduled|anticipated|to be)\b")
+_FUTURE = re.compile(rf"(?i)\b({_FUTURE_WORDS}|plans?|prepares?|to be)\b")
 
 
 @dataclass
@@ -278,9 +279,8 @@ _WEEKDAY_ONLY = re.compile("|".join(calendar.day_name))
 # a participle after a present "be" says nothing of the time ("is expected", "to be held")
 _BE_PARTICIPLE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+(?:\w+ly\s+)?$")
 # the tense words a weekday is read by, nearest first: "Jordan will tender Monday ..., sources said"
-_CLAUSE_TENSE = re.compile(r"(?i)\b(?:(?P<future>will|would|shall|(?:plans?|prepares?)\s+to|planned|proposed|expected|"
-                           r"expects|upcoming|next|due|scheduled|anticipated)|"
-                           r"(?P<past>was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier|since))\b")
+_CLAUSE_TENSE = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_WORDS}|(?:plans?|prepares?)\s+to|proposed)|"
+                           rf"(?P<past>{_PAST_WORDS}|since))\b")
 # in the weekday's own clause, a reporting verb or a bare "-ed" verb is past too ("Lyng told Reuters in an
 # interview Tuesday", "which rejected a contract Saturday"); outside it, "-ed" is as often an adjective
 _CLAUSE_PAST = re.compile(r"(?i)\b(?:said|says|told|\w+ed)\b")
