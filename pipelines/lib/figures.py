@@ -209,12 +209,12 @@ def parse_number(num: str, frac: str | None = None) -> float | None:
     s = num.strip().lower().replace(",", "").replace("\u202f", "").replace("\u2009", "").replace("−", "-")
     value: float | None
     if _PLAIN_NUMBER.fullmatch(s):  # most numbers: "4.5", "1500000"
-        return float(s) + ({"½": 0.5, "¼": 0.25, "¾": 0.75}[frac] if frac else 0)
+        return float(s) + (_VULGAR[frac] if frac else 0)
     if _SPACED_THOUSANDS.fullmatch(s):
         s = s.replace(" ", "")
     sci = _SCIENTIFIC.fullmatch(s)
     if sci:
-        return float(sci.group(1)) * 10 ** int(sci.group(2)) + ({"½": 0.5, "¼": 0.25, "¾": 0.75}[frac] if frac else 0)
+        return float(sci.group(1)) * 10 ** int(sci.group(2)) + (_VULGAR[frac] if frac else 0)
     m = _FRACTION_NUMBER.fullmatch(s)
     if m:
         if int(m.group(3)) == 0:
@@ -233,7 +233,7 @@ def parse_number(num: str, frac: str | None = None) -> float | None:
         if value is None:
             return None
     if frac:
-        value += {"½": 0.5, "¼": 0.25, "¾": 0.75}[frac]
+        value += _VULGAR[frac]
     return value
 
 
@@ -1284,7 +1284,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                     or w.endswith(("'s", "’s")) \
                     or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
                                        or _VERB_NEXT.search(window, max(0, wm.start() - 10), wm.start())
-                                       or w.lower().endswith("ing") and _BE_BEFORE.search(window, 0, wm.start())):
+                                       or w.lower().endswith("ing")
+                                       and _BE_BEFORE.search(window, max(0, wm.start() - 12), wm.start())):
                 if phrase:
                     break
                 continue  # past "had declined", "could drop", "is set to slow", names and function words
