@@ -37,7 +37,7 @@ def table(n: int) -> str:
 
 
 CASES = {
-    "clean: a page of names over sentences": (names_page, lambda t: strip_boilerplate(t)),
+    "clean: a page of names over sentences": (names_page, strip_boilerplate),
     "segment: a paragraph with no sentence end": (run_on, split_sentences),
     "figures: a table read as one sentence": (table, find_figures),
     "dates: a table read as one sentence": (table, lambda t: find_dates(t, 0, len(t), date(1987, 4, 8))),
