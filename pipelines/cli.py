@@ -94,7 +94,9 @@ def cmd_run(args) -> int:
                 return 1
             if i < len(pending):  # give freed memory back before the next batch
                 progress.release_free_memory()
-            memory = progress.memory_line(parallel.worker_pids(), parallel.helper_pid())
+            memory = progress.memory_line(parallel.worker_pids(), parallel.helper_pid(), parallel.fork_server_pid())
+            if i < len(pending):
+                parallel.renew()  # after the line, which reports what this batch left in them
             say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else ""))
     print(summary(wh.root, time.perf_counter() - started, len(pending)))
     return 0

@@ -1,20 +1,28 @@
 """Worker processes for per-document work (cleaning, entities, figures and dates).
 
-One pool per process that asks for it, started on the first big batch and reused by every later
-batch and step of the run (a worker loads the spaCy model once, on its first entities chunk). The
-command line starts it early instead (``warm``) when the run's new input is big enough: the workers
-then load the model and the rules while this process imports Dagster and runs the first steps, and
-every later step of any size uses them, so a small incremental run neither waits for a model load
-nor runs its entities on one core.
+The workers are forked, each batch afresh, from a fork server that imported the steps' modules and
+loaded the spaCy model and the unit registry once (``preload``, run by ``worker_image``): a new
+worker starts in milliseconds with the model in pages it shares with the server and its siblings,
+and whatever a batch leaves in a worker's allocators dies with it (``renew``). The command line
+starts the server early (``warm``) when the run's new input is big enough: it loads the model while
+this process imports Dagster and runs the first steps, and every later step of any size uses the
+workers, so a small incremental run neither waits for a model load nor runs its entities on one core.
 Work goes out in chunks of documents and comes back in order, as Arrow tables (``map_table``): a
 worker sends back ``mentions`` rows, not spaCy Docs, which spaCy's own ``n_process`` would ship to
 the parent and rebuild there (measured on 2,000 Reuters bodies, ner only, 2 processes: 7,210 words/s
 that way, 9,047 with rows back, bare ``nlp.pipe`` 9,048), and the rows are a table built in the
 worker, not Python objects for this process to hold.
 
-A warm run also starts one more process, the warehouse's (``isolated``): the batch's DuckDB queries
-and Parquet merges run there, so that what their allocators keep does not pile up, batch after
-batch, in the process that runs Dagster.
+A warm run also starts one more process, the warehouse's (``isolated``), again for each batch: the
+batch's DuckDB queries and Parquet merges run there, so that what their allocators keep does not
+pile up, batch after batch, in the process that runs Dagster or in a process that outlives the batch.
+
+Measured in session 22 on all of Reuters in batches of 1,000 bodies against its first 2,000 (every
+process of the run, Pss summed, sampled every 0.5 s): with the workers and the warehouse process kept
+for the whole run, 587.8 against 608.6 MiB (the warehouse process had grown 164 -> 173 MiB and each
+worker 190 -> 192 between the first and the last of Reuters' five default batches); with a new
+warehouse process for each batch, 579.6 against 601.2; with new workers too, forked as now, 533.6
+against 542.6 (the model's pages shared), and the 20 batches took 188.3 s against 194.4 (one run each).
 
 ``TEXTWAREHOUSE_PROCESSES`` sets the number of workers (default: the CPUs this process may use,
 at most 2; 1 means everything runs in the calling process).
@@ -59,20 +67,20 @@ def processes() -> int:
 
 def workers_for(n_items: int) -> int:
     """How many processes a batch of ``n_items`` documents is worth (all of them once ``warm``)."""
-    if _warm and _pool is not None:
-        return _pool_size
+    if _warm:
+        return processes()
     return processes() if n_items >= MIN_ITEMS else 1
 
 
 def warm(new_bytes: int) -> bool:
-    """Start the workers and the warehouse process (``isolated``) now if ``new_bytes`` of new input is
-    worth them (``$TEXTWAREHOUSE_WARM_BYTES``, default ``WARM_BYTES``) and more than one process is
-    allowed; each loads what its work needs (``preload``, ``preload_warehouse``) in the background.
-    True if they were started."""
+    """Start the workers' fork server and the warehouse process (``isolated``) now if ``new_bytes`` of
+    new input is worth them (``$TEXTWAREHOUSE_WARM_BYTES``, default ``WARM_BYTES``) and more than one
+    process is allowed; each loads what its work needs (``preload``, ``preload_warehouse``) in the
+    background, and the workers are forked at the first step that needs them. True if started."""
     global _warm, _helper
     if new_bytes < settings.positive_int(WARM_BYTES_ENV, WARM_BYTES) or processes() < 2:
         return False
-    _get_pool(processes(), initializer=preload)
+    _worker_context()
     if _helper is None:
         _helper = _start(1, preload_warehouse)
     _warm = True
@@ -89,8 +97,9 @@ def _worker() -> None:
 
 
 def preload() -> None:
-    """Runs once in each warm worker: ``_worker``, then import the steps' modules and load the spaCy
-    model and the unit registry, so the first chunk of each step starts at full speed."""
+    """Runs once in the workers' fork server (``worker_image``): ``_worker``, then import the steps'
+    modules and load the spaCy model and the unit registry, so that each worker forked from it starts
+    its first chunk at full speed."""
     _worker()
     from pipelines.lib import documents, entities, figures, segmenting, steps  # noqa: F401
 
@@ -137,6 +146,29 @@ def isolated(fn: Callable[..., Any], *args: Any) -> Any:
         return _helper.submit(fn, *args).result()
     except BrokenProcessPool as exc:
         raise _lost("the warehouse process") from exc
+
+
+def renew() -> None:
+    """Between batches: stop the workers (the next step forks new ones from the server, in
+    milliseconds) and replace the warehouse process with a fresh one (~0.4 s of a core: imports and
+    the gazetteer, loaded while the next batch starts). What a batch left in their allocators then
+    dies with them instead of raising every later batch's base (see the module's figures; the
+    warehouse process's calls each left it a little higher over the first dozen batches). Both are
+    idle here: every call has returned."""
+    global _pool, _pool_size, _helper
+    _stop(_pool)
+    _pool, _pool_size = None, 0
+    if _helper is not None:
+        _stop(_helper)
+        _helper = _start(1, preload_warehouse)
+
+
+def _stop(executor: ProcessPoolExecutor | None) -> None:
+    """Terminate an executor's processes and shut it down (none of them holds anything to save)."""
+    if executor is not None:
+        for process in list((executor._processes or {}).values()):
+            process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _lost(what: str) -> RuntimeError:
@@ -195,7 +227,7 @@ def _in_process(fn: Callable[..., tuple], calls: Iterator[tuple]) -> Iterator[tu
 
 def _on_workers(fn: Callable[..., tuple], calls: Iterator[tuple], n: int) -> Iterator[tuple[tuple, tuple]]:
     """``(args, fn(*args))`` for every call, in order, on ``n`` workers, ``IN_FLIGHT * n`` calls out at once."""
-    pool = _get_pool(n, initializer=_worker)
+    pool = _get_pool(n)
     call = functools.partial(_shipped_call, fn)
     pending: collections.deque = collections.deque()
     try:
@@ -253,23 +285,45 @@ def _shipped_call(fn: Callable[..., tuple], args: tuple) -> tuple:
         progress.release_free_memory(collect=False)
 
 
-def _get_pool(n: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Where workers come from: forked by multiprocessing's fork server, started now if it is not
+    running (it does not wait for the server's preload), which imports ``worker_image`` before its
+    first fork. The server is a fresh interpreter started from this thread (``spawn``'s safety: this
+    process runs Dagster's threads, and a forked copy of a lock held by another thread would hang the
+    child); it dies with that thread (``_die_with_parent``, in ``preload``), and each worker with it."""
+    import multiprocessing.forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipelines.lib.worker_image"])
+    multiprocessing.forkserver.ensure_running()
+    return context
+
+
+def fork_server_pid() -> int | None:
+    """Process id of the workers' fork server, if one was started (a private of multiprocessing's)."""
+    import multiprocessing.forkserver
+
+    return getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None)
+
+
+def _get_pool(n: int) -> ProcessPoolExecutor:
     """The ``n`` workers, started if they were not. An executor, not a ``multiprocessing.Pool``: when
     a process of a Pool dies (the OOM killer), the Pool starts another and keeps waiting for the
     lost chunk's result (checked: still waiting 8 s after its worker was killed); an executor's
     calls fail instead."""
     global _pool, _pool_size
     if _pool is None or _pool_size != n:
-        shutdown()
-        _pool, _pool_size = _start(n, initializer), n
+        _stop(_pool)
+        _pool, _pool_size = _start(n, _worker, _worker_context()), n
     return _pool
 
 
-def _start(n: int, initializer: Callable[[], None] | None) -> ProcessPoolExecutor:
+def _start(n: int, initializer: Callable[[], None] | None,
+           context: multiprocessing.context.BaseContext | None = None) -> ProcessPoolExecutor:
     """An executor of ``n`` processes, all started now (an executor starts a process per call
-    otherwise). Spawned, not forked: the parent runs Dagster's threads, and a forked copy of a lock
-    held by another thread would hang the child."""
-    executor = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
+    otherwise). Spawned unless ``context`` says otherwise, not forked from this process: it runs
+    Dagster's threads, and a forked copy of a lock held by another thread would hang the child."""
+    executor = ProcessPoolExecutor(n, mp_context=context or multiprocessing.get_context("spawn"), initializer=initializer)
     for _ in range(n):
         executor.submit(int)
     return executor
@@ -286,15 +340,13 @@ def helper_pid() -> int | None:
 
 
 def shutdown() -> None:
-    """Stop the workers and the warehouse process (at exit, or before starting a pool of another size).
+    """Stop the workers and the warehouse process (at exit, or after a worker died). The workers' fork
+    server stays, idle, until this process ends (it ends with it).
     Every result has been collected by then (``isolated`` waits for its call) and none holds anything
     to save, so they are terminated rather than left to tear down their models (0.6 s)."""
     global _pool, _pool_size, _warm, _helper
-    for executor in (_pool, _helper):
-        if executor is not None:
-            for process in list((executor._processes or {}).values()):
-                process.terminate()
-            executor.shutdown(wait=True, cancel_futures=True)
+    _stop(_pool)
+    _stop(_helper)
     _pool, _pool_size, _helper = None, 0, None
     _warm = False
 

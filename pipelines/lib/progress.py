@@ -57,17 +57,20 @@ def resident_mib(pid: int | str = "self") -> float | None:
     return None
 
 
-def memory_line(worker_pids: list[int], warehouse_pid: int | None = None) -> str:
-    """'memory: this process 226 MiB, workers 167 + 164 MiB, warehouse 150 MiB' (what is resident
-    now, not the peak)."""
+def memory_line(worker_pids: list[int], warehouse_pid: int | None = None, server_pid: int | None = None) -> str:
+    """'memory: this process 226 MiB, workers 144 + 144 MiB, warehouse 150 MiB, fork server 190 MiB'
+    (what is resident now, not the peak; the workers share most of theirs with the fork server they
+    were forked from)."""
     own = resident_mib()
     if own is None:
         return ""
     workers = [m for m in (resident_mib(p) for p in worker_pids) if m is not None]
-    helper = resident_mib(warehouse_pid) if warehouse_pid is not None else None
     line = f"memory: this process {own:,.0f} MiB"
     line += f", workers {' + '.join(f'{m:,.0f}' for m in workers)} MiB" if workers else ""
-    return line + (f", warehouse {helper:,.0f} MiB" if helper is not None else "")
+    for name, pid in (("warehouse", warehouse_pid), ("fork server", server_pid)):
+        mib = resident_mib(pid) if pid is not None else None
+        line += f", {name} {mib:,.0f} MiB" if mib is not None else ""
+    return line
 
 
 def release_free_memory(*, collect: bool = True) -> None:

@@ -70,16 +70,20 @@ def test_run_is_incremental_and_idempotent(folders, dagster_home):
 
 
 def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
-    """The command line starts the workers before Dagster for a big enough input; the tables are
-    the same as from one process."""
+    """The command line starts the workers' fork server before Dagster for a big enough input, and
+    new workers and a new warehouse process for each batch; the tables are the same as from one
+    process."""
     raw, wh = folders
     shutil.copy(SEED, raw / "seed-article.txt")
     (raw / "brief.md").write_text("# Brief\n\nOil prices rose 2 pct on Monday in London. Traders said supply was tight.\n")
     cold_wh = tmp_path / "cold"
-    warm = run_cli("run", env_extra={"TEXTWAREHOUSE_PROCESSES": "2", "TEXTWAREHOUSE_WARM_BYTES": "1"})
+    one_file_a_batch = {"TEXTWAREHOUSE_BATCH_FILES": "1"}
+    warm = run_cli("run", env_extra={"TEXTWAREHOUSE_PROCESSES": "2", "TEXTWAREHOUSE_WARM_BYTES": "1", **one_file_a_batch})
     assert "2 worker processes loading the model meanwhile" in warm.stderr
-    assert re.search(r"workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB", warm.stderr)  # its own process did the SQL
-    cold = run_cli("run", "--warehouse", str(cold_wh), env_extra={"TEXTWAREHOUSE_PROCESSES": "1"})
+    # each batch in new workers (forked from the server) and a new warehouse process, which did the SQL
+    lines = re.findall(r"batch \d/2 done .*workers (\d+) \+ (\d+) MiB, warehouse (\d+) MiB, fork server (\d+) MiB", warm.stderr)
+    assert len(lines) == 2, warm.stderr
+    cold = run_cli("run", "--warehouse", str(cold_wh), env_extra={"TEXTWAREHOUSE_PROCESSES": "1", **one_file_a_batch})
     assert "loading the model" not in cold.stderr
     for sql in ("SELECT doc_id, sentence_id, start, text FROM sentences ORDER BY ALL",
                 "SELECT doc_id, start, \"end\", label, entity_id FROM mentions ORDER BY ALL",

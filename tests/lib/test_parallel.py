@@ -71,6 +71,17 @@ def test_every_step_on_two_workers_matches_one_process(two_workers):
                         progress.memory_line(parallel.worker_pids(), os.getpid()))
 
 
+def model_loaded(_: int) -> tuple[bool]:
+    from pipelines.lib import entities
+
+    return (entities.load_nlp.cache_info().currsize == 1,)
+
+
+def parent(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as fh:
+        return int(fh.read().rsplit(")", 1)[1].split()[1])
+
+
 def arrow_allocator(_: int) -> tuple[str]:
     return (pa.default_memory_pool().backend_name,)
 
@@ -116,7 +127,8 @@ def test_warm_workers_take_every_step_of_any_size(monkeypatch):
         assert parallel.worker_pids() == [] and parallel.workers_for(3) == 1
         assert parallel.helper_pid() is None and parallel.isolated(os.getpid) == os.getpid()
         assert parallel.warm(parallel.WARM_BYTES)
-        assert len(parallel.worker_pids()) == 2 and parallel.workers_for(3) == 2
+        assert parallel.fork_server_pid() is not None and parallel.workers_for(3) == 2
+        assert parallel.worker_pids() == []  # forked at the first step that needs them
         # the warehouse's work runs in a process of its own, and its errors reach the caller
         assert parallel.isolated(os.getpid) == parallel.helper_pid() != os.getpid()
         assert parallel.helper_pid() not in parallel.worker_pids()
@@ -125,6 +137,18 @@ def test_warm_workers_take_every_step_of_any_size(monkeypatch):
         docs = _docs(3)
         starts = pa.table({"doc_id": docs["doc_id"], "start": [0] * 3})
         assert (steps.mentions_batch(docs, starts),) == steps.mentions_chunk(docs, starts)
+        workers, helper = parallel.worker_pids(), parallel.helper_pid()
+        assert len(workers) == 2 and {parent(p) for p in workers} == {parallel.fork_server_pid()}
+        # forked with the model loaded: no worker loads it again
+        assert [r for _, r in parallel.each(model_loaded, [(i,) for i in range(4)], documents=4)] == [(True,)] * 4
+        assert re.fullmatch(r"memory: this process [\d,]+ MiB, workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB, "
+                            r"fork server [\d,]+ MiB",
+                            progress.memory_line(parallel.worker_pids(), parallel.helper_pid(), parallel.fork_server_pid()))
+        parallel.renew()  # between batches: new processes, nothing of the last batch's
+        assert parallel.worker_pids() == [] and parallel.helper_pid() not in (None, helper)
+        assert not any(alive(p) for p in [*workers, helper])
+        assert (steps.mentions_batch(docs, starts),) == steps.mentions_chunk(docs, starts)
+        assert len(parallel.worker_pids()) == 2 and not set(parallel.worker_pids()) & set(workers)
         # a warehouse process that dies in a call (killed, out of memory) fails it instead of hanging
         with pytest.raises(RuntimeError, match="warehouse process of this run ended .* run again"):
             parallel.isolated(os.kill, parallel.helper_pid(), signal.SIGKILL)
@@ -143,7 +167,7 @@ if __name__ == "__main__":
     list(parallel.each(divmod, [(i, 3) for i in range(8)], documents=8))  # and so have the workers
     threading.Thread(target=parallel.isolated, args=(time.sleep, 120), daemon=True).start()  # a long write
     time.sleep(0.5)
-    print(*parallel.worker_pids(), parallel.helper_pid(), flush=True)
+    print(*parallel.worker_pids(), parallel.helper_pid(), parallel.fork_server_pid(), flush=True)
     time.sleep(120)
 """
 
@@ -155,7 +179,7 @@ def test_the_processes_of_a_killed_run_die_with_it(tmp_path):
     script.write_text(KILLED_RUN)
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     pids = [int(p) for p in proc.stdout.readline().split()]
-    assert len(pids) == 3 and all(alive(p) for p in pids)
+    assert len(pids) == 4 and all(alive(p) for p in pids)  # the workers, the warehouse process, the fork server
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 20
