@@ -122,9 +122,11 @@ def preload_warehouse() -> None:
 def _die_with_parent() -> None:
     """Be killed when the thread that started this process ends (Linux's PR_SET_PDEATHSIG; nothing
     elsewhere): an executor's process outlives a killed parent otherwise, waiting for work or busy
-    with a call (a write, in the warehouse process). ``warm`` starts them from the command line's
-    main thread; ``each`` from the step's thread, which is the main thread in an in-process run
-    (checked with ``dg.materialize``; not checked for the UI's run launcher). A process started from
+    with a call (a write, in the warehouse process). ``warm`` starts the warehouse process and the
+    workers' fork server from the command line's main thread; ``each`` the fork server from the
+    step's thread, which is the main thread in an in-process run (checked with ``dg.materialize``;
+    not checked for the UI's run launcher). A worker dies with the fork server it was forked from,
+    and so with this process (checked: tests/lib/test_parallel.py kills a run). A process started from
     a thread that ends sooner dies with it, and the step's next call fails saying so (``_lost``)."""
     import signal
 
