@@ -70,7 +70,7 @@ def cmd_run(args) -> int:
         new_bytes = sum(f["size"] for fs in files.values() for f in fs)
         warm = parallel.warm(new_bytes)
         say(f"{len(new)} new batch(es) planned from {raw}; {len(pending)} to run ({new_bytes / 1e6:,.1f} MB)"
-            + (f"; {parallel.processes()} worker processes loading the model meanwhile" if warm else ""))
+            + (f"; {parallel.processes()} worker processes, forked from a server loading the model meanwhile" if warm else ""))
         # imported only now, so that warm workers load the model while Dagster loads
         import warnings
 

@@ -79,7 +79,7 @@ def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     cold_wh = tmp_path / "cold"
     one_file_a_batch = {"TEXTWAREHOUSE_BATCH_FILES": "1"}
     warm = run_cli("run", env_extra={"TEXTWAREHOUSE_PROCESSES": "2", "TEXTWAREHOUSE_WARM_BYTES": "1", **one_file_a_batch})
-    assert "2 worker processes loading the model meanwhile" in warm.stderr
+    assert "2 worker processes, forked from a server loading the model meanwhile" in warm.stderr
     # each batch in new workers (forked from the server) and a new warehouse process, which did the SQL
     lines = re.findall(r"batch \d/2 done .*workers (\d+) \+ (\d+) MiB, warehouse (\d+) MiB, fork server (\d+) MiB", warm.stderr)
     assert len(lines) == 2, warm.stderr
