@@ -166,14 +166,16 @@ class DateMention:
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "range_months_through": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
-    "month": "month", "iso": "digit", "numeric": "digit", "range_years": "digit", "decade": "digit", "year": "digit",
+    "month": "month", "iso": "year", "numeric": "year", "range_years": "year", "decade": "year", "year": "year",
     "month_half": "month", "month_week": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
     "decade_short": "apostrophe",
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
 }
 _MONTH_CUE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
-_DIGIT = re.compile(r"\d")
+# each pattern that needs digits holds four in a row (a year: "1987", "2024-03-15", "3/31/2027", "the
+# 1980s"): a sentence with digits but no four of them ("rose 4.5 pct", "1,234 tonnes") skips them all
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _QUARTER_CODE = re.compile(r"\b[QqHh][1-4]")
 _QUARTER_WORDS = ("quarter", "half", "qtr")
 # "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell
@@ -194,8 +196,8 @@ def cues(text: str, start: int, end: int) -> set[str]:
     found = set()
     if _MONTH_CUE.search(text, start, end):
         found.add("month")
-    if _DIGIT.search(text, start, end):
-        found.add("digit")
+    if _FOUR_DIGITS.search(text, start, end):
+        found.add("year")
     if any(w in low for w in _QUARTER_WORDS) or _QUARTER_CODE.search(text, start, end):
         found.add("quarter")
     if any(w in low for w in _UNIT_WORDS):
