@@ -270,12 +270,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         return []
     out: list[Figure] = []
     scores, sport = [], False
-    for sc in _SCORE.finditer(text, start, end):
+    hyphen = text.find("-", start, end) != -1  # every score is two numbers and a hyphen
+    for sc in _SCORE.finditer(text, start, end) if hyphen else ():
         after = _SCORE_AFTER.match(text, sc.end())
         if after or _SCORE_BEFORE.search(text, max(start, sc.start() - 40), sc.start()):
             scores.append(sc.span())
             sport = sport or not (after and after.group(1).lower() in ("up", "down"))  # "158-160 up 2": prices
-    sets = [sc.span() for sc in _SET_SCORES.finditer(text, start, end)]
+    sets = [sc.span() for sc in _SET_SCORES.finditer(text, start, end)] if hyphen else []
     scores += sets
     if sport or sets:
         # a sentence that gives a score gives others ("his 4-6 6-3 7-6 victory, ... at 6-4 in the tiebreak")
