@@ -427,7 +427,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None  # "3G", "2.5G": a network generation, not grams
     # "21 Grams actress", "Nine Mile Unit Two": a unit's name in capitals mid-sentence, outside a headline, is
     # a name (not a currency, "Swiss francs"; not a vowel-less abbreviation in a results table, "Six Mths")
-    if unit and re.fullmatch(r"[A-Z][a-z]*[aeiouy][a-z]*", unit) and len(unit) > 3 and unit.lower() not in CURRENCY_WORDS \
+    if unit and len(unit) > 3 and _NAME_WORD.fullmatch(unit) and unit.lower() not in CURRENCY_WORDS \
             and not _title_case(text[sent_start:sent_end]):
         return None
     if is_word and re.fullmatch(r"(?i)half|quarter", num.strip()) and _PERIOD_BEFORE.search(before):
@@ -903,10 +903,14 @@ _TIME_QUALIFIERS = frozenset({"human", "man", "working", "business", "trading", 
                               "consecutive", "successive", "solid", "extra", "additional", "more", "further"})
 
 
+_NAME_WORD = re.compile(r"[A-Z][a-z]*[aeiouy][a-z]*")  # capitalised, with a vowel: "Grams", "Mile", not "Mths"
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
 def _title_case(sentence: str) -> bool:
     """Most words of four letters or more capitalised: a headline ("Output Rose 5 Pct In March") or a
     table, where a capitalised unit is no name."""
-    words = re.findall(r"[A-Za-z]{4,}", sentence)
+    words = _LONG_WORD.findall(sentence)
     return not words or sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
