@@ -81,7 +81,7 @@ def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     warm = run_cli("run", env_extra={"TEXTWAREHOUSE_PROCESSES": "2", "TEXTWAREHOUSE_WARM_BYTES": "1", **one_file_a_batch})
     assert "2 worker processes, forked from a server loading the model meanwhile" in warm.stderr
     # each batch in new workers (forked from the server) and a new warehouse process, which did the SQL
-    lines = re.findall(r"batch \d/2 done .*workers (\d+) \+ (\d+) MiB, warehouse (\d+) MiB, fork server (\d+) MiB", warm.stderr)
+    lines = re.findall(r"batch \d/2 done .*workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB, fork server [\d,]+ MiB", warm.stderr)
     assert len(lines) == 2, warm.stderr
     cold = run_cli("run", "--warehouse", str(cold_wh), env_extra={"TEXTWAREHOUSE_PROCESSES": "1", **one_file_a_batch})
     assert "loading the model" not in cold.stderr

@@ -77,11 +77,6 @@ def model_loaded(_: int) -> tuple[bool]:
     return (entities.load_nlp.cache_info().currsize == 1,)
 
 
-def parent(pid: int) -> int:
-    with open(f"/proc/{pid}/stat") as fh:
-        return int(fh.read().rsplit(")", 1)[1].split()[1])
-
-
 def arrow_allocator(_: int) -> tuple[str]:
     return (pa.default_memory_pool().backend_name,)
 
@@ -188,13 +183,23 @@ def test_the_processes_of_a_killed_run_die_with_it(tmp_path):
     assert not [p for p in pids if alive(p)]
 
 
-def alive(pid: int) -> bool:
-    """Running (a zombie waiting for its new parent to reap it is dead)."""
+def _stat(pid: int) -> list[str] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command's name (state, parent, ...); None if gone."""
     try:
         with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+            return fh.read().rsplit(")", 1)[1].split()
     except FileNotFoundError:
-        return False
+        return None
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for its new parent to reap it is dead)."""
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"
+
+
+def parent(pid: int) -> int:
+    return int(_stat(pid)[1])
 
 
 def test_one_process_never_warms(monkeypatch):
