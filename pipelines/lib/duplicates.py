@@ -15,7 +15,7 @@ import numpy as np
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
-THRESHOLD = 0.7  # chosen on measurement: see benchmarks/near_duplicates.py and the README
+THRESHOLD = 0.7  # chosen on measurement: see benchmarks/near_duplicates.py and docs/measurements.md (Cleaning)
 _SEED = 1
 _WORD = re.compile(r"\w+")
 

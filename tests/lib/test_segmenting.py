@@ -39,7 +39,7 @@ def test_sentences(text, expected):
 
 
 def test_golden_rules_score():
-    """The figure the README quotes: at least 45 of the 48 golden rules (pySBD, the reference, gets 47)."""
+    """The figure docs/measurements.md quotes: at least 45 of the 48 golden rules (pySBD, the reference, gets 47)."""
     cases = [json.loads(line) for line in shared("dev", "sentences-golden-rules.jsonl").open()]
     passed = sum(sentences(c["text"]) == c["expected_sentences"] for c in cases)
     assert len(cases) == 48
