@@ -103,7 +103,12 @@ def cmd_run(args) -> int:
 
 
 def _failure_line(result, batch_id: str) -> str:
-    """One line naming the failed step, the batch and the error, then where to look."""
+    """One line naming the failed check or step, the batch and the error, then where to look."""
+    for event in result.all_events:  # a blocking check fails its step: say which check, and why
+        if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
+            check = event.event_specific_data
+            return (f"textwarehouse run stopped: check {check.check_name} failed for batch {batch_id}: {check.description}\n"
+                    f"The warehouse is unchanged for this batch (run id {result.run_id}; the failing rows in `make ui`).")
     for event in result.all_events:
         if event.is_step_failure:
             error = event.step_failure_data.error
@@ -112,9 +117,6 @@ def _failure_line(result, batch_id: str) -> str:
             return (f"textwarehouse run failed in step {event.step_key!r} for batch {batch_id}: {message}\n"
                     f"The warehouse is unchanged for this batch; fix the cause and run again "
                     f"(run id {result.run_id}; details in `make ui`).")
-    for event in result.all_events:
-        if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
-            return f"textwarehouse run stopped: check {event.event_specific_data.check_name} failed for batch {batch_id}"
     return f"textwarehouse run failed for batch {batch_id} (run id {result.run_id}; details in `make ui`)"
 
 

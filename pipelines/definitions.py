@@ -12,16 +12,13 @@ from pipelines.defs.jobs import textwarehouse_job
 from pipelines.defs.logging import compact_console
 from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.search import assets as search
-from pipelines.defs.segment import assets as segment
 from pipelines.defs.warehouse import assets as warehouse
-from pipelines.defs.warehouse import checks
 from pipelines.defs.warehouse.schedules import incremental_schedule
 
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
 
 defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([ingest, clean, segment, extract, search, warehouse]),
-    asset_checks=dg.load_asset_checks_from_modules([checks]),
+    assets=dg.load_assets_from_modules([ingest, clean, extract, search, warehouse]),
     jobs=[textwarehouse_job],
     sensors=[raw_files_sensor],
     schedules=[incremental_schedule],

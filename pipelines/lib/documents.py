@@ -18,9 +18,21 @@ def source_group(source: str) -> str:
 
 def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tuple[dict, list[dict]]:
     """One ``documents`` row and its ``removed`` rows, from one ``raw_documents`` row."""
+    doc, removed, _, _ = _document(raw, repeated)
+    return doc, removed
+
+
+def clean_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tuple[dict, list[dict], list[dict], list[dict]]:
+    """``build_document``'s rows and the ``paragraphs`` and ``sentences`` rows of the clean body: the body
+    is segmented once, for its rows and for ``documents.n_sentences`` alike."""
+    doc, removed, paragraphs, sentences = _document(raw, repeated)
+    return doc, removed, *_segment_rows(doc["doc_id"], doc["text"], paragraphs, sentences)
+
+
+def _document(raw: dict, repeated: frozenset[str]) -> tuple[dict, list[dict], list, list]:
     extracted = cleaning.extract(raw["raw_text"], fmt=raw["format"], repeated=repeated)
     text = clean_body(extracted.body)
-    _, sentences = segment(text)
+    paragraphs, sentences = segment(text)
     doc = dict(
         doc_id=raw["doc_id"],
         source=raw["source"],
@@ -37,12 +49,15 @@ def build_document(raw: dict, *, repeated: frozenset[str] = frozenset()) -> tupl
         batch_id=raw.get("batch_id"),
     )
     removed = [dict(r, doc_id=raw["doc_id"], batch_id=raw.get("batch_id")) for r in extracted.removed]
-    return doc, removed
+    return doc, removed, paragraphs, sentences
 
 
 def segment_rows(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
     """``paragraphs`` and ``sentences`` rows for a clean body."""
-    paragraphs, sentences = segment(text)
+    return _segment_rows(doc_id, text, *segment(text))
+
+
+def _segment_rows(doc_id: str, text: str, paragraphs: list, sentences: list) -> tuple[list[dict], list[dict]]:
     p_rows = [
         dict(doc_id=doc_id, paragraph_id=i, start=p.start, end=p.end, text=text[p.start : p.end])
         for i, p in enumerate(paragraphs)

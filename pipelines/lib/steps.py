@@ -1,4 +1,4 @@
-"""The per-batch work of the steps that read every document (clean, segment, figures and dates,
+"""The per-batch work of the steps that read every document (clean and segment, figures and dates,
 mentions), table in and tables out, a chunk of documents at a time on the worker processes.
 
 Each ``*_batch`` function takes the batch's input as an Arrow table and returns its output tables;
@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pyarrow as pa
 
 from pipelines.lib import cleaning, duplicates, entities, figures, parallel
-from pipelines.lib.documents import build_document, segment_rows, source_group
+from pipelines.lib.documents import clean_document, source_group
 from pipelines.lib.schemas import table_from_rows
 
 # pyarrow.compute is imported where used, in the process that runs the step: the workers never need
@@ -23,10 +23,16 @@ from pipelines.lib.schemas import table_from_rows
 OnChunk = Callable[[pa.Table, tuple], None] | None
 
 
-def clean_batch(raw: pa.Table, on_chunk: OnChunk = None) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """The ``documents``, ``removed`` and ``minhashes`` tables (a signature for each document with a
-    body) of a batch of ``raw_documents`` rows, in their order. Lines that repeat across many
-    documents of the same source are treated as chrome."""
+CLEAN_TABLES = ["documents", "removed", "minhashes", "paragraphs", "sentences"]
+
+
+def clean_batch(raw: pa.Table, on_chunk: OnChunk = None) -> tuple[pa.Table, ...]:
+    """The ``documents``, ``removed``, ``minhashes`` (a signature for each document with a body),
+    ``paragraphs`` and ``sentences`` tables of a batch of ``raw_documents`` rows, in their order
+    (``CLEAN_TABLES``). Lines that repeat across many documents of the same source are treated as
+    chrome. Each body is segmented once, where it is cleaned: its sentences are counted in
+    ``documents`` and are the ``sentences`` rows (a step of their own segmented every body a second
+    time: 0.38 s of CPU for 4,000 Reuters bodies, 0.45 s with the rows, session 23)."""
     groups: dict[str, list[int]] = {}
     for i, (source, fmt) in enumerate(zip(raw.column("source").to_pylist(), raw.column("format").to_pylist(), strict=True)):
         if fmt != "html":
@@ -39,8 +45,7 @@ def clean_batch(raw: pa.Table, on_chunk: OnChunk = None) -> tuple[pa.Table, pa.T
     def repeated_in(chunk: pa.Table) -> tuple[dict[str, frozenset[str]]]:
         return ({g: repeated[g] for g in {source_group(s) for s in chunk.column("source").to_pylist()} if g in repeated},)
 
-    return parallel.map_table(clean_chunk, raw, ["documents", "removed", "minhashes"], extra=repeated_in,
-                              on_chunk=on_chunk)
+    return parallel.map_table(clean_chunk, raw, CLEAN_TABLES, extra=repeated_in, on_chunk=on_chunk)
 
 
 def with_duplicates(docs: pa.Table, found: dict[str, str]) -> pa.Table:
@@ -54,30 +59,19 @@ def repeated_lines_of(texts: pa.Table) -> tuple[frozenset[str]]:
     return (cleaning.repeated_lines(texts.column("raw_text").to_pylist()),)
 
 
-def clean_chunk(raw: pa.Table, repeated: dict[str, frozenset[str]]) -> tuple[pa.Table, pa.Table, pa.Table]:
+def clean_chunk(raw: pa.Table, repeated: dict[str, frozenset[str]]) -> tuple[pa.Table, ...]:
     """``clean_batch`` of a few rows; ``repeated``: the repeated lines of their sources."""
-    docs, removed, signatures = [], [], []
+    docs, removed, signatures, paragraphs, sentences = [], [], [], [], []
     for row in raw.to_pylist():
-        doc, rem = build_document(row, repeated=repeated.get(source_group(row["source"]), frozenset()))
+        doc, rem, p, s = clean_document(row, repeated=repeated.get(source_group(row["source"]), frozenset()))
         docs.append(doc)
         removed.extend(rem)
         signatures.append((doc["doc_id"], duplicates.signature(doc["text"])))
-    return (table_from_rows("documents", docs), table_from_rows("removed", removed),
-            duplicates.signature_table(signatures, raw.column("batch_id")[0].as_py()))
-
-
-def segment_batch(docs: pa.Table, on_chunk: OnChunk = None) -> tuple[pa.Table, pa.Table]:
-    """The ``paragraphs`` and ``sentences`` tables of clean bodies (``doc_id``, ``text``)."""
-    return parallel.map_table(segment_chunk, docs, ["paragraphs", "sentences"], on_chunk=on_chunk)
-
-
-def segment_chunk(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
-    paragraphs, sentences = [], []
-    for doc_id, text in zip(docs.column("doc_id").to_pylist(), docs.column("text").to_pylist(), strict=True):
-        p, s = segment_rows(doc_id, text)
         paragraphs.extend(p)
         sentences.extend(s)
-    return table_from_rows("paragraphs", paragraphs), table_from_rows("sentences", sentences)
+    return (table_from_rows("documents", docs), table_from_rows("removed", removed),
+            duplicates.signature_table(signatures, raw.column("batch_id")[0].as_py()),
+            table_from_rows("paragraphs", paragraphs), table_from_rows("sentences", sentences))
 
 
 def _sentences_of(sentences: pa.Table) -> Callable[[pa.Table], tuple[pa.Table]]:

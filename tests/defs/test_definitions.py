@@ -1,5 +1,6 @@
 """The Dagster definitions load, and the sensor, schedule and assets do their job."""
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -7,11 +8,15 @@ import sys
 
 import dagster as dg
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipelines.definitions import defs
 from pipelines.defs.ingest.sensors import raw_files_sensor
 from pipelines.defs.partitions import batches
 from pipelines.defs.resources import WarehouseResource
+from pipelines.defs.warehouse import checks
+from pipelines.lib.ingest import content_id
 from pipelines.lib.storage import Warehouse
 from tests.conftest import SEED
 
@@ -63,16 +68,53 @@ def test_materialize_assets_into_a_temporary_warehouse(tmp_path, dagster_home):
         result = tick(instance, folders)
         batch = result.run_requests[0].partition_key
         instance.add_dynamic_partitions(batches.name, [batch])
-        assets = [*defs.assets, *defs.asset_checks]
-        out = dg.materialize(assets, partition_key=batch, instance=instance, resources={"folders": folders},
+        out = dg.materialize(list(defs.assets), partition_key=batch, instance=instance, resources={"folders": folders},
                              selection=dg.AssetSelection.all())
         assert out.success
-        checks = [e for e in out.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-        assert checks and all(e.event_specific_data.passed for e in checks)
+        evaluated = [e.event_specific_data for e in out.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+        assert sorted(c.check_name for c in evaluated) == sorted(s.name for s in checks.SPECS)
+        assert all(c.passed for c in evaluated)
     with duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
         assert con.execute("""SELECT count(*) FROM sentences s JOIN documents d USING (doc_id)
                               WHERE substring(d.text, s.start + 1, s."end" - s.start) <> s.text""").fetchone() == (0,)
+
+
+def test_a_failed_check_stops_the_batch_before_its_commit(tmp_path, dagster_home):
+    """The checks are blocking and run in the clean step, right after its staging. A warehouse whose
+    committed documents already hold the doc_id of a new file's document (here written in by hand;
+    ingest compares with raw_documents, the check with documents) gets the batch stopped in that step,
+    with the check's reason; nothing downstream runs, and the warehouse keeps only what it had."""
+    raw, wh = tmp_path / "raw", tmp_path / "wh"
+    raw.mkdir()
+    shutil.copy(SEED, raw / "seed.txt")
+    folders = WarehouseResource(raw_dir=str(raw), warehouse_dir=str(wh))
+    resources = {"folders": folders}
+    brief = b"Exports rose 4.5 pct in March, the ministry said on Tuesday.\n"
+    with dg.instance_for_test() as instance:
+        first = tick(instance, folders)
+        batch = first.run_requests[0].partition_key
+        instance.add_dynamic_partitions(batches.name, [batch])
+        assert dg.materialize(list(defs.assets), partition_key=batch, instance=instance, resources=resources).success
+        committed = wh / "documents" / f"{batch}.parquet"
+        documents = pq.read_table(committed)
+        pq.write_table(documents.set_column(documents.schema.get_field_index("doc_id"), "doc_id",
+                                            pa.array([content_id(hashlib.sha256(brief).hexdigest())])), committed)
+        (raw / "brief.txt").write_bytes(brief)
+        second = tick(instance, folders, cursor=first.cursor)
+        batch2 = second.run_requests[0].partition_key
+        instance.add_dynamic_partitions(batches.name, [batch2])
+        out = dg.materialize(list(defs.assets), partition_key=batch2, instance=instance, resources=resources,
+                             raise_on_error=False)
+        assert not out.success
+        failed = [e.event_specific_data for e in out.all_events
+                  if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.event_specific_data.passed]
+        assert [c.check_name for c in failed] == ["documents_doc_id_unique"] and "duplicate doc_ids" in failed[0].description
+        assert [e.step_key for e in out.all_events if e.is_step_failure] == ["clean"]
+        assert not any(e.is_step_success and e.step_key in ("mentions", "warehouse") for e in out.all_events)
+    assert not Warehouse(wh).is_committed(batch2)
+    with duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM raw_documents").fetchone() == (1,)
 
 
 def test_a_run_holds_the_warehouse_lock_from_first_step_to_last(tmp_path, dagster_home):
@@ -127,6 +169,7 @@ import sys
 import dagster as dg
 from pipelines.defs.ingest.sensors import raw_files_sensor
 from pipelines.defs.resources import WarehouseResource
+from pipelines.defs.warehouse import checks
 from pipelines.lib.storage import Warehouse
 from pipelines.defs.warehouse.schedules import incremental_schedule
 folders = WarehouseResource(raw_dir=sys.argv[1], warehouse_dir=sys.argv[2])

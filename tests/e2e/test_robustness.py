@@ -1,6 +1,7 @@
 """Bad input, kills and concurrent runs, tried for real with the CLI."""
 
 import codecs
+import hashlib
 import os
 import shutil
 import subprocess
@@ -9,9 +10,11 @@ import threading
 import time
 from datetime import UTC
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from pipelines.lib.ingest import FileEntry, read_files
+from pipelines.lib.ingest import FileEntry, content_id, read_files
 from tests.conftest import SEED
 from tests.e2e.test_cli_run import query, run_cli
 
@@ -170,3 +173,23 @@ def test_a_failing_step_is_one_clear_line(folders, dagster_home):
     assert "Traceback" not in failed.stderr
     assert run_cli("run").returncode == 0
     assert query(wh, "SELECT count(*) FROM documents") == [(1,)]
+
+
+def test_a_failed_check_is_one_clear_line_and_nothing_is_committed(folders, dagster_home):
+    """A blocking check that fails (here doc_id unique: the committed documents were given the new
+    file's doc_id by hand) stops the run with the check's name and reason, and commits nothing."""
+    raw, wh = folders
+    shutil.copy(SEED, raw / "seed.txt")
+    assert run_cli("run").returncode == 0
+    [committed] = (wh / "documents").glob("[!_]*.parquet")
+    documents = pq.read_table(committed)
+    brief = GOOD.encode()
+    pq.write_table(documents.set_column(documents.schema.get_field_index("doc_id"), "doc_id",
+                                        pa.array([content_id(hashlib.sha256(brief).hexdigest())])), committed)
+    (raw / "brief.txt").write_bytes(brief)
+    failed = run_cli("run", check=False)
+    assert failed.returncode == 1
+    line = next(ln for ln in failed.stderr.splitlines() if ln.startswith("textwarehouse run stopped"))
+    assert "check documents_doc_id_unique failed for batch" in line and "duplicate doc_ids" in line
+    assert "The warehouse is unchanged for this batch" in failed.stderr and "Traceback" not in failed.stderr
+    assert query(wh, "SELECT count(*) FROM raw_documents") == [(1,)]

@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 import pytest
 
 from pipelines.lib import parallel, progress, steps
+from pipelines.lib.documents import segment_rows
 from pipelines.lib.schemas import table_from_rows
 
 TEXTS = [
@@ -52,8 +53,8 @@ def test_every_step_on_two_workers_matches_one_process(two_workers):
     chunks = []
     assert steps.clean_batch(raw, on_chunk=lambda chunk, out: chunks.append(chunk.num_rows)) == steps.clean_chunk(raw, repeated)
     assert chunks == [3] * 13 + [1]  # 8 chunks a worker at least: none is left with a big last one
-    paragraphs, sentences = steps.segment_batch(docs)
-    assert (paragraphs, sentences) == steps.segment_chunk(docs)
+    sentences = table_from_rows("sentences", [r for d, t in zip(docs["doc_id"].to_pylist(), docs["text"].to_pylist(), strict=True)
+                                              for r in segment_rows(d, t)[1]])
     ingested = pa.table({"doc_id": docs["doc_id"], "ingested_at": pa.array([datetime(2026, 11, 28, tzinfo=UTC)] * 40)})
     figures, dates = steps.figures_batch(docs, ingested, sentences)
     reference = docs.append_column("reference", ingested["ingested_at"])
