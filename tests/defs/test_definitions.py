@@ -74,6 +74,11 @@ def test_materialize_assets_into_a_temporary_warehouse(tmp_path, dagster_home):
         evaluated = [e.event_specific_data for e in out.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
         assert sorted(c.check_name for c in evaluated) == sorted(s.name for s in checks.SPECS)
         assert all(c.passed for c in evaluated)
+        # materialized again (from the UI, say): the batch is committed, every step says so and adds nothing
+        again = dg.materialize(list(defs.assets), partition_key=batch, instance=instance, resources={"folders": folders})
+        assert again.success
+        evaluated = [e.event_specific_data for e in again.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+        assert len(evaluated) == len(checks.SPECS) and all(c.passed and "already committed" in c.description for c in evaluated)
     with duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
         assert con.execute("""SELECT count(*) FROM sentences s JOIN documents d USING (doc_id)
