@@ -13,11 +13,10 @@ Run it with --processes 1 and 2 to see what the second core brings to the whole 
 3. Runs bare `nlp.pipe` with the same components and process count on the same texts the pipeline
    gives the model, the clean bodies, before the pipeline and after it, and prints the ratio against
    each: this machine's speed drifts. The clean bodies are computed before the run by the pipeline's
-   own pure code (ingest's redaction, then cleaning with each file's repeated lines) and checked
-   against the warehouse's after it. (Until session 23 the run before was on the raw bodies, which ran
-   6-10% slower a word than the clean ones, alternating on 5,000 bodies: 19,210 and 19,914 against
-   21,099 and 21,007 words/s; the ratio against that run, and the mean of the two, flattered the
-   pipeline.) The model runs only `ner`, which is also the fastest way to the entities at all; then
+   own ingest and clean steps, in this process, and checked against the warehouse's after it.
+   (Until session 23 the run before was on the raw bodies, which ran 6-10% slower a word than the
+   clean ones, alternating on 5,000 bodies: 19,210 and 19,914 against 21,099 and 21,007 words/s; the
+   ratio against that run, and the mean of the two, flattered the pipeline.) The model runs only `ner`, which is also the fastest way to the entities at all; then
    with `senter` on too (the issue's outside reference, "only senter + ner"); and `ner` on a quarter of
    the texts with one and with two processes.
 4. Adds the held-back 1% and runs again: the incremental run's cost as a share of the full run.
@@ -79,20 +78,26 @@ def write_jsonl(folder: Path, docs: list[dict], per_file: int, prefix: str) -> N
                 fh.write(json.dumps(d) + "\n")
 
 
-def clean_bodies(docs: list[dict], per_file: int) -> list[str]:
-    """The clean bodies the pipeline will give the model for ``docs`` written ``per_file`` to a file:
-    each body redacted as ingest does, then cleaned with its file's repeated lines, as the clean step
-    does (a JSONL file is one source)."""
-    from pipelines.lib import cleaning, privacy
-    from pipelines.lib.documents import build_document
+def clean_bodies(raw: Path) -> list[str]:
+    """The clean bodies the pipeline will give the model for the files under ``raw``, made by the
+    pipeline's own steps in this process: ingest's reading (decoding, redaction, doc_ids) and the
+    clean step (each source's repeated lines, then cleaning), with one process so that no workers
+    linger beside the bare spaCy runs."""
+    from pipelines.lib import parallel, steps
+    from pipelines.lib.ingest import discover, read_files
+    from pipelines.lib.schemas import table_from_rows
 
-    out = []
-    for i in range(0, len(docs), per_file):
-        raws = [privacy.redact_raw(d["text"]) for d in docs[i:i + per_file]]
-        repeated = cleaning.repeated_lines(raws)
-        out += [build_document({"doc_id": "", "source": "", "raw_text": r, "format": "text"}, repeated=repeated)[0]["text"]
-                for r in raws]
-    return out
+    read = read_files(raw, discover(raw), now=datetime.now(UTC), batch_id="benchmark", known_doc_ids=lambda ids: set())
+    before = os.environ.get(parallel.PROCESSES_ENV)
+    os.environ[parallel.PROCESSES_ENV] = "1"
+    try:
+        documents = steps.clean_batch(table_from_rows("raw_documents", read.documents))[0]
+    finally:
+        if before is None:
+            del os.environ[parallel.PROCESSES_ENV]
+        else:
+            os.environ[parallel.PROCESSES_ENV] = before
+    return documents.column("text").to_pylist()
 
 
 class Peak(NamedTuple):
@@ -219,7 +224,7 @@ def main() -> None:
 
     # This machine's speed drifts by a fifth from one minute to the next (a shared VM), so bare spaCy
     # is timed on both sides of the pipeline run, on the same texts, and the ratio is given against each.
-    expected = clean_bodies(docs[:-held], args.per_file)
+    expected = clean_bodies(raw)
     expected_words = sum(len(WORD.findall(t)) for t in expected)
     bare_before = expected_words / bare_pipe(expected, args.processes)
     print(f"bare nlp.pipe before the pipeline, on the clean bodies: {bare_before:,.0f} words/s")
