@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipelines.lib.figures import NUMBER_WORDS
-from pipelines.lib.wordcues import WordCue
+from pipelines.lib.wordcues import WordCue, prefix_tree
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -49,7 +49,8 @@ DAY_WORDS = {w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 1 <
 DAY_WORDS |= {f"twenty-{w}": 20 + v for w, v in DAY_WORDS.items() if v <= 9} | {"thirty-one": 31}
 _DAY_WORDS = "|".join(sorted([*DAY_WORDS, *(w.capitalize() for w in DAY_WORDS)], key=len, reverse=True))
 # a count of days, weeks, months or years: digits or a number word ("eleven days ago", "a week ago")
-_NUM = "|".join([r"\d+", *sorted((w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and v > 0), key=len, reverse=True)])
+# (a prefix tree of the words, for the case-insensitive patterns it is in: see figures._tree_alts)
+_NUM = "|".join([r"\d+", prefix_tree(sorted(w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and v > 0))])
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
             r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
