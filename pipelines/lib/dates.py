@@ -175,13 +175,14 @@ _NEEDS = {
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
 }
-_MONTH_CUE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_MONTH_ABBRS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]  # in capitals too
+_MONTH_CUE = re.compile(r"\b(?:" + "|".join(_MONTH_ABBRS + [m.upper() for m in _MONTH_ABBRS]) + ")")
 # each pattern that needs digits holds four in a row (a year: "1987", "2024-03-15", "3/31/2027", "the
 # 1980s"): a sentence with digits but no four of them ("rose 4.5 pct", "1,234 tonnes") skips them all
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _QUARTER_CODE = re.compile(r"\b[QqHh][1-4]")
 # the two above as ``wordcues.WordCue`` (the same answer, several times faster: tests/lib/test_wordcues.py)
-_MONTH_WORD_CUE = WordCue([m for m in _MONTH_CUE.pattern[5:-1].split("|")], case=True)
+_MONTH_WORD_CUE = WordCue(_MONTH_ABBRS + [m.upper() for m in _MONTH_ABBRS], case=True)
 _QUARTER_CODE_CUE = WordCue([f"{q}{n}" for q in "QqHh" for n in "1234"], case=True)
 _QUARTER_WORDS = ("quarter", "half", "qtr")
 # "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell

@@ -46,8 +46,9 @@ class WordCue:
     may follow instead of a word boundary (the look-behinds)."""
 
     def __init__(self, words: Iterable[str], *, whole: bool = False, after: tuple[str, ...] = (), case: bool = False):
-        words = sorted(set(words))
-        self.whole, self.after, self.case = whole, after, case
+        words = sorted({w if case else w.casefold() for w in words})  # searched for in the case-folded text
+        self.whole, self.after, self.case = whole, tuple(a.casefold() for a in after), case
+        self._reach = max(map(len, self.after), default=0) + 1  # how far back the look-behinds read
         self._anywhere = re.compile(prefix_tree(words))
         self._by_head: dict[str, list[str]] = {}
         for w in words:
@@ -69,7 +70,7 @@ class WordCue:
         while m:
             at = start + m.start()  # \b and look-behinds see the text before start, as re's do
             if (at == 0 or not word_char(text[at - 1])
-                    or self.after and text[max(0, at - 4):at].casefold().endswith(self.after)):
+                    or self.after and text[max(0, at - self._reach):at].casefold().endswith(self.after)):
                 if not self.whole:
                     return True
                 for w in self._by_head[hay[m.start()]]:  # some word there that ends at a word's end
