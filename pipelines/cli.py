@@ -149,6 +149,16 @@ def summary(root: Path, seconds: float, n_batches: int) -> str:
 
 def cmd_search(args) -> int:
     """Print the best sentences; the query reaches SQL only as a parameter."""
+    import duckdb
+
+    try:
+        return _search(args)
+    except duckdb.Error as exc:  # the warehouse file locked by a writer, say: DuckDB's message, no traceback
+        print(f"textwarehouse search: {exc}", file=sys.stderr)
+        return 1
+
+
+def _search(args) -> int:
     import textwrap
 
     from pipelines.lib import database
@@ -172,14 +182,21 @@ def cmd_search(args) -> int:
 
 
 def cmd_sql(args) -> int:
+    import duckdb
+
     from pipelines.lib import database
 
     root = settings.warehouse_dir()
     if args.sql:
-        with database.connect(root) as con:
-            relation = con.sql(args.sql)
-            if relation is not None:
-                relation.show(max_rows=100, max_width=160)
+        try:
+            with database.connect(root) as con:
+                relation = con.sql(args.sql)
+                if relation is not None:
+                    relation.show(max_rows=100, max_width=160)
+        except duckdb.Error as exc:  # DuckDB's own message points at the mistake; no traceback
+            print(f"textwarehouse sql: {exc}\n(the tables and their columns: textwarehouse sql \"SHOW ALL TABLES\", "
+                  "or the README's Tables)", file=sys.stderr)
+            return 1
         return 0
     shell = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
     if not shell:

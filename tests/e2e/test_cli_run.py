@@ -68,6 +68,13 @@ def test_run_is_incremental_and_idempotent(folders, dagster_home):
     assert statuses == {"seed-article.txt": "ingested", "copy-of-seed.txt": "duplicate", "sub/brief.md": "ingested"}
     assert "Done: 1 batch" in third.stdout
 
+    # `textwarehouse sql`: a query's rows; a wrong one is DuckDB's message in one place, not a traceback
+    assert "2" in run_cli("sql", "SELECT count(*) AS n FROM documents").stdout
+    wrong = run_cli("sql", "SELECT no_such_column FROM documents", check=False)
+    assert wrong.returncode == 1
+    assert wrong.stderr.startswith("textwarehouse sql: Binder Error") and "no_such_column" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
 
 def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     """The command line starts the workers' fork server before Dagster for a big enough input, and

@@ -32,3 +32,11 @@ def test_seed_search_and_incremental_searchability(folders, dagster_home):
     run_cli("run")
     assert query(wh, "SELECT count(*) FROM search('wheat exports')")[0][0] >= 1
     assert "**Wheat** exports" in run_cli("search", "wheat").stdout
+
+    # the warehouse file held by a writer (a run redefining the views, a shell): one line, no traceback
+    import duckdb
+
+    with duckdb.connect(str(wh / "warehouse.duckdb")):
+        for args in (("search", "wheat"), ("sql", "SELECT 1")):
+            held = run_cli(*args, check=False)
+            assert held.returncode == 1 and held.stderr.startswith(f"textwarehouse {args[0]}: ") and "Traceback" not in held.stderr
