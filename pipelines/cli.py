@@ -53,9 +53,6 @@ def cmd_run(args) -> int:
     from pipelines.lib.storage import Warehouse
 
     raw, wh = settings.raw_dir(), Warehouse(settings.warehouse_dir())
-    if not raw.is_dir():  # a mistyped --raw must not read as "nothing new"
-        raise FileNotFoundError(f"no raw folder at {raw}: put the files to ingest there, or name another "
-                                f"with --raw (or ${settings.RAW_ENV}); the warehouse is untouched")
     started = time.perf_counter()
     with wh.lock(say=say):
         recovered = wh.recover()

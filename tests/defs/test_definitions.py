@@ -59,14 +59,6 @@ def test_sensor_requests_new_files_once(tmp_path, dagster_home):
         assert [r.run_key for r in again.run_requests] == [batch]
 
 
-def test_sensor_skips_with_a_reason_when_the_raw_folder_is_missing(tmp_path, dagster_home):
-    folders = WarehouseResource(raw_dir=str(tmp_path / "no-such-folder"), warehouse_dir=str(tmp_path / "wh"))
-    with dg.instance_for_test() as instance:
-        skipped = tick(instance, folders)
-    assert isinstance(skipped, dg.SkipReason) and "no raw folder at" in skipped.skip_message
-    assert not (tmp_path / "wh").exists()
-
-
 def test_materialize_assets_into_a_temporary_warehouse(tmp_path, dagster_home):
     raw, wh = tmp_path / "raw", tmp_path / "wh"
     raw.mkdir()

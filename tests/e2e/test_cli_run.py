@@ -76,13 +76,6 @@ def test_run_is_incremental_and_idempotent(folders, dagster_home):
     assert "Traceback" not in wrong.stderr
 
 
-def test_a_missing_raw_folder_is_an_error_not_nothing_new(tmp_path, dagster_home):
-    missing = run_cli("run", "--raw", str(tmp_path / "typo"), "--warehouse", str(tmp_path / "wh"), check=False)
-    assert missing.returncode == 1
-    assert missing.stderr.startswith(f"textwarehouse run: no raw folder at {tmp_path / 'typo'}")
-    assert not (tmp_path / "wh").exists()
-
-
 def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     """The command line starts the workers' fork server before Dagster for a big enough input, and
     new workers and a new warehouse process for each batch; the tables are the same as from one

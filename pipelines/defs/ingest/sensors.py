@@ -35,8 +35,6 @@ def raw_files_sensor(context: dg.SensorEvaluationContext, folders: WarehouseReso
     """New files become a dynamic partition and a run; the run key is the batch id, so a batch is
     never requested twice, and the ledger means ingested files are never planned again."""
     cursor = json.loads(context.cursor) if context.cursor else {}
-    if not folders.raw().is_dir():
-        return dg.SkipReason(f"no raw folder at {folders.raw()}: create it, or set the resource's raw_dir")
     planned = request_new_batches(folders, max_batches=MAX_BATCHES_PER_TICK)
     if planned is None:
         return dg.SkipReason("a run holds the warehouse lock; trying again next tick")
