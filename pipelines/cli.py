@@ -53,6 +53,7 @@ def cmd_run(args) -> int:
     from pipelines.lib.storage import Warehouse
 
     raw, wh = settings.raw_dir(), Warehouse(settings.warehouse_dir())
+    created = not raw.exists()  # planning creates it (the contract); saying so shows a mistyped --raw
     started = time.perf_counter()
     with wh.lock(say=say):
         recovered = wh.recover()
@@ -64,7 +65,8 @@ def cmd_run(args) -> int:
         new = plan_new_batches(raw, wh)
         pending = wh.pending_batches()
         if not pending:
-            print(f"Nothing new in {raw}: the warehouse at {wh.root} is unchanged.")
+            print(f"Nothing new in {raw}: the warehouse at {wh.root} is unchanged."
+                  + (f" ({raw} did not exist: created it, empty.)" if created else ""))
             return 0
         files = {b: wh.read_manifest(b)["files"] for b in pending}
         new_bytes = sum(f["size"] for fs in files.values() for f in fs)

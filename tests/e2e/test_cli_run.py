@@ -76,6 +76,15 @@ def test_run_is_incremental_and_idempotent(folders, dagster_home):
     assert "Traceback" not in wrong.stderr
 
 
+def test_a_missing_raw_folder_is_created_and_said(tmp_path, dagster_home):
+    """The contract: a missing raw folder is created and a run with nothing new says so and exits 0;
+    the line says the folder was created, so that a mistyped --raw shows."""
+    missing = run_cli("run", "--raw", str(tmp_path / "typo"), "--warehouse", str(tmp_path / "wh"))
+    assert "Nothing new" in missing.stdout and "did not exist: created it" in missing.stdout
+    assert (tmp_path / "typo").is_dir()
+    assert "did not exist" not in run_cli("run", "--raw", str(tmp_path / "typo"), "--warehouse", str(tmp_path / "wh")).stdout
+
+
 def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     """The command line starts the workers' fork server before Dagster for a big enough input, and
     new workers and a new warehouse process for each batch; the tables are the same as from one
