@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     p_run = sub.add_parser("run", help="one incremental run over the raw folder, executed by Dagster")
     p_search = sub.add_parser("search", help="ranked sentences for a query (BM25), with their document titles")
     p_search.add_argument("query", help="words to look for, e.g. \"soybean imports\"")
-    p_search.add_argument("--limit", type=int, default=10, help="how many sentences (default 10)")
+    p_search.add_argument("--limit", type=_at_least_one, default=10, help="how many sentences (default 10)")
     p_sql = sub.add_parser("sql", help="run SQL against the warehouse, or open the DuckDB shell")
     p_sql.add_argument("sql", nargs="?", help="the SQL to run; without it, the DuckDB shell opens")
     for p in (p_run, p_search, p_sql):
@@ -39,6 +39,17 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, RuntimeError) as exc:
         print(f"textwarehouse {args.command}: {exc}", file=sys.stderr)
         return 1
+
+
+def _at_least_one(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return n
 
 
 def say(message: str) -> None:

@@ -24,6 +24,9 @@ def test_seed_search_and_incremental_searchability(folders, dagster_home):
 
     out = run_cli("search", "soybean imports", "--limit", "3").stdout
     assert out.splitlines()[0].lstrip().startswith("1.") and "US-China Relations" in out and "**soybean**" in out
+    for bad in ("0", "-1", "ten"):  # argparse's usage error, before any search
+        refused = run_cli("search", "soybean", "--limit", bad, check=False)
+        assert refused.returncode == 2 and "not a whole number of 1 or more" in refused.stderr
     hostile = run_cli("search", "'); DROP VIEW documents; --")
     assert hostile.returncode == 0
     assert query(wh, "SELECT count(*) FROM documents") == [(1,)]
