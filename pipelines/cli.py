@@ -39,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, RuntimeError) as exc:
         print(f"textwarehouse {args.command}: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C outside a Dagster step (a step's own is a failed run: _failure_line)
+        print(f"textwarehouse {args.command}: interrupted" + (
+            "; nothing of an unfinished batch was committed: run again to finish" if args.command == "run" else ""),
+            file=sys.stderr)
+        return INTERRUPTED
 
 
 def _at_least_one(value: str) -> int:
@@ -50,6 +55,9 @@ def _at_least_one(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
     return n
+
+
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def say(message: str) -> None:
@@ -104,7 +112,7 @@ def cmd_run(args) -> int:
                                             tags={"textwarehouse/trigger": "cli"})
             if not result.success:
                 print(_failure_line(result, batch_id), file=sys.stderr)
-                return 1
+                return INTERRUPTED if _interrupted(result) else 1
             if i < len(pending):  # give freed memory back before the next batch
                 progress.release_free_memory()
             memory = progress.memory_line(parallel.worker_pids(), parallel.helper_pid(), parallel.fork_server_pid())
@@ -115,8 +123,19 @@ def cmd_run(args) -> int:
     return 0
 
 
+def _interrupted(result) -> bool:
+    """Whether a step of the run failed because Ctrl-C stopped it."""
+    return any(event.is_step_failure and event.step_failure_data.error
+               and "DagsterExecutionInterruptedError" in (event.step_failure_data.error.cls_name or "")
+               for event in result.all_events)
+
+
 def _failure_line(result, batch_id: str) -> str:
     """One line naming the failed check or step, the batch and the error, then where to look."""
+    if _interrupted(result):
+        step = next(e.step_key for e in result.all_events if e.is_step_failure)
+        return (f"textwarehouse run interrupted in step {step!r} for batch {batch_id}: nothing of this batch "
+                f"was committed; run again to finish it (run id {result.run_id}).")
     for event in result.all_events:  # a blocking check fails its step: say which check, and why
         if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             check = event.event_specific_data

@@ -1,7 +1,9 @@
 """Fault injection for the crash tests: ``TEXTWAREHOUSE_FAULT=<point>`` kills the process there.
 
 Points: ``ingest`` (after reading, before staging), ``nlp`` (after the first NER batch), ``commit``
-(after the commit marker and the first rename), ``raise:<point>`` raises instead of killing. Unset
+(after the commit marker and the first rename), ``raise:<point>`` raises instead of killing, and
+``interrupt:<point>`` sends Ctrl-C's SIGINT to the process group, as a terminal does (start the run in
+a session of its own: the group is every process of it). Unset
 (always, outside tests) it costs one dictionary lookup.
 """
 
@@ -21,3 +23,5 @@ def point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
     if wanted == f"raise:{name}":
         raise RuntimeError(f"injected failure at {name} ({ENV} is set)")
+    if wanted == f"interrupt:{name}":
+        os.killpg(os.getpgrp(), signal.SIGINT)

@@ -93,6 +93,7 @@ def _worker() -> None:
     threshold, which slows spaCy), since a worker too runs chunk after chunk; it hands back what each
     chunk freed (``_shipped_call``)."""
     _die_with_parent()
+    _leave_interrupts_to_parent()
     progress.lean_allocators(fixed_mmap_threshold=False)
 
 
@@ -112,11 +113,21 @@ def preload_warehouse() -> None:
     that process holds the warehouse lock, and no write of a killed run may go on once it is free),
     then import what its work needs and load the gazetteer."""
     _die_with_parent()
+    _leave_interrupts_to_parent()
     import duckdb  # noqa: F401
 
     from pipelines.lib import database, duplicates, entities, entities_rollup, planning, storage  # noqa: F401
 
     entities.place("London")
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ignore Ctrl-C (SIGINT, which the terminal sends to every process of the run): the command line's
+    process takes it, its step stops and it ends the run, and this process dies with it
+    (``_die_with_parent``), instead of each worker printing a traceback of where it was."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _die_with_parent() -> None:

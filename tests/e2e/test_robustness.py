@@ -144,6 +144,27 @@ def test_a_killed_run_leaves_the_warehouse_whole_and_the_next_run_finishes(kill_
     assert "Nothing new" in run_cli("run").stdout
 
 
+def test_ctrl_c_stops_the_run_in_one_line_and_the_next_run_finishes(reference, folders, dagster_home):
+    """Ctrl-C in the entities step, sent to every process of the run as a terminal sends it: the run
+    says where it stopped and that nothing was committed, exits 130, and no worker or warehouse
+    process prints a traceback of where the signal found it; the next run builds the same warehouse."""
+    ref_raw, expected = reference
+    raw, wh = folders
+    for f in ref_raw.iterdir():
+        shutil.copy(f, raw / f.name)
+    env = dict(os.environ, TEXTWAREHOUSE_FAULT="interrupt:nlp", TEXTWAREHOUSE_WARM_BYTES="1")  # workers too
+    stopped = subprocess.run([sys.executable, "-m", "pipelines.cli", "run"], capture_output=True, text=True, env=env,
+                             timeout=600, start_new_session=True)  # its own process group, as a terminal's job
+    assert stopped.returncode == 130, stopped.stderr[-3000:]
+    line = next(ln for ln in stopped.stderr.splitlines() if ln.startswith("textwarehouse run interrupted"))
+    assert "in step 'mentions'" in line and "nothing of this batch was committed; run again to finish it" in line
+    assert "concurrent/futures/process.py" not in stopped.stderr and "pipelines/lib" not in stopped.stderr
+    if wh.joinpath("warehouse.duckdb").exists():
+        assert query(wh, "SELECT count(*) FROM documents") == [(0,)]
+    run_cli("run")
+    assert table_contents(wh) == expected
+
+
 def test_two_runs_at_once_add_nothing_twice(reference, folders, dagster_home):
     ref_raw, expected = reference
     raw, wh = folders
