@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import os
+import re
 import shutil
 import sys
 import time
@@ -207,10 +208,21 @@ def _search(args) -> int:
             # the index's own tokenizer decides which words match, so highlighting agrees with ranking
             hits = con.execute("SELECT [len(list_intersect(tw_tokens(w), $terms)) > 0 FOR w IN $words]",
                                {"terms": terms, "words": words}).fetchone()[0]
-            marked = " ".join(f"{bold[0]}{w}{bold[1]}" if hit else w for w, hit in zip(words, hits, strict=True))
+            marked = " ".join(_bold(w, bold) if hit else w for w, hit in zip(words, hits, strict=True))
             print(f"{rank:>3}. {score:6.2f}  {title}  [{doc_id}#{sentence_id}]")
             print(textwrap.indent(textwrap.fill(marked, width=100), "       "))
     return 0
+
+
+# the characters sql/macros/tokens.sql splits tokens at (besides spaces): a matching word is bolded
+# without those it starts or ends with ("$**11** **billion**,", not "**$11** **billion,**")
+_EDGE = "!-/:-@\\[-`{-~¡-¿‐-‧‰-⁞—–“”‘’…«»·•€£¥"
+_WORD_EDGES = re.compile(f"^([{_EDGE}]*)(.*?)([{_EDGE}]*)$", re.DOTALL)
+
+
+def _bold(word: str, marks: tuple[str, str]) -> str:
+    lead, core, tail = _WORD_EDGES.match(word).groups()
+    return f"{lead}{marks[0]}{core}{marks[1]}{tail}" if core else f"{marks[0]}{word}{marks[1]}"
 
 
 def cmd_sql(args) -> int:

@@ -24,6 +24,8 @@ def test_seed_search_and_incremental_searchability(folders, dagster_home):
 
     out = run_cli("search", "soybean imports", "--limit", "3").stdout
     assert out.splitlines()[0].lstrip().startswith("1.") and "US-China Relations" in out and "**soybean**" in out
+    # a matching word is bolded without the punctuation the tokenizer splits at
+    assert "$**11** **billion**," in run_cli("search", "11 billion", "--limit", "1").stdout
     for bad in ("0", "-1", "ten"):  # argparse's usage error, before any search
         refused = run_cli("search", "soybean", "--limit", bad, check=False)
         assert refused.returncode == 2 and "not a whole number of 1 or more" in refused.stderr
