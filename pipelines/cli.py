@@ -105,6 +105,8 @@ def cmd_run(args) -> int:
         instance = dg.DagsterInstance.get()
         instance.add_dynamic_partitions("batches", [b for b in pending if not instance.has_dynamic_partition("batches", b)])
         job = defs.resolve_job_def("textwarehouse_job").with_logger_defs({"console": compact_console})
+        batch_bytes = {b: sum(f["size"] for f in fs) for b, fs in files.items()}
+        runs_started, bytes_done = time.perf_counter(), 0
         for i, batch_id in enumerate(pending, 1):
             say(f"batch {i}/{len(pending)} {batch_id}: {len(files[batch_id]):,} file(s)")
             batch_started = time.perf_counter()
@@ -119,7 +121,11 @@ def cmd_run(args) -> int:
             memory = progress.memory_line(parallel.worker_pids(), parallel.helper_pid(), parallel.fork_server_pid())
             if i < len(pending):
                 parallel.renew()  # after the line, which reports what this batch left in them
-            say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else ""))
+            bytes_done += batch_bytes[batch_id]
+            left = sum(batch_bytes[b] for b in pending[i:])
+            eta = f"; {progress.duration(left * (time.perf_counter() - runs_started) / bytes_done)} left for the other " \
+                  f"{len(pending) - i} batch(es)" if left and bytes_done else ""
+            say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else "") + eta)
     print(summary(wh.root, time.perf_counter() - started, len(pending)))
     return 0
 

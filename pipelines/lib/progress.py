@@ -37,12 +37,23 @@ class Progress:
         rate = f"{self.done / elapsed:,.0f} {self.unit}/s"
         if self.words:
             rate += f", {self.words / elapsed:,.0f} words/s"
-        return f"{self.what}: {self.done:,}/{self.total:,}{pct} in {elapsed:.1f}s, {rate}"
+        left = f", {duration((self.total - self.done) * elapsed / self.done)} left" if 0 < self.done < self.total else ""
+        return f"{self.what}: {self.done:,}/{self.total:,}{pct} in {elapsed:.1f}s, {rate}{left}"
 
     def finish(self) -> str:
         line = self.line()
         self.say(line)
         return line
+
+
+def duration(seconds: float) -> str:
+    """'about 40 s', 'about 3 min', 'about 2 h 5 min': an estimate, rounded as one."""
+    if seconds < 90:
+        return f"about {max(1, round(seconds))} s"
+    if seconds < 90 * 60:
+        return f"about {round(seconds / 60)} min"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return f"about {hours} h {minutes} min" if minutes else f"about {hours} h"
 
 
 def resident_mib(pid: int | str = "self") -> float | None:

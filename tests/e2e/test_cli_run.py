@@ -99,6 +99,7 @@ def test_warm_workers_build_the_same_warehouse(folders, dagster_home, tmp_path):
     # each batch in new workers (forked from the server) and a new warehouse process, which did the SQL
     lines = re.findall(r"batch \d/2 done .*workers [\d,]+ \+ [\d,]+ MiB, warehouse [\d,]+ MiB, fork server [\d,]+ MiB", warm.stderr)
     assert len(lines) == 2, warm.stderr
+    assert re.search(r"batch 1/2 done .*; about \d+ (s|min) left for the other 1 batch\(es\)", warm.stderr), warm.stderr
     cold = run_cli("run", "--warehouse", str(cold_wh), env_extra={"TEXTWAREHOUSE_PROCESSES": "1", **one_file_a_batch})
     assert "loading the model" not in cold.stderr
     for sql in ("SELECT doc_id, sentence_id, start, text FROM sentences ORDER BY ALL",
