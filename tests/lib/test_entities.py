@@ -61,6 +61,16 @@ def test_country_aliases_meet(alias):
     assert entity_id(resolve(ms)[0][1]) == entity_id("United States")
 
 
+@pytest.mark.parametrize(("nation", "capital"), [("England", "London"), ("Scotland", "Edinburgh"), ("Wales", "Cardiff"),
+                                               ("Northern Ireland", "Belfast")])
+def test_the_united_kingdoms_nations_are_places_in_it_not_names_of_it(nation, capital):
+    assert country_code(nation) is None  # so not renamed "United Kingdom" and merged into it
+    assert resolve([Mention(0, len(nation), nation, "GPE")])[0][1:] == (nation, "GPE")
+    code, lat, lon = place(nation)
+    assert code == "GB" and (lat, lon) == place(capital)[1:]
+    assert resolve([Mention(0, 7, "Britain", "GPE")])[0][1] == "United Kingdom"
+
+
 def test_places_have_codes_and_coordinates():
     code, lat, lon = place("Beijing")
     assert code == "CN" and abs(lat - 39.9) < 0.2 and abs(lon - 116.4) < 0.2
