@@ -116,7 +116,7 @@ PATTERNS = [
                             r"last\s+night|(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
                             r"the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year|quarter)(?!\s+(?:of\s+)?\d)|"
                             rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
-                            rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)))\b")),
+                            rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)|-))\b")),
     # seasons, meteorological and northern: "last summer", "this spring", "the winter of 2019" (not "prices fall")
     ("season", re.compile(rf"(?i)\b(?!\S+\s+(?:the\s+)?(?:spring|summer|autumn|winter|fall)\s+{_CROPS})"
                           rf"(?:(?:(?P<which>last|this|next|coming|past)|(?:in|during|by|until|since|over|through|"
@@ -257,6 +257,11 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 else _tense(text, start, end, s, e, tense) if kind == "weekday" else tense
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
+            if kind == "relative" and m.group("n2") and (_SUPERLATIVE_BEFORE.search(before)
+                                                          or _tense(text, start, end, s, e, None) == "past"):
+                # a span of time, not a date ahead: "doubled in a year", "the lowest level in two years"; only a
+                # past verb before it says so, not the sentence's ("..., we should rebuild 70%," said the governor)
+                continue
             value = _resolve(kind, m, reference, placed)
             if value is None and (kind.startswith("range_") or kind == "numeric"):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
@@ -276,6 +281,13 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                     value = date(years[0], d.month, d.day).isoformat()
             out[i:i + 2] = [DateMention(wd.start, day.end, text[wd.start:day.end], value)]
     return out
+
+
+# before "in two years": a record or a count over that span, not a date two years ahead ("the highest
+# level in two years", "the first rise in three months", "the second time in two weeks", "his third
+# number one in three weeks")
+_SUPERLATIVE_BEFORE = re.compile(r"(?i)\b(?:\w+est|first|most|least|best|worst|only|ever|second|third|fourth|fifth|"
+                                 r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;,]{0,40}$")
 
 
 def _valid(year: int, month: int, day: int) -> bool:

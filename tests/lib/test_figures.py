@@ -869,3 +869,20 @@ def test_a_one_that_opens_no_range_leaves_the_other_end_alone():
     """ "from one to 15" of a team's shirts: no unit, so no range, and the 15 is not left as the high end
     of a range that is not there."""
     assert [(f.text, f.role, f.group_id) for f in find_figures("They have stars from one to 15.")] == [("15", "value", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "in <n> <units>" is a date ahead only when nothing says it is a span of time
+    ("The plant will open in a year.", [("in a year", "2006")]),
+    ("The merger should close in three months.", [("in three months", "2005-06")]),
+    ("Sales fell in 1987 and will recover in two years.", [("1987", "1987"), ("in two years", "2007")]),
+    ('"In three months, we should rebuild 70% of the damage," said the governor.', [("In three months", "2005-06")]),
+    ("Broadband users almost doubled in a year.", []),                       # a past verb before it
+    ("Prices rose 5% in two years.", []),
+    ("Shares hit their highest level in two years on Monday.", [("Monday", "2005-02-28")]),  # a record
+    ("It was the first rise in three months.", []),
+    ("It is the second time in two weeks that Apple has sued.", []),         # a count over the span
+    ("Iraqi troops suffered losses in a week-old offensive.", []),           # not "in a week"
+])
+def test_in_some_units_is_a_date_ahead_only_when_nothing_makes_it_a_span(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), date(2005, 3, 1))] == expected
