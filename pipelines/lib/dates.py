@@ -257,7 +257,7 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 else _tense(text, start, end, s, e, tense) if kind == "weekday" else tense
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
-            if kind == "relative" and m.group("n2") and (_SUPERLATIVE_BEFORE.search(before)
+            if kind == "relative" and m.group("n2") and (_record_before(before)
                                                           or _tense(text, start, end, s, e, None) == "past"):
                 # a span of time, not a date ahead: "doubled in a year", "the lowest level in two years"; only a
                 # past verb before it says so, not the sentence's ("..., we should rebuild 70%," said the governor)
@@ -286,8 +286,15 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
 # before "in two years": a record or a count over that span, not a date two years ahead ("the highest
 # level in two years", "the first rise in three months", "the second time in two weeks", "his third
 # number one in three weeks")
-_SUPERLATIVE_BEFORE = re.compile(r"(?i)\b(?:\w+est|first|most|least|best|worst|only|ever|second|third|fourth|fifth|"
+_SUPERLATIVE_BEFORE = re.compile(r"(?i)\b(?P<word>\w+est|first|most|least|best|worst|only|ever|second|third|fourth|fifth|"
                                  r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;,]{0,40}$")
+
+
+def _record_before(before: str) -> bool:
+    """A record or a count right before "in <n> <units>" (``_SUPERLATIVE_BEFORE``) with no future verb
+    between them: "(the second sale) will be in a month" is a date ahead."""
+    m = _SUPERLATIVE_BEFORE.search(before)
+    return m is not None and not _FUTURE_CUE.search(before, m.end("word"), len(before))
 
 
 def _valid(year: int, month: int, day: int) -> bool:

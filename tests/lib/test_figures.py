@@ -883,6 +883,7 @@ def test_a_one_that_opens_no_range_leaves_the_other_end_alone():
     ("It was the first rise in three months.", []),
     ("It is the second time in two weeks that Apple has sued.", []),         # a count over the span
     ("Iraqi troops suffered losses in a week-old offensive.", []),           # not "in a week"
+    ('"Phase two (the second sale) will be in a month or so," he said.', [("in a month", "2005-04")]),
 ])
 def test_in_some_units_is_a_date_ahead_only_when_nothing_makes_it_a_span(text, expected):
     assert [(d.text, d.value) for d in find_dates(text, 0, len(text), date(2005, 3, 1))] == expected
