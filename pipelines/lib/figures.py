@@ -1341,8 +1341,10 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             return " ".join(phrase)
     # "include loss 131,000 dlrs": a noun right before the figure
     last = re.search(r"\b([a-z][a-z-]+)\s+$", text[window_start:f.start])
+    at = window_start + last.start(1) if last else 0
     if last and not _not_content(last.group(1)) and not _VERB_LIKE.search(last.group(1)) \
-            and last.group(1).lower() not in _CHANGE_NOUNS - {"gain"}:  # "excludes gain 482,000 dlrs"
+            and last.group(1).lower() not in _CHANGE_NOUNS - {"gain"} \
+            and not _VERB_NEXT.search(text, max(window_start, at - 10), at):  # "will choose 14 songs"
         return last.group(1)
     return None
 
@@ -1392,8 +1394,9 @@ _LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has",
 # "funds were trading at 6-1/8 pct": an "-ing" form after "be" is a verb
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
                         r"\b(?:is|are|was|were|be|been)\s+$")  # (not "it was negotiating to invest")
-# "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb
-_VERB_NEXT = re.compile(r"(?i)\b(?:to|which|who)\s+$")
+# "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb,
+# and after a modal or "been" ("viewers will choose 14 past songs", "have been given up to 30 days")
+_VERB_NEXT = re.compile(rf"(?i)\b(?:to|which|who|{_MODAL_ALTS}|been)\s+$")
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
 _UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)"

@@ -570,6 +570,10 @@ def test_approximate(text, approximate):
         ("Cattle slaughter is put at about 126,000 to 131,000 head.", "cattle slaughter"),  # "head" counts
         # an adjective after the noun ("due") is not part of it
         ("It is issuing a 100 mln dlr eurobond due March 20, 1997.", "eurobond"),
+        # a word after a modal or "been" is a verb, not what the figure counts: none rather than the verb
+        ("The Port of Singapore Authority will spend 1.2 billion dlrs on its docks.", None),
+        ("Viewers will choose 14 past songs.", None),
+        ("The shortfall could reach two billion dollars in 1988.", None),
     ],
 )
 def test_subject(text, subject):
