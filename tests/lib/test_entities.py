@@ -29,11 +29,27 @@ from pipelines.lib.entities import (
         ("the U.S.", "GPE", "U.S."),
         ("Prime Minister Boris Johnson", "PERSON", "Boris Johnson"),
         ("(Apple)", "ORG", "Apple"),
+        ("U.S. Dlrs", "PERSON", "U.S."),  # a newswire table's word after a name is not part of it
     ],
 )
 def test_trim_titles_possessives_and_edges(text, label, expected):
     s, e, _ = trim(text, 0, len(text), label)
     assert text[s:e] == expected
+
+
+@pytest.mark.parametrize("text", ["Revs", "Avg Shrs", "Shr Loss", "Oper Net", "Qtly Div"])
+def test_newswire_table_words_are_no_names(text):
+    assert trim(text, 0, len(text), "PERSON") is None
+
+
+@pytest.mark.parametrize(("name", "label"), [("ChemLawn Corp", "PERSON"), ("Baker International Corp.", "PERSON"),
+                                             ("Allied-Lyons PLC", "GPE"), ("Texaco Inc", "ORG")])
+def test_a_company_s_legal_form_makes_it_an_organisation(name, label):
+    assert resolve([Mention(0, len(name), name, label)])[0][1:] == (name, "ORG")
+
+
+def test_the_soviet_union_is_called_so():
+    assert resolve([Mention(0, 4, "USSR", "GPE")])[0][1:] == ("Soviet Union", "GPE")
 
 
 def resolve(mentions):
