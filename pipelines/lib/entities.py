@@ -42,8 +42,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _THE = re.compile(r"^the\s+", re.I)
 _EDGE_PUNCT = " \t\n\"'“”‘’()[]{},.;:<>"  # never "." at the end of "U.S."
 # Newswire tables' words, which the model takes for names ("Revs 12.3 mln", "Avg shrs": PERSON, 413 and
-# 327 mentions in the first 8,000 Reuters bodies): a mention made only of them is none, and a trailing one
-# is not part of a name ("U.S. Dlrs").
+# 327 mentions in a warehouse of the first 8,640 Reuters bodies): a mention made only of them is none, and
+# a trailing one is not part of a name ("U.S. Dlrs").
 _TABLE_WORDS = frozenset("revs rev avg shr shrs shs qtr qtrs qtly div oper net dlrs dlr mln bln pct vs mths "
                          "loss profit note".split())
 _TRAILING_TABLE_WORD = re.compile(r"\s+(?i:dlrs?|mln|bln|pct)$")
@@ -191,9 +191,9 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
     return out
 
 
-# a company's legal form at the end of its name
-_CORPORATE = re.compile(r"(?i)\b(?:corp|corporation|inc|incorporated|co|cos|ltd|limited|plc|ag|sa|nv|bv|gmbh|spa|llc|"
-                        r"holdings|bancorp)\.?$")
+# a company's legal form at the end of its name, after at least one word of it ("SA" alone is South Africa)
+_CORPORATE = re.compile(r"(?i)\w\S*\s+(?:corp|corporation|inc|incorporated|co|cos|ltd|limited|plc|ag|sa|nv|bv|gmbh|"
+                        r"spa|llc|holdings|bancorp)\.?$")
 
 
 def entity_id(name: str) -> str:

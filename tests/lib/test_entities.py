@@ -48,6 +48,10 @@ def test_a_company_s_legal_form_makes_it_an_organisation(name, label):
     assert resolve([Mention(0, len(name), name, label)])[0][1:] == (name, "ORG")
 
 
+def test_a_legal_form_alone_is_no_company():
+    assert resolve([Mention(0, 2, "SA", "GPE")])[0][2] == "GPE"
+
+
 def test_the_soviet_union_is_called_so():
     assert resolve([Mention(0, 4, "USSR", "GPE")])[0][1:] == ("Soviet Union", "GPE")
 
