@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipelines.lib.figures import NUMBER_WORDS
-from pipelines.lib.wordcues import WordCue, prefix_tree
+from pipelines.lib.wordcues import WordCue, tree_alternation
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -49,8 +49,7 @@ DAY_WORDS = {w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 1 <
 DAY_WORDS |= {f"twenty-{w}": 20 + v for w, v in DAY_WORDS.items() if v <= 9} | {"thirty-one": 31}
 _DAY_WORDS = "|".join(sorted([*DAY_WORDS, *(w.capitalize() for w in DAY_WORDS)], key=len, reverse=True))
 # a count of days, weeks, months or years: digits or a number word ("eleven days ago", "a week ago")
-# (a prefix tree of the words, for the case-insensitive patterns it is in: see figures._tree_alts)
-_NUM = "|".join([r"\d+", prefix_tree(sorted(w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and v > 0))])
+_NUM = "|".join([r"\d+", tree_alternation(w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and v > 0)])
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
             r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
@@ -153,8 +152,8 @@ _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|thro
 _WHICH = re.compile(r"(?i)\b(next|last)\s+$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|(?:would|will|could|should|can|might|must|said|says)\b)")  # "May would"
-_FUTURE = re.compile(rf"(?i)\b({_FUTURE_WORDS}|plans?|prepares?|to be)\b")
-_FUTURE_CUE = WordCue([*_FUTURE_WORDS.split("|"), "plan", "plans", "prepare", "prepares", "to be"], whole=True)  # _FUTURE's answer, faster
+# a future word anywhere in a sentence (whole words, any case: ``wordcues.WordCue``)
+_FUTURE = WordCue([*_FUTURE_WORDS.split("|"), "plan", "plans", "prepare", "prepares", "to be"], whole=True)
 
 
 @dataclass
@@ -175,15 +174,13 @@ _NEEDS = {
     "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
 }
-_MONTH_ABBRS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]  # in capitals too
-_MONTH_CUE = re.compile(r"\b(?:" + "|".join(_MONTH_ABBRS + [m.upper() for m in _MONTH_ABBRS]) + ")")
+# a month's abbreviation at a word's start, as written or in capitals ("Jan", "JAN"; "Janet" too: a cue)
+_MONTH_ABBRS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTH_CUE = WordCue(_MONTH_ABBRS + [m.upper() for m in _MONTH_ABBRS], case=True)
 # each pattern that needs digits holds four in a row (a year: "1987", "2024-03-15", "3/31/2027", "the
 # 1980s"): a sentence with digits but no four of them ("rose 4.5 pct", "1,234 tonnes") skips them all
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_QUARTER_CODE = re.compile(r"\b[QqHh][1-4]")
-# the two above as ``wordcues.WordCue`` (the same answer, several times faster: tests/lib/test_wordcues.py)
-_MONTH_WORD_CUE = WordCue(_MONTH_ABBRS + [m.upper() for m in _MONTH_ABBRS], case=True)
-_QUARTER_CODE_CUE = WordCue([f"{q}{n}" for q in "QqHh" for n in "1234"], case=True)
+_QUARTER_CODE = WordCue([f"{q}{n}" for q in "QqHh" for n in "1234"], case=True)  # "Q3", "h1"
 _QUARTER_WORDS = ("quarter", "half", "qtr")
 # "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell
 # last quarter." gave no date unless another unit word was in the sentence; found by the cue test)
@@ -201,11 +198,11 @@ def cues(text: str, start: int, end: int) -> set[str]:
     sentences: "unit" 0.18 s as a regex, 0.03 s so), a fifth of what finding the dates took."""
     low = text[start:end].lower()
     found = set()
-    if _MONTH_WORD_CUE.search(text, start, end):
+    if _MONTH_CUE.search(text, start, end):
         found.add("month")
     if _FOUR_DIGITS.search(text, start, end):
         found.add("year")
-    if any(w in low for w in _QUARTER_WORDS) or _QUARTER_CODE_CUE.search(text, start, end):
+    if any(w in low for w in _QUARTER_WORDS) or _QUARTER_CODE.search(text, start, end):
         found.add("quarter")
     if any(w in low for w in _UNIT_WORDS):
         found.add("unit")
@@ -294,7 +291,7 @@ def _record_before(before: str) -> bool:
     """A record or a count right before "in <n> <units>" (``_SUPERLATIVE_BEFORE``) with no future verb
     between them: "(the second sale) will be in a month" is a date ahead."""
     m = _SUPERLATIVE_BEFORE.search(before)
-    return m is not None and not _FUTURE_CUE.search(before, m.end("word"), len(before))
+    return m is not None and not _FUTURE.search(before, m.end("word"), len(before))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -342,7 +339,7 @@ def _tense(text: str, start: int, end: int, at: int, until: int, sentence_tense:
 
 
 def _sentence_tense(sentence: str) -> str | None:
-    future, past = _FUTURE_CUE.search(sentence), bool(_PAST.search(sentence))
+    future, past = _FUTURE.search(sentence), bool(_PAST.search(sentence))
     return "future" if future and not past else "past" if past and not future else None
 
 

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pipelines.lib.wordcues import WordCue, prefix_tree
+from pipelines.lib.wordcues import WordCue, tree_alternation
 
 # -- vocabularies ---------------------------------------------------------------------------
 
@@ -112,19 +112,11 @@ def _alts(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _tree_alts(words) -> str:
-    """``_alts`` for a case-insensitive pattern, as a prefix tree (``wordcues.prefix_tree``): it matches
-    what ``_alts`` matches, preferring the longer of two words as ``_alts``' order does ("sixty" before
-    "six"), and ``re`` no longer tries every word at every place it is tried (FIGURE: 1.73 -> 1.33 s over
-    89,117 sentences, every match the same). The words are lowered first, so that two spellings of one
-    word under (?i) ("KB", "kb") are one branch and the longer-first order holds across them."""
-    return prefix_tree(sorted({w.lower() if len(w.lower()) == len(w) else w for w in words}))
-
-
-_NUMWORD = _tree_alts([w for w in NUMBER_WORDS if w not in ("a", "an")])
-_SCALE = _tree_alts(SCALES)
+_NUMBER_WORD_LIST = [w for w in NUMBER_WORDS if w not in ("a", "an")]  # "a" and "an" count only before a noun
+_NUMWORD = tree_alternation(_NUMBER_WORD_LIST)
+_SCALE = tree_alternation(SCALES)
 _UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
-_UNIT_ALTS = _tree_alts(_UNIT_KEYS).replace(r"\ ", r"[\s-]")  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"
+_UNIT_ALTS = tree_alternation(_UNIT_KEYS).replace(r"\ ", r"[\s-]")  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"
 _CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
 _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
            r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
@@ -144,19 +136,14 @@ FIGURE = re.compile(
 # What every FIGURE match holds: a digit or a vulgar fraction, or a number word at a word's start
 # ("twelve", "half", "a dozen", "a hundred"; after "Rs" too, FIGURE's currency). A sentence with
 # neither is skipped: on 12,504 Reuters sentences half had neither, and running FIGURE over them cost
-# 0.17 s against 0.04-0.09 s for these two searches (tested: no FIGURE match escapes them). The word
-# cue is answered by _NUMBER_WORD_CUE, as _FIGURE_CUE_WORD would answer it (tests/lib/test_wordcues.py).
+# 0.17 s against 0.04-0.09 s for these two searches (tested: no FIGURE match escapes them).
 _FIGURE_CUE_CHAR = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")
-_FIGURE_CUE_WORD = re.compile(
-    rf"(?i)(?:\b|(?<=rs)|(?<=rs\.))(?:{_alts([w for w in NUMBER_WORDS if w not in ('a', 'an')] + ['dozen', 'hundred'])})")
-
-
-_NUMBER_WORD_CUE = WordCue([w for w in NUMBER_WORDS if w not in ("a", "an")] + ["dozen", "hundred"], after=("rs", "rs."))
+_NUMBER_WORD_CUE = WordCue(_NUMBER_WORD_LIST + ["dozen", "hundred"], after=("rs", "rs."))
 
 
 def may_hold_figures(text: str, start: int = 0, end: int | None = None) -> bool:
     """False when ``text[start:end]`` cannot hold a figure: neither a digit or vulgar fraction nor a
-    number word at a word's start (``_FIGURE_CUE_WORD``, answered faster by ``wordcues.WordCue``)."""
+    number word at a word's start (``_NUMBER_WORD_CUE``)."""
     end = len(text) if end is None else end
     return _FIGURE_CUE_CHAR.search(text, start, end) is not None or _NUMBER_WORD_CUE.search(text, start, end)
 
