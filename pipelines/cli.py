@@ -35,10 +35,15 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[settings.WAREHOUSE_ENV] = str(settings.warehouse_dir(args.warehouse))
     if getattr(args, "raw", None):
         os.environ[settings.RAW_ENV] = str(settings.raw_dir(args.raw))
+    import duckdb  # here, not at the top: see the imports (the workers import this module, never call main)
+
     try:
         return {"run": cmd_run, "search": cmd_search, "sql": cmd_sql}[args.command](args)
-    except (FileNotFoundError, RuntimeError) as exc:
-        print(f"textwarehouse {args.command}: {exc}", file=sys.stderr)
+    except (FileNotFoundError, RuntimeError, duckdb.Error) as exc:
+        # DuckDB's own message points at the mistake (a wrong column, the file locked by a writer): no traceback
+        hint = ("\n(the tables and their columns: textwarehouse sql \"SHOW ALL TABLES\", or the README's Tables)"
+                if args.command == "sql" and isinstance(exc, duckdb.Error) else "")
+        print(f"textwarehouse {args.command}: {exc}{hint}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C outside a Dagster step (a step's own is a failed run: _failure_line)
         print(f"textwarehouse {args.command}: interrupted" + (
@@ -89,7 +94,8 @@ def cmd_run(args) -> int:
                   + (f" ({raw} did not exist: created it, empty.)" if created else ""))
             return 0
         files = {b: wh.read_manifest(b)["files"] for b in pending}
-        new_bytes = sum(f["size"] for fs in files.values() for f in fs)
+        batch_bytes = {b: sum(f["size"] for f in fs) for b, fs in files.items()}
+        new_bytes = sum(batch_bytes.values())
         warm = parallel.warm(new_bytes)
         say(f"{len(new)} new batch(es) planned from {raw}; {len(pending)} to run ({new_bytes / 1e6:,.1f} MB)"
             + (f"; {parallel.processes()} worker processes, forked from a server loading the model meanwhile" if warm else ""))
@@ -105,7 +111,6 @@ def cmd_run(args) -> int:
         instance = dg.DagsterInstance.get()
         instance.add_dynamic_partitions("batches", [b for b in pending if not instance.has_dynamic_partition("batches", b)])
         job = defs.resolve_job_def("textwarehouse_job").with_logger_defs({"console": compact_console})
-        batch_bytes = {b: sum(f["size"] for f in fs) for b, fs in files.items()}
         runs_started, bytes_done = time.perf_counter(), 0
         for i, batch_id in enumerate(pending, 1):
             say(f"batch {i}/{len(pending)} {batch_id}: {len(files[batch_id]):,} file(s)")
@@ -115,14 +120,14 @@ def cmd_run(args) -> int:
                                             tags={"textwarehouse/trigger": "cli"})
             if not result.success:
                 print(_failure_line(result, batch_id), file=sys.stderr)
-                return INTERRUPTED if _interrupted(result) else 1
+                return INTERRUPTED if _interrupted_step(result) else 1
             if i < len(pending):  # give freed memory back before the next batch
                 progress.release_free_memory()
             memory = progress.memory_line(parallel.worker_pids(), parallel.helper_pid(), parallel.fork_server_pid())
             if i < len(pending):
                 parallel.renew()  # after the line, which reports what this batch left in them
             bytes_done += batch_bytes[batch_id]
-            left = sum(batch_bytes[b] for b in pending[i:])
+            left = new_bytes - bytes_done
             eta = f"; {progress.duration(left * (time.perf_counter() - runs_started) / bytes_done)} left for the other " \
                   f"{len(pending) - i} batch(es)" if left and bytes_done else ""
             say(f"batch {i}/{len(pending)} done in {time.perf_counter() - batch_started:.1f}s" + (f"; {memory}" if memory else "") + eta)
@@ -130,17 +135,15 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _interrupted(result) -> bool:
-    """Whether a step of the run failed because Ctrl-C stopped it."""
-    return any(event.is_step_failure and event.step_failure_data.error
-               and "DagsterExecutionInterruptedError" in (event.step_failure_data.error.cls_name or "")
-               for event in result.all_events)
+def _interrupted_step(result) -> str | None:
+    """The step that Ctrl-C stopped, if it did."""
+    return next((event.step_key for event in result.all_events if event.is_step_failure and event.step_failure_data.error
+                 and "DagsterExecutionInterruptedError" in (event.step_failure_data.error.cls_name or "")), None)
 
 
 def _failure_line(result, batch_id: str) -> str:
     """One line naming the failed check or step, the batch and the error, then where to look."""
-    if _interrupted(result):
-        step = next(e.step_key for e in result.all_events if e.is_step_failure)
+    if step := _interrupted_step(result):
         return (f"textwarehouse run interrupted in step {step!r} for batch {batch_id}: nothing of this batch "
                 f"was committed; run again to finish it (run id {result.run_id}).")
     for event in result.all_events:  # a blocking check fails its step: say which check, and why
@@ -188,16 +191,6 @@ def summary(root: Path, seconds: float, n_batches: int) -> str:
 
 def cmd_search(args) -> int:
     """Print the best sentences; the query reaches SQL only as a parameter."""
-    import duckdb
-
-    try:
-        return _search(args)
-    except duckdb.Error as exc:  # the warehouse file locked by a writer, say: DuckDB's message, no traceback
-        print(f"textwarehouse search: {exc}", file=sys.stderr)
-        return 1
-
-
-def _search(args) -> int:
     import textwrap
 
     from pipelines.lib import database
@@ -232,21 +225,14 @@ def _bold(word: str, marks: tuple[str, str]) -> str:
 
 
 def cmd_sql(args) -> int:
-    import duckdb
-
     from pipelines.lib import database
 
     root = settings.warehouse_dir()
     if args.sql:
-        try:
-            with database.connect(root) as con:
-                relation = con.sql(args.sql)
-                if relation is not None:
-                    relation.show(max_rows=100, max_width=160)
-        except duckdb.Error as exc:  # DuckDB's own message points at the mistake; no traceback
-            print(f"textwarehouse sql: {exc}\n(the tables and their columns: textwarehouse sql \"SHOW ALL TABLES\", "
-                  "or the README's Tables)", file=sys.stderr)
-            return 1
+        with database.connect(root) as con:
+            relation = con.sql(args.sql)
+            if relation is not None:
+                relation.show(max_rows=100, max_width=160)
         return 0
     shell = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
     if not shell:
