@@ -119,8 +119,13 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def failures(sql_name: str, params: dict) -> list[tuple]:
     """The rows a check's query (``sql/checks/``) finds wrong, on a connection of its own."""
+    return failures_of([(sql_name, params)])[0]
+
+
+def failures_of(queries: list[tuple[str, dict]]) -> list[list[tuple]]:
+    """``failures`` of each (query, parameters), in order, on one connection."""
     with duckdb.connect() as con:
-        return con.execute(read_sql(sql_name), params).fetchall()
+        return [con.execute(read_sql(sql_name), params).fetchall() for sql_name, params in queries]
 
 
 def summary(root: Path) -> tuple[dict[str, int], str, str]:

@@ -63,5 +63,4 @@ def clean(context: dg.AssetExecutionContext, folders: WarehouseResource):
     yield stage(context, wh, "removed", removed)
     yield stage(context, wh, "minhashes", sig_table)
     yield from segmented
-    yield checks.doc_id_unique(wh, batch_id)
-    yield from checks.segments_checks(wh, batch_id)
+    yield from checks.batch_checks(wh, batch_id)

@@ -12,14 +12,6 @@ from pipelines.lib import database, parallel
 from pipelines.lib.storage import Warehouse
 
 
-def _failures(sql_name: str, params: dict) -> list[tuple]:
-    """The rows ``sql_name`` finds wrong, queried in the warehouse process (``parallel.isolated``): the
-    doc_id check reads every committed doc_id, and run in this process its DuckDB query's memory raised
-    the step's top with the corpus (traced, all of Reuters in batches of 1,000: 220.5 MiB at the first
-    two batches, up to 228.3 later, the top of the whole run)."""
-    return parallel.isolated(database.failures, sql_name, params)
-
-
 def _result(spec: dg.AssetCheckSpec, bad: list[tuple], ok: str, broken: str) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
         asset_key=spec.asset_key,
@@ -45,25 +37,25 @@ SENTENCES_NOT_EMPTY = dg.AssetCheckSpec("sentences_not_empty", asset="sentences"
 SPECS = [DOC_ID_UNIQUE, PARAGRAPHS_OFFSETS, SENTENCES_OFFSETS, SENTENCES_NOT_EMPTY]
 
 
-def doc_id_unique(wh: Warehouse, batch: str) -> dg.AssetCheckResult:
-    bad = _failures("checks/duplicate_doc_ids.sql", {
-        "batch": str(wh.batch_file(batch, "documents")),
-        "committed": str(wh.table_dir("documents") / "*.parquet"),
-        "batch_id": batch,
-    })
-    return _result(DOC_ID_UNIQUE, bad, "every doc_id is unique", "duplicate doc_ids; the batch is not committed")
-
-
-def segments_checks(wh: Warehouse, batch: str) -> list[dg.AssetCheckResult]:
-    """The offsets of the staged paragraphs and sentences, and no empty sentence."""
-    results = []
-    for spec, table in ((PARAGRAPHS_OFFSETS, "paragraphs"), (SENTENCES_OFFSETS, "sentences")):
-        bad = _failures("checks/offsets_slice_text.sql", {
-            "segments": str(wh.batch_file(batch, table)), "documents": str(wh.batch_file(batch, "documents"))})
-        results.append(_result(spec, bad, f"every {table} row slices its document's text",
-                               f"{table} rows whose offsets do not slice documents.text: the segmenter is broken; "
-                               "the batch is not committed"))
-    bad = _failures("checks/empty_sentences.sql", {"sentences": str(wh.batch_file(batch, "sentences"))})
-    results.append(_result(SENTENCES_NOT_EMPTY, bad, "no empty sentence", "empty sentences found; the batch is not committed"))
-    return results
-
+def batch_checks(wh: Warehouse, batch: str) -> list[dg.AssetCheckResult]:
+    """Every check of ``SPECS`` on the batch's staged files, in one call of the warehouse process
+    (``parallel.isolated``: the doc_id check reads every committed doc_id, and run in this process its
+    DuckDB query's memory raised the step's top with the corpus; traced, all of Reuters in batches of
+    1,000: 220.5 MiB at the first two batches, up to 228.3 later, the top of the whole run)."""
+    documents = str(wh.batch_file(batch, "documents"))
+    queries = [
+        ("checks/duplicate_doc_ids.sql", {"batch": documents, "committed": str(wh.table_dir("documents") / "*.parquet"),
+                                          "batch_id": batch}),
+        *(("checks/offsets_slice_text.sql", {"segments": str(wh.batch_file(batch, table)), "documents": documents})
+          for table in ("paragraphs", "sentences")),
+        ("checks/empty_sentences.sql", {"sentences": str(wh.batch_file(batch, "sentences"))}),
+    ]
+    doc_ids, paragraphs, sentences, empty = parallel.isolated(database.failures_of, queries)
+    return [
+        _result(DOC_ID_UNIQUE, doc_ids, "every doc_id is unique", "duplicate doc_ids; the batch is not committed"),
+        *(_result(spec, bad, f"every {table} row slices its document's text",
+                  f"{table} rows whose offsets do not slice documents.text: the segmenter is broken; "
+                  "the batch is not committed")
+          for spec, table, bad in ((PARAGRAPHS_OFFSETS, "paragraphs", paragraphs), (SENTENCES_OFFSETS, "sentences", sentences))),
+        _result(SENTENCES_NOT_EMPTY, empty, "no empty sentence", "empty sentences found; the batch is not committed"),
+    ]
