@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.lib import database
-from pipelines.lib.documents import build_document, segment_rows
+from pipelines.lib.documents import clean_document
 from pipelines.lib.schemas import SCHEMAS, table_from_rows
 from pipelines.lib.storage import Warehouse
 
@@ -53,8 +53,8 @@ def load_sentences(limit: int) -> list[dict]:
             d = json.loads(line)
             if not d.get("body"):
                 continue
-            doc, _ = build_document(dict(doc_id=d["id"], source=d["id"], format="text", raw_text=d["body"]))
-            rows.extend(segment_rows(d["id"], doc["text"])[1])
+            _, _, _, sentences = clean_document(dict(doc_id=d["id"], source=d["id"], format="text", raw_text=d["body"]))
+            rows.extend(sentences)  # segmented once, where the body is cleaned, as the pipeline does
     return rows
 
 
