@@ -18,10 +18,11 @@ Run it with --processes 1 and 2 to see what the second core brings to the whole 
    clean ones, alternating on 5,000 bodies: 19,210 and 19,914 against 21,099 and 21,007 words/s; the
    ratio against that run, and the mean of the two, flattered the pipeline.) The model runs only `ner`, which is also the fastest way to the entities at all; then
    with `senter` on too (the issue's outside reference, "only senter + ner"); and `ner` on a quarter of
-   the texts with one and with two processes. The entities step runs the model at least at bare
-   speed, so its share of the run's wall time is the floor of the ratio against a bare run made at the
-   same moment, which the machine's drift between the runs does not move (session 24: two runs 0.80
-   and 0.84 against the mean of their bare runs, 0.765 and 0.767 as that share).
+   the texts with one and with two processes. The entities step runs the model at about bare speed
+   (0.99-1.05x where the machine held still, sessions 23-24), so its share of the run's wall time is
+   about the ratio against a bare run made at the same moment, which the machine's drift between the
+   runs does not move (session 24: two runs 0.80 and 0.84 against the mean of their bare runs, 0.765
+   and 0.767 as that share).
 4. Adds the held-back 1% and runs again: the incremental run's cost as a share of the full run.
 5. Times `count(*)` of sentences and a join of mentions to entities from the DuckDB views.
 6. With --flat M: runs the pipeline on the first M of the same documents into another fresh
@@ -247,9 +248,9 @@ def main() -> None:
     print(f"  {'(outside steps: process start, planning, Dagster)':<45}{wall - sum(steps.values()):>8.1f}")
 
     if "mentions" in steps:
-        # the entities step runs the model at least at bare spaCy's speed (1.00-1.04x where the machine
-        # held still, sessions 23-24), so its share of the wall time is the floor of the ratio against a
-        # bare run made at the same moment: the ratios below move with the machine (2-8% in session 24)
+        # the entities step runs the model at about bare spaCy's speed (0.99-1.05x where the machine held
+        # still, sessions 23-24), so its share of the wall time is about the ratio against a bare run made
+        # at the same moment: the ratios below move with the machine (2-8% in session 24)
         print(f"the entities step alone: {words / steps['mentions']:,.0f} words/s; its share of the run's wall time: "
               f"{steps['mentions'] / wall:.3f} (everything else: {wall - steps['mentions']:.1f} s)")
     same = sorted(texts) == sorted(expected)
