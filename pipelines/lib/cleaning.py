@@ -143,6 +143,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     ``repeated`` holds normalised lines seen in many documents of the same source (see
     ``repeated_lines``): such lines are chrome wherever they appear.
     """
+    raw, text = text, one_line_end(text)
     blocks = split_blocks(text)
     if not blocks:
         return Extracted(body="")
@@ -171,9 +172,17 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _drop_credits(blocks)
     kept = [b for b in blocks if b.cls == GOOD]
     body = _join(kept)
-    removed = _removed_stretches(text, [b for b in blocks if b.cls != GOOD])
+    removed = _removed_stretches(raw, [b for b in blocks if b.cls != GOOD])
     return Extracted(body=body, title=meta["title"], author=meta["author"], published_at=meta["published_at"],
                      removed=removed)
+
+
+def one_line_end(text: str) -> str:
+    """``text`` with Windows' and old Macs' line ends ("\\r\\n", "\\r") as "\\n", at the same length, so
+    that offsets into it are offsets into ``text``: "\\r\\n" becomes " \\n" (the space is stripped with
+    its line), a lone "\\r" "\\n". Without it, "\\r\\n\\r\\n" was no blank line, a file from Windows one
+    paragraph, and its title run into the first sentence."""
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
 def repeated_lines(texts: list[str], *, min_documents: int = 3, min_share: float = 0.3) -> frozenset[str]:
@@ -183,7 +192,7 @@ def repeated_lines(texts: list[str], *, min_documents: int = 3, min_share: float
         return frozenset()
     counts: dict[str, int] = {}
     for text in texts:
-        for line in {_norm(line) for line in text.split("\n") if 0 < len(line.strip()) <= 120}:
+        for line in {_norm(line) for line in one_line_end(text).split("\n") if 0 < len(line.strip()) <= 120}:
             if line:
                 counts[line] = counts.get(line, 0) + 1
     floor = max(min_documents, int(min_share * len(texts) + 0.999))

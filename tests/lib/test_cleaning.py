@@ -117,6 +117,20 @@ def test_seed_keeps_the_article_and_drops_the_chrome():
         assert "+5934435460663" not in r["text"] and "54855" not in r["text"]
 
 
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_clean_as_unix_ones(line_end):
+    unix = SEED.read_text(encoding="utf-8")
+    raw = unix.replace("\n", line_end)
+    a, b = strip_boilerplate(unix), strip_boilerplate(raw)
+    assert (b.body, b.title, b.author) == (a.body, a.title, a.author)
+    assert [r["reason"] for r in b.removed] == [r["reason"] for r in a.removed]
+    for r in b.removed:  # the offsets are into the raw text as it came, line ends and all
+        assert redact(raw[r["raw_start"]:r["raw_end"]]) == r["text"]
+    brief = line_end.join(["Oil prices", "", "Crude oil rose 2 pct on Thursday, traders said.", "It fell on Friday."])
+    out = strip_boilerplate(brief)
+    assert (out.title, out.body) == ("Oil prices", "Crude oil rose 2 pct on Thursday, traders said.\nIt fell on Friday.")
+
 @pytest.mark.parametrize(
     "text",
     [
