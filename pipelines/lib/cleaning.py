@@ -882,5 +882,16 @@ def _extract_html(html: str) -> Extracted:
         doc = None
     if doc is None:
         return Extracted(body="")
-    published = _parse_date(doc.date) if getattr(doc, "date", None) else None
-    return Extracted(body=doc.text or "", title=doc.title, author=doc.author, published_at=published)
+    date = getattr(doc, "date", None)
+    if date and date.endswith("-01-01"):
+        # htmldate's extensive search ends on a bare year seen anywhere in the page ("© 2026" in the
+        # footer, a year in the text) and gives it as 1 January; relative dates would resolve against
+        # that day. Kept only if the page's own markup (meta tags, time elements, URL) says it too.
+        from htmldate import find_date
+
+        date = find_date(html, extensive_search=False, original_date=True)
+    published = _parse_date(date) if date else None
+    # trafilatura puts each block of the page (heading, paragraph, list item) on a line of its own:
+    # each is a paragraph, so that a headline is not read into the first sentence
+    body = "\n\n".join(line.strip() for line in (doc.text or "").split("\n") if line.strip())
+    return Extracted(body=body, title=doc.title, author=doc.author, published_at=published)

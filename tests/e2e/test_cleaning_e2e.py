@@ -47,6 +47,12 @@ def test_seed_html_and_a_near_duplicate(folders, dagster_home):
     port = query(wh, "SELECT title, author, published_at::VARCHAR, text FROM documents WHERE source = 'port.html'")[0]
     assert port[0].startswith("Port strike ends") and port[1] == "Maria Lopez" and port[2].startswith("2026-03-02")
     assert "Dock workers" in port[3] and "Subscribe" not in port[3] and "Markets" not in port[3]
+    # each block of the page is a paragraph: the headline is a sentence of its own, not the first one's start
+    assert query(wh, """SELECT p.text FROM paragraphs p JOIN documents d USING (doc_id)
+                        WHERE d.source = 'port.html' ORDER BY paragraph_id LIMIT 2""") == [
+        ("Port strike ends after nine days",),
+        ("Dock workers at the country's largest port voted on Sunday to end a nine-day strike that had left hundreds "
+         "of container ships waiting offshore, the union said in a statement.",)]
 
     # personal data is in no table: not in the bodies, the sentences, the removed chrome or the raw text
     for needle in ("+5934435460663", "Geri Spring", "2001-07-17", "newsroom@example-times.com", "7946 0958"):

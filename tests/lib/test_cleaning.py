@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipelines.lib import duplicates
-from pipelines.lib.cleaning import BAD, GOOD, NEAR, SHORT, classify, repeated_lines, strip_boilerplate
+from pipelines.lib.cleaning import BAD, GOOD, NEAR, SHORT, classify, extract, repeated_lines, strip_boilerplate
 from pipelines.lib.privacy import redact, redact_raw
 from tests.conftest import SEED
 
@@ -500,3 +500,24 @@ def test_the_fast_chrome_test_answers_as_the_case_insensitive_pattern(text):
     from pipelines.lib import cleaning
 
     assert cleaning._any_chrome(text) == (cleaning._ANY_CHROME.search(text) is not None)
+
+
+PAGE = ("<html><head><title>Wheat crop falls</title>{meta}</head><body><nav><a href='/'>Home</a> <a href='/x'>News</a>"
+        "</nav><article><h1>Wheat crop falls</h1><p>Australia's wheat crop will fall to 25 million tonnes this season, "
+        "the bureau said on Monday, down from 36 million tonnes a year earlier.</p><p>Drought in New South Wales cut "
+        "yields by about 30 percent.</p></article><footer>Copyright 2026 Example Media.</footer></body></html>")
+
+
+@pytest.mark.parametrize("meta, published", [
+    ("", None),  # only the footer's year: htmldate's guess of 2026-01-01 is not taken
+    ('<meta property="article:published_time" content="2026-01-01T09:00:00Z">', "2026-01-01"),
+    ('<meta property="article:published_time" content="2026-03-02T08:00:00Z">', "2026-03-02"),
+])
+def test_html_blocks_are_paragraphs_and_a_bare_year_is_no_publication_day(meta, published):
+    out = extract(PAGE.format(meta=meta), fmt="html")
+    assert out.body.split("\n\n") == [
+        "Wheat crop falls",
+        "Australia's wheat crop will fall to 25 million tonnes this season, the bureau said on Monday, down from "
+        "36 million tonnes a year earlier.",
+        "Drought in New South Wales cut yields by about 30 percent."]
+    assert (out.published_at.date().isoformat() if out.published_at else None) == published
