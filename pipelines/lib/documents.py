@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.lib import cleaning
+from pipelines.lib import cleaning, language
 from pipelines.lib.normalize import clean_body
 from pipelines.lib.segmenting import segment
 
@@ -39,7 +39,7 @@ def _document(raw: dict, repeated: frozenset[str]) -> tuple[dict, list[dict], li
         title=raw.get("meta_title") or extracted.title,
         author=raw.get("meta_author") or extracted.author,
         published_at=raw.get("meta_published_at") or extracted.published_at,
-        language="en",
+        language=language.detect(text),
         text=text,
         n_chars=len(text),
         n_sentences=len(sentences),

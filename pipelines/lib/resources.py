@@ -93,7 +93,7 @@ AUTHOR_KEYS = frozenset({"author", "authors", "by", "byline", "written by", "wri
 DATE_KEYS = frozenset({"published", "date", "posted", "published on", "posted on", "date published", "publication date"})
 
 
-def _spacy_stop_words(lang: str) -> frozenset[str]:
+def spacy_stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop-word list of ``lang``, loaded from its module file alone: importing the
     ``spacy.lang.<lang>`` package would compile its tokenizer rules (seconds for French)."""
     import importlib.util
@@ -109,4 +109,4 @@ def _spacy_stop_words(lang: str) -> frozenset[str]:
 # Function words of other common languages of the web (spaCy's lists, which need no model), so prose
 # in them is not taken for chrome. English keeps the shorter list above: the density thresholds of
 # the cleaner were set with it (spaCy's English list measured worse on the boilerplate set).
-OTHER_STOPWORDS = {lang: _spacy_stop_words(lang) for lang in ("de", "fr", "es", "it", "pt", "nl")}
+OTHER_STOPWORDS = {lang: spacy_stop_words(lang) for lang in ("de", "fr", "es", "it", "pt", "nl")}

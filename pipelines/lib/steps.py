@@ -74,6 +74,20 @@ def clean_chunk(raw: pa.Table, repeated: dict[str, frozenset[str]]) -> tuple[pa.
             table_from_rows("paragraphs", paragraphs), table_from_rows("sentences", sentences))
 
 
+EXTRACTED_LANGUAGES = ("en",)  # what the model and the figure and date rules read; NULL (cannot be told) too
+
+
+def extractable(docs: pa.Table) -> pa.Table:
+    """The rows of ``docs`` (with ``language``) that entities, figures and dates are extracted from:
+    English, or a language that cannot be told (a table, a headline). Prose in another language would
+    give the English model's guesses ("Bundesbank" and every capitalised German noun an ORG) and
+    figures read with English number rules ("3,5 Prozent" as 35)."""
+    import pyarrow.compute as pc
+
+    language = docs.column("language")
+    return docs.filter(pc.or_(pc.is_null(language), pc.is_in(language, value_set=pa.array(EXTRACTED_LANGUAGES))))
+
+
 def _sentences_of(sentences: pa.Table) -> Callable[[pa.Table], tuple[pa.Table]]:
     """For ``map_table``'s ``extra``: the rows of ``sentences`` that belong to a chunk's documents."""
     import pyarrow.compute as pc

@@ -128,7 +128,16 @@ def test_formats_and_rejections(folders, dagster_home):
     (raw / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     (raw / "notes.csv").write_text("a,b\n")
     (raw / "cp1252.txt").write_bytes("Prices “rose” to €5 — a café.".encode("cp1252"))
+    (raw / "bundesbank.txt").write_text("Die Bundesbank erwartet für das laufende Jahr ein Wachstum von 0,5 Prozent, wie "
+                                        "ihr Präsident Joachim Nagel am Freitag in Frankfurt sagte.")
     run_cli("run")
+    # the language of each body; English extraction skips prose in another language, which stays searchable
+    assert dict(query(wh, "SELECT source, language FROM documents WHERE source IN ('bundesbank.txt', 'feed.jsonl#h1')")) \
+        == {"bundesbank.txt": "de", "feed.jsonl#h1": "en"}
+    for table in ("mentions", "figures", "dates"):
+        assert query(wh, f"SELECT count(*) FROM {table} JOIN documents USING (doc_id) WHERE source = 'bundesbank.txt'") == [(0,)]
+    assert query(wh, "SELECT count(*) FROM search('Bundesbank Wachstum')") == [(1,)]
+    assert query(wh, "SELECT count(*) FROM figures JOIN documents USING (doc_id) WHERE source = 'feed.jsonl#a1'") == [(1,)]
     sources = {s for (s,) in query(wh, "SELECT source FROM documents")}
     assert {"feed.jsonl#a1", "feed.jsonl#3", "feed.jsonl#h1", "cp1252.txt"} <= sources
     assert query(wh, "SELECT text FROM documents WHERE source = 'cp1252.txt'") == [("Prices “rose” to €5 — a café.",)]

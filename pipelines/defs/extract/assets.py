@@ -12,12 +12,13 @@ from pipelines.lib.progress import Progress
 @dg.asset(deps=["documents", "sentences"], partitions_def=batches, group_name="extract", kinds={"spacy", "parquet"})
 def mentions(context: dg.AssetExecutionContext, folders: WarehouseResource) -> dg.MaterializeResult:
     """Named-entity mentions from spaCy's English model (only its ner component), trimmed of titles
-    and possessives, with recall rules for names the model misses, resolved per document."""
+    and possessives, with recall rules for names the model misses, resolved per document; documents
+    in another language than English are skipped (``steps.extractable``)."""
     wh = folders.warehouse()
     batch_id = context.partition_key
     if wh.is_committed(batch_id):
         return committed_results(context, wh, ["mentions"])[0]
-    docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "n_words"])
+    docs = steps.extractable(wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "n_words", "language"]))
     sentences = wh.read_batch(batch_id, "sentences", columns=["doc_id", "start"])
     n_process = parallel.workers_for(docs.num_rows)
     progress = Progress(f"entities ({n_process} process{'es' if n_process > 1 else ''})", docs.num_rows, context.log.info)
@@ -55,13 +56,14 @@ def entities_table(context: dg.AssetExecutionContext, folders: WarehouseResource
     partitions_def=batches,
 )
 def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResource):
-    """Find the figures and dates of every sentence of the batch (rules, no model: fast)."""
+    """Find the figures and dates of every sentence of the batch (rules, no model: fast), but for
+    documents in another language than English (``steps.extractable``)."""
     wh = folders.warehouse()
     batch_id = context.partition_key
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, ["figures", "dates"])
         return
-    docs = wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "published_at", "n_words"])
+    docs = steps.extractable(wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "published_at", "n_words", "language"]))
     ingested = wh.read_batch(batch_id, "raw_documents", columns=["doc_id", "ingested_at"])
     sentences = wh.read_batch(batch_id, "sentences", columns=["doc_id", "sentence_id", "start", "end"])
     progress = Progress("figures and dates", docs.num_rows, context.log.info)
