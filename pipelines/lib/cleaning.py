@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from pipelines.lib import markdown as md
 from pipelines.lib import privacy
 from pipelines.lib import resources as R
 from pipelines.lib.figures import NUMBER_WORDS
@@ -145,9 +146,30 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     """
     raw, text = text, one_line_end(text)
     blocks = split_blocks(text)
-    if not blocks:
-        return Extracted(body="")
-    meta = _metadata(blocks, markdown=markdown)
+    fields: dict[str, str] = {}
+    if markdown:
+        matter = md.front_matter(text)
+        end, fields = matter if matter else (0, {})
+        for b in blocks:
+            b.text = b.text if b.start < end else md.plain(b.text)
+            if b.start < end:
+                b.cls, b.reason = BAD, "front_matter"
+            elif not b.text:
+                b.cls, b.reason = BAD, "markup"  # an image alone
+    content = [b for b in blocks if b.reason is None]
+    if not content:
+        removed = _removed_stretches(raw, blocks)
+        return Extracted(body="", title=fields.get("title"), author=fields.get("author"),
+                         published_at=_parse_date(fields["date"]) if "date" in fields else None, removed=removed)
+    meta = _metadata(content, markdown=markdown)
+    if fields:  # the front matter's metadata before what the lines suggest
+        meta["author"] = fields.get("author") or meta["author"]
+        meta["published_at"] = (_parse_date(fields["date"]) if "date" in fields else None) or meta["published_at"]
+        if "title" in fields:
+            meta["title"] = fields["title"]
+            for b in content:
+                if b.reason is None and _norm(b.text) == _norm(fields["title"]):
+                    b.cls, b.reason = BAD, "duplicate_title"
     for b in blocks:
         if b.reason is None:
             if repeated and _norm(b.text) in repeated:
@@ -170,6 +192,9 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
         _rescue_short_document(blocks)
     _take_headline(blocks, meta)
     _drop_credits(blocks)
+    for b in blocks:
+        if b.reason in ("front_matter", "markup"):
+            b.cls = BAD  # whatever the passes above made of their neighbours
     kept = [b for b in blocks if b.cls == GOOD]
     body = _join(kept)
     removed = _removed_stretches(raw, [b for b in blocks if b.cls != GOOD])
