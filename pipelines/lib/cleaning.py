@@ -335,6 +335,9 @@ def classify(text: str) -> tuple[str, str | None]:
     if len(text) < LENGTH_LOW:
         if ends_sentence and n_words >= 4 and density >= STOPWORDS_LOW:
             return NEAR, None
+        if ends_sentence and n_words >= 7 and density >= STOPWORDS_NEWS and text[0].isupper() \
+                and sum(1 for w in words if w.islower()) >= 0.3 * n_words:
+            return NEAR, None  # a short sentence dense with names: "Tim Henman has retired from Great Britain's Davis Cup team."
         return SHORT, "short"
     if density >= STOPWORDS_HIGH and (len(text) >= LENGTH_HIGH or ends_sentence):
         return GOOD, None

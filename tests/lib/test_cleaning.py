@@ -15,6 +15,12 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
     "block, cls, reason",
     [
         (PROSE, GOOD, None),
+        # a short sentence dense with names is near good (a lead: BBC's "Tim Henman has retired ..."); a
+        # short one with too few words, or a title without a full stop, is short
+        ("Tim Henman has retired from Great Britain's Davis Cup team.", NEAR, None),
+        ("Women's football legend Mia Hamm has played her final game.", NEAR, None),
+        ("Tim Cook spoke.", SHORT, "short"),
+        ("Henman decides to quit Davis Cup", SHORT, "short"),
         ("Views: 6508", BAD, "metadata"),
         ("Rating: 5 / 5 (60 voted)", BAD, "metadata"),
         ("Last Updated:", BAD, "metadata"),
