@@ -196,10 +196,31 @@ _CORPORATE = re.compile(r"(?i)\w\S*\s+(?:corp|corporation|inc|incorporated|co|co
                         r"spa|llc|holdings|bancorp)\.?$")
 
 
+@functools.lru_cache(maxsize=65_536)
 def entity_id(name: str) -> str:
-    """Stable id of a canonical name: the same entity keeps its id across runs and rebuilds."""
-    key = " ".join(_tokens(name))
+    """Stable id of a canonical name: the same entity keeps its id across runs and rebuilds. A company
+    is one entity with or without its legal form ("Texaco Inc" and "Texaco", "Merrill Lynch & Co" and
+    "Merrill Lynch"), unless what precedes the form is a place ("Japan Inc" is not Japan)."""
+    key = " ".join(_tokens(without_legal_form(name)))
     return hashlib.sha1(f"entity:{key}".encode()).hexdigest()[:16]
+
+
+_LEGAL_FORMS = ("corp", "corporation", "inc", "incorporated", "co", "cos", "ltd", "limited", "plc", "ag", "sa", "nv",
+                "bv", "gmbh", "spa", "llc")
+_LEGAL_FORM = re.compile(rf"(?i)^(?P<rest>.*?\w[.)]?)(?:\s*,)?(?:\s+(?:&|and))?\s+(?:{'|'.join(_LEGAL_FORMS)})\.?$", re.S)
+
+
+def without_legal_form(name: str) -> str:
+    """``name`` without a legal form at its end, if what is left names a company: not a place, not
+    another legal form ("Co Inc")."""
+    m = _LEGAL_FORM.match(name)
+    if m is None:
+        return name
+    rest = m.group("rest").strip()
+    words = _tokens(rest)
+    if not words or words[-1].strip(".") in _LEGAL_FORMS or place(rest)[0] is not None:
+        return name
+    return rest
 
 
 # -- places -----------------------------------------------------------------------------------

@@ -131,6 +131,22 @@ def test_entity_id_is_stable_and_ignores_case_and_punctuation():
     assert entity_id("Xi Jinping") != entity_id("Xi")
 
 
+@pytest.mark.parametrize("name, short, same", [
+    ("Texaco Inc", "Texaco", True),
+    ("Ford Motor Co.", "Ford Motor", True),
+    ("Merrill Lynch & Co", "Merrill Lynch", True),
+    ("Sears, Roebuck and Co", "Sears, Roebuck", True),
+    ("Siemens AG", "Siemens", True),
+    ("Bank of America Corp", "Bank of America", True),
+    ("Japan Inc", "Japan", False),  # a place before the form: not the place
+    ("Chicago Corp", "Chicago", False),
+    ("Co Inc", "Co", False),  # a legal form before the form
+    ("Johnson & Johnson", "Johnson", False),
+])
+def test_a_company_is_one_entity_with_or_without_its_legal_form(name, short, same):
+    assert (entity_id(name) == entity_id(short)) is same
+
+
 _PIECES = st.sampled_from(["U.S.", "US", "Xi", "Xi Jinping", "a", "-", ".", "_", " ", "é", "Xié", "1", "\n", "U", "S"])
 
 
