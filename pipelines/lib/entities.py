@@ -183,6 +183,8 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
         label = votes[key].most_common(1)[0][0]
         if label != "ORG" and _CORPORATE.search(key):
             label = "ORG"  # "ChemLawn Corp", "Baker International Corp": the model's PERSON
+        elif label == "PERSON" and (_ORG_HEAD.search(key) or _ACRONYM.fullmatch(key)):
+            label = "ORG"  # "Henley Group", "Beaver Creek State Bank", "EURATOM": not people
         code = country_code(key)
         name = country_name(code) if code and label in ("GPE", "LOC", "ORG", "NORP") and label != "NORP" else key
         if code and label == "ORG":
@@ -194,6 +196,18 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
 # a company's legal form at the end of its name, after at least one word of it ("SA" alone is South Africa)
 _CORPORATE = re.compile(r"(?i)\w\S*\s+(?:corp|corporation|inc|incorporated|co|cos|ltd|limited|plc|ag|sa|nv|bv|gmbh|"
                         r"spa|llc|holdings|bancorp)\.?$")
+
+
+# the head word of an organisation's name, after at least one word of it ("Coniston Partners", "Welsh
+# Rugby Union"); not plurals that are surnames ("Mike Banks")
+_ORG_HEAD = re.compile(r"(?i)\w\S*\s+(?:group|bank|finance|holdings|partners|capital|securities|airlines|airways|"
+                       r"industries|international|laboratories|labs|research|systems|technologies|communications|"
+                       r"networks?|energy|petroleum|resources|insurance|investments|ventures|pharmaceuticals|"
+                       r"entertainment|records|studios|institute|university|college|council|committee|"
+                       r"association|union|party|ministry|department|agency|commission|board|fund|trust|"
+                       r"foundation|authority|exchange|federation|league|society|office|bureau)\.?$")
+# an acronym: capitals and digits only ("NMIC", "BAA", "G8")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]*[A-Z0-9]")
 
 
 @functools.lru_cache(maxsize=65_536)

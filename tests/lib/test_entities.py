@@ -48,6 +48,15 @@ def test_a_company_s_legal_form_makes_it_an_organisation(name, label):
     assert resolve([Mention(0, len(name), name, label)])[0][1:] == (name, "ORG")
 
 
+@pytest.mark.parametrize(("name", "label"), [
+    ("Henley Group", "ORG"), ("Coniston Partners", "ORG"), ("Beaver Creek State Bank", "ORG"),
+    ("Welsh Rugby Union", "ORG"), ("Conrad Hilton Foundation", "ORG"), ("EURATOM", "ORG"), ("G8", "ORG"),
+    ("Mike Banks", "PERSON"), ("Tony Blair", "PERSON"), ("Group", "PERSON"), ("Xi", "PERSON"),
+])
+def test_a_person_tag_on_an_organisation_s_head_word_or_an_acronym_is_an_organisation(name, label):
+    assert resolve([Mention(0, len(name), name, "PERSON")])[0][2] == label
+
+
 def test_a_legal_form_alone_is_no_company():
     assert resolve([Mention(0, 2, "SA", "GPE")])[0][2] == "GPE"
 
