@@ -187,6 +187,8 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
             label = "ORG"  # "Henley Group", "Beaver Creek State Bank", "EURATOM": not people
         code = country_code(key)
         name = country_name(code) if code and label in ("GPE", "LOC", "ORG", "NORP") and label != "NORP" else key
+        if label == "NORP":
+            name = singular_group(name)  # "Americans" and "American", "Tories" and "Tory": one group
         if code and label == "ORG":
             label = "GPE"  # "U.S." tagged ORG is the country
         out.append((m, name, label))
@@ -196,6 +198,32 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
 # a company's legal form at the end of its name, after at least one word of it ("SA" alone is South Africa)
 _CORPORATE = re.compile(r"(?i)\w\S*\s+(?:corp|corporation|inc|incorporated|co|cos|ltd|limited|plc|ag|sa|nv|bv|gmbh|"
                         r"spa|llc|holdings|bancorp)\.?$")
+
+
+# plurals of nationalities, religions and parties that the suffix rule of singular_group does not reach
+_GROUP_PLURALS = {w + "s": w for w in (
+    "Democrat Conservative Liberal Muslim Moslem Arab Jew Sikh Hindu Kurd Turk Scot Pole Dane Swede Finn Serb "
+    "Croat Czech Slovak Greek Thai Soviet Brit Filipino Basque Tamil Maori Yankee German Catholic Hispanic Iraqi "
+    "Saudi Israeli Kuwaiti Pakistani Somali Yemeni Omani Qatari Emirati Bangladeshi Nepali Azeri Tutsi Hutu Nazi "
+    "Kiwi Sunni").split()}
+_GROUP_PLURALS["Tories"] = "Tory"
+# Americans, Socialists, Shiites (not "-mans": Rothmans, Rymans are names, Germans is listed; not
+# "Soybeans", "Euroloans", which the model tags NORP)
+_GROUP_SUFFIXES = ("ans", "ists", "ites")
+
+
+def singular_group(name: str) -> str:
+    """A nationality's, religion's or party's name in the singular: "Americans" -> "American",
+    "South Koreans" -> "South Korean", "Tories" -> "Tory"; other names as they are."""
+    head, _, last = name.rpartition(" ")
+    if last in _GROUP_PLURALS:
+        last = _GROUP_PLURALS[last]
+    elif len(last) >= 6 and last[0].isupper() and last[1:].islower() and last.endswith(_GROUP_SUFFIXES) \
+            and not last.endswith(("mans", "beans", "loans")):
+        last = last[:-1]
+    else:
+        return name
+    return f"{head} {last}" if head else last
 
 
 # the head word of an organisation's name, after at least one word of it ("Coniston Partners", "Welsh

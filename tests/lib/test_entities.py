@@ -14,6 +14,7 @@ from pipelines.lib.entities import (
     pieces,
     place,
     resolve_document,
+    singular_group,
     trim,
 )
 
@@ -55,6 +56,17 @@ def test_a_company_s_legal_form_makes_it_an_organisation(name, label):
 ])
 def test_a_person_tag_on_an_organisation_s_head_word_or_an_acronym_is_an_organisation(name, label):
     assert resolve([Mention(0, len(name), name, "PERSON")])[0][2] == label
+
+
+@pytest.mark.parametrize(("name", "group"), [
+    ("Americans", "American"), ("South Koreans", "South Korean"), ("Tories", "Tory"), ("Democrats", "Democrat"),
+    ("Socialists", "Socialist"), ("Shiites", "Shiite"), ("Iraqis", "Iraqi"), ("Germans", "German"), ("Jews", "Jew"),
+    ("American", "American"), ("Swiss", "Swiss"), ("Chinese", "Chinese"), ("Rothmans", "Rothmans"),
+    ("Soybeans", "Soybeans"), ("Trans", "Trans"),
+])
+def test_a_group_is_named_in_the_singular(name, group):
+    assert singular_group(name) == group
+    assert resolve([Mention(0, len(name), name, "NORP")])[0][1] == group
 
 
 def test_a_legal_form_alone_is_no_company():
