@@ -146,25 +146,25 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     """
     raw, text = text, one_line_end(text)
     blocks = split_blocks(text)
-    fields: dict[str, str] = {}
+    fields: dict[str, str] = {}  # a Markdown file's front matter: title, author, date
     if markdown:
-        matter = md.front_matter(text)
-        end, fields = matter if matter else (0, {})
+        end, fields = md.front_matter(text) or (0, {})
         for b in blocks:
-            b.text = b.text if b.start < end else md.plain(b.text)
             if b.start < end:
                 b.cls, b.reason = BAD, "front_matter"
-            elif not b.text:
-                b.cls, b.reason = BAD, "markup"  # an image alone
+            else:
+                b.text = md.plain(b.text)
+                if not b.text:
+                    b.cls, b.reason = BAD, "markup"  # an image alone
+    dated = _parse_date(fields["date"]) if "date" in fields else None
     content = [b for b in blocks if b.reason is None]
     if not content:
-        removed = _removed_stretches(raw, blocks)
-        return Extracted(body="", title=fields.get("title"), author=fields.get("author"),
-                         published_at=_parse_date(fields["date"]) if "date" in fields else None, removed=removed)
+        return Extracted(body="", title=fields.get("title"), author=fields.get("author"), published_at=dated,
+                         removed=_removed_stretches(raw, blocks))
     meta = _metadata(content, markdown=markdown)
     if fields:  # the front matter's metadata before what the lines suggest
         meta["author"] = fields.get("author") or meta["author"]
-        meta["published_at"] = (_parse_date(fields["date"]) if "date" in fields else None) or meta["published_at"]
+        meta["published_at"] = dated or meta["published_at"]
         if "title" in fields:
             meta["title"] = fields["title"]
             for b in content:
