@@ -23,15 +23,19 @@ class Span(NamedTuple):
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _NONSPACE = re.compile(r"\S")
 
-# A terminal run: ., !, ?, …, spaced ellipses, then closing quotes/brackets.
+# A terminal run: ., !, ?, …, spaced ellipses, then closing quotes/brackets and footnote marks: a
+# reference ("martyr.[1] The", "large.[7][8] This") or a superscript number that lost its formatting
+# after a word or a bracket ("consultation.11 12 Take", "(1987).1 According"; not "2.5", "No.1 seed").
 _TERMINAL = re.compile(
     r"""(?P<punct>(?:\.[ ]\.[ ]\.(?:[ ]\.)?|\.{2,}|…|[.!?]+[!?.]*))"""
-    r"""(?P<close>["'”’»)\]]*)"""
+    r"""(?P<close>(?:["'”’»)\]]|\[\d{1,3}\])*(?:(?<=[^\W\d_]\.|[)]\.)(?<![A-Za-z]\.[A-Za-z]\.)\d{1,3}(?: \d{1,3})*(?=\s+[A-Z]))?)"""
     r"""(?=\s+(?P<next>\S+)|$)""",
 )
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)([•⁃\-–*]\s?)?(\d{1,2}|[a-z])(\.\)|\)|\.)(?=\s)")
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)([•⁃\-–*]\s?)?\(?(\d{1,2}|[ivx]{1,4}|[a-z])(\.\)|\)|\.)(?=\s)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
+          "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -83,27 +87,36 @@ def segment(text: str) -> tuple[list[Span], list[tuple[int, Span]]]:
 
 
 def _list_cuts(chunk: str) -> tuple[set[int], set[int]]:
-    """Starts and ends of enumerated list markers ("1.", "2)", "a.", "• 9.") that form a sequence."""
+    """Starts and ends of enumerated list markers ("1.", "2)", "a.", "(iii)", "• 9.") that form a
+    sequence (numbers, letters or roman numerals), and where an item that opens a line ends: at the
+    line's end ("c) one more\nThey went"). A marker that opens a line never ends a sentence itself,
+    even alone ("1. This is a list item.")."""
     markers = list(_LIST_MARKER.finditer(chunk))
+    ends = {m.end() for m in markers if _opens_line(chunk, m.start())}
     if len(markers) < 2:
-        return set(), set()
-    keys = [_marker_rank(m.group(2)) for m in markers]
+        return set(), ends
     cuts: set[int] = set()
-    ends: set[int] = set()
-    for i, (m, k) in enumerate(zip(markers, keys, strict=True)):
-        neighbours = []
-        if i > 0:
-            neighbours.append(keys[i - 1] == k - 1)
-        if i + 1 < len(keys):
-            neighbours.append(keys[i + 1] == k + 1)
-        if any(neighbours):
-            cuts.add(m.start())
-            ends.add(m.end())
+    for keys in ([_marker_rank(m.group(2)) for m in markers], [_ROMAN.get(m.group(2)) for m in markers]):
+        for i, (m, k) in enumerate(zip(markers, keys, strict=True)):
+            if k is None:
+                continue
+            before = i > 0 and keys[i - 1] is not None and keys[i - 1] == k - 1
+            after = i + 1 < len(keys) and keys[i + 1] is not None and keys[i + 1] == k + 1
+            if before or after:
+                cuts.add(m.start())
+                ends.add(m.end())
+                if _opens_line(chunk, m.start()) and (newline := chunk.find("\n", m.end())) != -1:
+                    cuts.add(newline)
     return cuts, ends
 
 
+def _opens_line(chunk: str, pos: int) -> bool:
+    line_start = chunk.rfind("\n", 0, pos) + 1
+    return not chunk[line_start:pos].strip()
+
+
 def _marker_rank(token: str) -> int:
-    return int(token) if token.isdigit() else ord(token) - ord("a") + 1
+    return int(token) if token.isdigit() else ord(token[0]) - ord("a") + 1 if len(token) == 1 else -100
 
 
 def _boundary(chunk: str, m: re.Match) -> int | None:
@@ -140,6 +153,10 @@ def _is_boundary(chunk: str, m: re.Match) -> bool:
         return " " not in punct and not close and _next_word(first) in R.SENTENCE_STARTERS
     if len(dots) >= 4:
         return True
+    if close[-1:].isdigit():  # a footnote's number after a word of three letters or more, or a bracket
+        before = _word_before(chunk, m.start())
+        if not before.endswith(")") and (len(before) < 3 or not before[-1].isalpha() or _is_abbreviation(before)):
+            return False  # "No.1 RSS", "NO.6 FOB", "Dec.31"
     if close:
         return True  # 'She said, "Great." She left.'
     before = _word_before(chunk, m.start())
@@ -175,8 +192,9 @@ def _period_ends_sentence(before: str, nxt: str) -> bool:
             return bare == "I" and _next_word(nxt) in R.SENTENCE_STARTERS
         return _next_word(nxt) in R.SENTENCE_STARTERS
     if _DOTTED_ABBREVIATION.fullmatch(bare):  # U.S., E.U., a.m., P.M.
-        if bare.islower():
-            return False
+        if bare.islower():  # "i.e. The" goes on; "at 10 p.m. I'm going" ends, "At 5 a.m. Mr. Smith" not
+            word = _next_word(nxt)
+            return low in ("a.m", "p.m") and word in R.SENTENCE_STARTERS and word.lower() not in R.PREPOSITIVE_ABBREVIATIONS
         return _next_word(nxt) in R.SENTENCE_STARTERS
     if low in R.ABBREVIATIONS:
         return low in R.POSTPOSITIVE_ABBREVIATIONS  # "& Co. It closed"

@@ -32,6 +32,21 @@ def sentences(text):
         ("Rates rose to 10 pct. At midday, the bank acted.", ["Rates rose to 10 pct.", "At midday, the bank acted."]),
         ("one sentence without a stop", ["one sentence without a stop"]),
         ("", []),
+        # a time abbreviation ends a sentence before a word that opens one, not before a title
+        ("The game is at 10 p.m. I'm going.", ["The game is at 10 p.m.", "I'm going."]),
+        ("At 5 a.m. Mr. Smith left.", ["At 5 a.m. Mr. Smith left."]),
+        ("That is, i.e. The Times.", ["That is, i.e. The Times."]),
+        # footnote marks after a full stop; not a number's "No.1"
+        ("He was a martyr.[1] The emperor fled.", ["He was a martyr.[1]", "The emperor fled."]),
+        ("It grew in a consultation.11 12 Take the cold.", ["It grew in a consultation.11 12", "Take the cold."]),
+        ("A sample (1987).1 According to it.", ["A sample (1987).1", "According to it."]),
+        ("No.1 RSS 62.50 and NO.6 FOB rose.", ["No.1 RSS 62.50 and NO.6 FOB rose."]),
+        ("Prices rose 2.5 pct. The end.", ["Prices rose 2.5 pct.", "The end."]),
+        # list items: a marker is no sentence, roman numerals count, an item opening a line ends with it
+        ("1. This is a list item.", ["1. This is a list item."]),
+        ("(i) Hello world. (ii) Hello world. (iii) Hello.", ["(i) Hello world.", "(ii) Hello world.", "(iii) Hello."]),
+        ("a. here it is\nb. another\nc. one more\nThey went.", ["a. here it is", "b. another", "c. one more", "They went."]),
+        ("h) eight i) nine j) ten", ["h) eight", "i) nine", "j) ten"]),
     ],
 )
 def test_sentences(text, expected):
