@@ -88,9 +88,9 @@ def segment(text: str) -> tuple[list[Span], list[tuple[int, Span]]]:
 
 def _list_cuts(chunk: str) -> tuple[set[int], set[int]]:
     """Starts and ends of enumerated list markers ("1.", "2)", "a.", "(iii)", "• 9.") that form a
-    sequence (numbers, letters or roman numerals), and where an item that opens a line ends: at the
-    line's end ("c) one more\nThey went"). A marker that opens a line never ends a sentence itself,
-    even alone ("1. This is a list item.")."""
+    sequence (numbers, letters or roman numerals), and where an item ends without a full stop: at its
+    line's end ("c) one more\nThey went", ``_item_end``). A marker that opens a line never ends a
+    sentence itself, even alone ("1. This is a list item.")."""
     markers = list(_LIST_MARKER.finditer(chunk))
     ends = {m.end() for m in markers if _opens_line(chunk, m.start())}
     if len(markers) < 2:
@@ -105,9 +105,24 @@ def _list_cuts(chunk: str) -> tuple[set[int], set[int]]:
             if before or after:
                 cuts.add(m.start())
                 ends.add(m.end())
-                if _opens_line(chunk, m.start()) and (newline := chunk.find("\n", m.end())) != -1:
-                    cuts.add(newline)
+                if line_end := _item_end(chunk, m.end()):
+                    cuts.add(line_end)
     return cuts, ends
+
+
+_LINE_END = re.compile(r"[\n\r]\s*(?=[A-Z0-9\"'“‘(•⁃*-])")
+
+
+def _item_end(chunk: str, pos: int) -> int | None:
+    """Where a list item that starts at ``pos`` ends without a full stop: at the end of its line, if
+    the next line opens like a sentence or an item (a capital, a figure, a quote, a bullet), not like
+    the item's own words wrapped onto it."""
+    m = _LINE_END.search(chunk, pos)
+    if m is None:
+        return None
+    newline = chunk.find("\n", pos)
+    newline = len(chunk) if newline == -1 else newline
+    return m.start() if m.start() <= newline else None
 
 
 def _opens_line(chunk: str, pos: int) -> bool:

@@ -47,6 +47,8 @@ def sentences(text):
         ("(i) Hello world. (ii) Hello world. (iii) Hello.", ["(i) Hello world.", "(ii) Hello world.", "(iii) Hello."]),
         ("a. here it is\nb. another\nc. one more\nThey went.", ["a. here it is", "b. another", "c. one more", "They went."]),
         ("h) eight i) nine j) ten", ["h) eight", "i) nine", "j) ten"]),
+        ("It is. a. here it is b. another c. one more\n They went.", ["It is.", "a. here it is", "b. another", "c. one more", "They went."]),
+        ("(a) the firm will sell\nits shares and (b) buy bonds.", ["(a) the firm will sell\nits shares and", "(b) buy bonds."]),
     ],
 )
 def test_sentences(text, expected):
