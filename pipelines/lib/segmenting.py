@@ -34,6 +34,8 @@ _TERMINAL = re.compile(
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)([•⁃\-–*]\s?)?\(?(\d{1,2}|[ivx]{1,4}|[a-z])(\.\)|\)|\.)(?=\s)")
+_COMPANY_FORMS = frozenset({"inc", "corp", "co", "cos", "ltd", "plc", "bros"})
+_LEGAL_FORMS = frozenset({"KG", "AG", "LP", "LLP", "LLC", "SA", "NV", "BV", "PLC", "Plc", "Ltd", "Inc", "GmbH"})
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
           "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
@@ -156,7 +158,7 @@ def _is_boundary(chunk: str, m: re.Match) -> bool:
     if head.islower():
         return False  # "Yahoo! in", "Co. at noon", "... well"
     if "?" in punct or "!" in punct:
-        return True
+        return not nxt.startswith(("-", "—", "–"))  # "and -- voila! -- you have cake"
     if head.isdigit() and not close:
         # "p. 55", "No. 5", "Jan. 26"; a list marker is handled by _list_cuts
         before = _word_before(chunk, m.start())
@@ -175,6 +177,8 @@ def _is_boundary(chunk: str, m: re.Match) -> bool:
     if close:
         return True  # 'She said, "Great." She left.'
     before = _word_before(chunk, m.start())
+    if nxt.startswith("(") and before.lower().rstrip(".") in _COMPANY_FORMS:
+        return False  # "Company A Inc. (“Company A”), and ...", "Amoco Corp. (AN)."; not "dlrs. (NRAL 2326)"
     return _period_ends_sentence(before, first)
 
 
@@ -211,8 +215,8 @@ def _period_ends_sentence(before: str, nxt: str) -> bool:
             word = _next_word(nxt)
             return low in ("a.m", "p.m") and word in R.SENTENCE_STARTERS and word.lower() not in R.PREPOSITIVE_ABBREVIATIONS
         return _next_word(nxt) in R.SENTENCE_STARTERS
-    if low in R.ABBREVIATIONS:
-        return low in R.POSTPOSITIVE_ABBREVIATIONS  # "& Co. It closed"
+    if low in R.ABBREVIATIONS:  # "& Co. It closed", but "GmbH & Co. KG is"
+        return low in R.POSTPOSITIVE_ABBREVIATIONS and _next_word(nxt) not in _LEGAL_FORMS
     return True
 
 

@@ -49,6 +49,12 @@ def sentences(text):
         ("h) eight i) nine j) ten", ["h) eight", "i) nine", "j) ten"]),
         ("It is. a. here it is b. another c. one more\n They went.", ["It is.", "a. here it is", "b. another", "c. one more", "They went."]),
         ("(a) the firm will sell\nits shares and (b) buy bonds.", ["(a) the firm will sell\nits shares and", "(b) buy bonds."]),
+        # a dash after "!" or "?" goes on; a company's legal form goes on into a bracket or another form
+        ("Mix it and -- voila! -- you have cake.", ["Mix it and -- voila! -- you have cake."]),
+        ("He works at Amoco Corp. (AN). It grew.", ["He works at Amoco Corp. (AN).", "It grew."]),
+        ("The GmbH & Co. KG is a partnership.", ["The GmbH & Co. KG is a partnership."]),
+        ("It rose to 6.84 dlrs. (MMSU 1404) In London it fell.", ["It rose to 6.84 dlrs.", "(MMSU 1404) In London it fell."]),
+        ("Pitt, Briggs & Co. It closed.", ["Pitt, Briggs & Co.", "It closed."]),
     ],
 )
 def test_sentences(text, expected):
