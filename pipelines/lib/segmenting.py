@@ -31,6 +31,10 @@ _TERMINAL = re.compile(
     r"""(?P<close>(?:["'”’»)\]]|\[\d{1,3}\])*(?:(?<=[^\W\d_]\.|[)]\.)(?<![A-Za-z]\.[A-Za-z]\.)\d{1,3}(?: \d{1,3})*(?=\s+[A-Z]))?)"""
     r"""(?=\s+(?P<next>\S+)|$)""",
 )
+# a full stop with no space after it, between a word (three lower-case letters or more) or a number
+# and a capitalised word ("extended twice.The other option", "on November 10.If granted"); not a
+# ticker ("<Neoy.He>"), a domain ("Halo.Bungie.Org"), "Mr.Benn", "St.Gobain" or "6.July"
+_GLUED = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d\d))\.(?=[A-Z][a-z]+\s)")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)([•⁃\-–*]\s?)?\(?(\d{1,2}|[ivx]{1,4}|[a-z])(\.\)|\)|\.)(?=\s)")
@@ -71,6 +75,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         cut = _boundary(chunk, m)
         if cut is not None:
             cuts.add(cut)
+    if "." in chunk:
+        for m in _GLUED.finditer(chunk):
+            if not _is_abbreviation(_word_before(chunk, m.start())):
+                cuts.add(m.end())
     spans: list[Span] = []
     prev = 0
     for cut in sorted(cuts):

@@ -55,6 +55,11 @@ def sentences(text):
         ("The GmbH & Co. KG is a partnership.", ["The GmbH & Co. KG is a partnership."]),
         ("It rose to 6.84 dlrs. (MMSU 1404) In London it fell.", ["It rose to 6.84 dlrs.", "(MMSU 1404) In London it fell."]),
         ("Pitt, Briggs & Co. It closed.", ["Pitt, Briggs & Co.", "It closed."]),
+        # a full stop with no space after it, between a word or a number and a capitalised word
+        ("It can be extended twice.The other option fails.", ["It can be extended twice.", "The other option fails."]),
+        ("It meets on November 10.If granted, it goes.", ["It meets on November 10.", "If granted, it goes."]),
+        ("Neste Oy <Neoy.He> and Mr.Benn of St.Gobain saw Halo.Bungie.Org, the 6.July Bank.",
+         ["Neste Oy <Neoy.He> and Mr.Benn of St.Gobain saw Halo.Bungie.Org, the 6.July Bank."]),
     ],
 )
 def test_sentences(text, expected):
