@@ -56,6 +56,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return _checked(mixed), "utf-8+cp1252"
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
@@ -67,6 +70,28 @@ def decode(data: bytes) -> tuple[str, str]:
         if western is not None:
             best = western
     return _checked(str(best)), best.encoding
+
+
+def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("textwarehouse-cp1252", _stray_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """Text that is UTF-8 but for a few bytes of a Windows code page (pasted together from two
+    sources: "Zürich" in UTF-8, then "\xe9tude" in cp1252), decoded as UTF-8 with each stray byte
+    read as cp1252; None unless it holds at least two UTF-8 letters beyond ASCII and more of them than
+    stray bytes. A detector given the whole would pick one single-byte code page and garble every
+    UTF-8 letter ("ZÞrich", "cafÃĐ"); a text in cp1252 alone has no valid UTF-8 sequences, or by
+    chance a very few."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    letters = sum(1 for ch in text if ord(ch) > 0x7F and not "\udc80" <= ch <= "\udcff")
+    if letters < 2 or letters <= stray:
+        return None
+    return data.decode("utf-8", errors="textwarehouse-cp1252")
 
 
 def _checked(text: str) -> str:

@@ -25,6 +25,23 @@ def test_decodes_common_encodings(data, encoding):
         assert used == encoding
 
 
+@pytest.mark.parametrize(
+    "data, text, encoding",
+    [
+        # UTF-8 with a stray byte of cp1252 pasted in: every UTF-8 letter kept, the stray one read as cp1252
+        ("Prices rose in Zürich, the café owner said. ".encode() + b"The \xe9tude was cited about the " + "économie.".encode(),
+         "Prices rose in Zürich, the café owner said. The étude was cited about the économie.", "utf-8+cp1252"),
+        # cp1252 alone, whose bytes hold no UTF-8 letter
+        ("Le café coûte 3 € à Paris, a crème brûlée.".encode("cp1252"), "Le café coûte 3 € à Paris, a crème brûlée.", None),
+    ],
+)
+def test_utf8_with_stray_cp1252_bytes_keeps_its_letters(data, text, encoding):
+    decoded, used = decode(data)
+    assert decoded == text
+    if encoding:
+        assert used == encoding
+
+
 def test_latin1_text_decodes_to_the_same_letters():
     text, _ = decode("Le garçon était très âgé, à Noël.".encode("latin-1"))
     assert "garçon" in text and "Noël" in text
