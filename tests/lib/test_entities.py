@@ -11,6 +11,7 @@ from pipelines.lib.entities import (
     add_missed_mentions,
     country_code,
     entity_id,
+    is_place,
     pieces,
     place,
     resolve_document,
@@ -67,6 +68,12 @@ def test_a_person_tag_on_an_organisation_s_head_word_or_an_acronym_is_an_organis
 def test_a_group_is_named_in_the_singular(name, group):
     assert singular_group(name) == group
     assert resolve([Mention(0, len(name), name, "NORP")])[0][1] == group
+
+
+@pytest.mark.parametrize("name", ["Japan", "Chicago", "Washington", "England", "the Netherlands", "Texaco", "Boeing",
+                                  "Springfield", "Xi Jinping", "U.S."])
+def test_is_place_answers_as_place(name):
+    assert is_place(name) is (place(name)[0] is not None)
 
 
 def test_a_legal_form_alone_is_no_company():
