@@ -188,6 +188,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _cut_after_end(blocks)
     _drop_far_runs(blocks)
     _keep_between(blocks)
+    _keep_lead(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
     _take_headline(blocks, meta)
@@ -742,6 +743,22 @@ def _keep_between(blocks: list[Block], *, max_gap: int = 10) -> None:
         if gap and len(gap) <= max_gap and all(b.reason in _UNSURE for b in gap):
             for b in gap:
                 b.cls, b.reason = GOOD, None
+
+
+def _keep_lead(blocks: list[Block]) -> None:
+    """The sentence right above the article's first paragraph is its lead, even when it is so dense
+    with names that few of its words are function words ("Elena Dementieva swept aside defending
+    champion Venus Williams 6-3 6-2 to win Hong Kong's Champions Challenge event."): a sentence of ten
+    words or more that ends with a full stop, opens with a capital and was taken for chrome by its
+    words alone (no chrome vocabulary, no metadata shape)."""
+    first = next((i for i, b in enumerate(blocks) if b.cls == GOOD), None)
+    if not first:
+        return
+    b = blocks[first - 1]
+    words = _WORD.findall(b.text)
+    if b.reason == "boilerplate" and b.paragraph != blocks[first].paragraph and len(words) >= 10 \
+            and b.text[:1].isupper() and b.text.endswith((".", '."', ".”")) and sum(1 for w in words if w.islower()) >= 0.2 * len(words):
+        b.cls, b.reason = GOOD, None
 
 
 def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:

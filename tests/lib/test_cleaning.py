@@ -527,3 +527,16 @@ def test_html_blocks_are_paragraphs_and_a_bare_year_is_no_publication_day(meta, 
         "36 million tonnes a year earlier.",
         "Drought in New South Wales cut yields by about 30 percent."]
     assert (out.published_at.date().isoformat() if out.published_at else None) == published
+
+
+@pytest.mark.parametrize("lead, kept", [
+    ("Elena Dementieva swept aside defending champion Venus Williams 6-3 6-2 to win Hong Kong's Champions Challenge event.", True),
+    ("Former England footballer Paul Gascoigne will join EastEnders' actress Scarlett Johnson on BBC One's Strictly Ice Dancing.", True),
+    ("Home News Sport Business Technology Entertainment Health Science Weather Travel", False),  # no sentence
+    ("Subscribe to our newsletter for the latest news, offers and events from our partners.", False),  # chrome words
+])
+def test_the_sentence_above_the_first_paragraph_is_its_lead(lead, kept):
+    article = (PROSE + "\n\n" + PROSE.replace("central bank", "government"))
+    out = strip_boilerplate(lead + "\n\n" + article)
+    assert (lead in out.body) is kept
+    assert out.body.endswith(PROSE.replace("central bank", "government"))
