@@ -189,6 +189,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _drop_far_runs(blocks)
     _keep_between(blocks)
     _keep_lead(blocks)
+    _keep_tail(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
     _take_headline(blocks, meta)
@@ -758,6 +759,22 @@ def _keep_lead(blocks: list[Block]) -> None:
     words = _WORD.findall(b.text)
     if b.reason == "boilerplate" and b.paragraph != blocks[first].paragraph and len(words) >= 10 \
             and b.text[:1].isupper() and b.text.endswith((".", '."', ".”")) and sum(1 for w in words if w.islower()) >= 0.2 * len(words):
+        b.cls, b.reason = GOOD, None
+
+
+def _keep_tail(blocks: list[Block], *, most: int = 2) -> None:
+    """The last sentences of an article, short ones included ("AMR announced the order earlier today.",
+    "GE said deliveries will start in early 1988."): up to ``most`` blocks right after its last
+    paragraph, each a sentence (a capital first, a full stop, a question or exclamation mark last, four
+    words or more) dropped for its length or its few function words alone, not as chrome. The
+    document's end or a wire's sign-off after them had counted as chrome beside them."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].cls == GOOD), None)
+    if last is None:
+        return
+    for b in blocks[last + 1 : last + 1 + most]:
+        if b.reason not in ("short", "boilerplate") or not b.text[:1].isupper() or not _SENTENCE_END.search(b.text) \
+                or len(_WORD.findall(b.text)) < 4 or _READER.search(b.text):
+            return
         b.cls, b.reason = GOOD, None
 
 

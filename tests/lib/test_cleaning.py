@@ -540,3 +540,16 @@ def test_the_sentence_above_the_first_paragraph_is_its_lead(lead, kept):
     out = strip_boilerplate(lead + "\n\n" + article)
     assert (lead in out.body) is kept
     assert out.body.endswith(PROSE.replace("central bank", "government"))
+
+
+@pytest.mark.parametrize("tail, kept", [
+    ("AMR announced the order earlier today.\n\nGE said deliveries will start in early 1988.\n\nReuter", True),
+    ("Japan Line officials declined to comment.", True),
+    ("Please share this story with your friends.", False),  # addressed to the reader
+    ("Read more", False),  # no sentence
+])
+def test_an_article_s_short_last_sentences_are_kept(tail, kept):
+    out = strip_boilerplate(PROSE + "\n\n" + PROSE.replace("central bank", "government") + "\n\n" + tail)
+    first = tail.split("\n")[0]
+    assert (first in out.body) is kept
+    assert not out.body.endswith("Reuter")  # the sign-off still goes
