@@ -103,6 +103,7 @@ _CREDIT = re.compile(r"(?i)^(?:(?:photo(?:graph)?s?|pictures?|images?|illustrati
                      r"afp/getty(?: images)?|ap photo|unsplash|pixabay)(?:/\S+)?\s*$)")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
+_NUMBER = re.compile(r"\d[\d,.]*")
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
 _READER = re.compile(r"(?i)\b(you|your|you're|our|us|please)\b")
 _INDENT = re.compile(r"\n(?=[ \t]{2,}\S)")
@@ -188,6 +189,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _cut_after_end(blocks)
     _drop_far_runs(blocks)
     _keep_between(blocks)
+    _keep_opening_table(blocks)
     _keep_lead(blocks)
     _keep_tail(blocks)
     if not any(b.cls == GOOD for b in blocks):
@@ -744,6 +746,25 @@ def _keep_between(blocks: list[Block], *, max_gap: int = 10) -> None:
         if gap and len(gap) <= max_gap and all(b.reason in _UNSURE for b in gap):
             for b in gap:
                 b.cls, b.reason = GOOD, None
+
+
+def _keep_opening_table(blocks: list[Block]) -> None:
+    """A table that opens the text, right above its first paragraph, is the article's: a wire's
+    results ("Shr 39 cts vs 50 cts" / "Net 1,545,160 vs 2,188,933" / ... / "NOTE: Results include
+    ..."), where the note had been kept and the results dropped. Only rows (``data``) and short lines
+    from the very start (or the title) to the first paragraph, two rows of two figures at least."""
+    first = next((i for i, b in enumerate(blocks) if b.cls == GOOD), None)
+    if not first:
+        return
+    start = first
+    while start > 0 and blocks[start - 1].reason in ("data", "short"):
+        start -= 1
+    run = blocks[start:first]
+    rows = sum(1 for b in run if b.reason == "data" and len(_NUMBER.findall(b.text)) >= 2)
+    if rows < 2 or any(b.reason not in ("title", "duplicate_title") for b in blocks[:start]):
+        return  # not a table of figures: "Saturday, 26 February" / "1600 GMT" above a match report
+    for b in run:
+        b.cls, b.reason = GOOD, None
 
 
 def _keep_lead(blocks: list[Block]) -> None:

@@ -553,3 +553,19 @@ def test_an_article_s_short_last_sentences_are_kept(tail, kept):
     first = tail.split("\n")[0]
     assert (first in out.body) is kept
     assert not out.body.endswith("Reuter")  # the sign-off still goes
+
+
+def test_a_table_of_results_that_opens_a_wire_story_is_kept_with_its_note():
+    raw = ("Shr 39 cts vs 50 cts\n    Net 1,545,160 vs 2,188,933\n    Revs 25.2 mln vs 19.5 mln\n    Year\n"
+           "    Shr 1.53 dlrs vs 1.21 dlrs\n    Net 6,635,318 vs 5,050,044\n    Revs 92.2 mln vs 77.4 mln\n"
+           "    NOTE: Results include adjustment of 848,600 dlrs or 20 cts\nshr for 1986 year and both 1985 periods "
+           "from improvement in\nresults of its universal life business than first estimated.\n Reuter")
+    body = strip_boilerplate(raw).body
+    assert body.startswith("Shr 39 cts vs 50 cts") and "Net 6,635,318 vs 5,050,044" in body
+    assert body.endswith("than first estimated.")
+
+
+def test_date_and_time_lines_above_a_match_report_are_not_a_table():
+    raw = ("Stade de France, Paris\n\nSaturday, 26 February\n\n1600 GMT\n\nBBC1, Radio 4 LW and this website\n\n"
+           + PROSE + "\n\n" + PROSE.replace("central bank", "government"))
+    assert strip_boilerplate(raw).body.startswith(PROSE)
