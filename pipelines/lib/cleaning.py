@@ -282,7 +282,11 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
         # a sentence goes on after a comma: "The Commodity Credit Corporation," / "CCC, has accepted a bid ...";
         # '"They appear to be linking unrelated issues,"' / "Mr X told Reuters."
         return True
-    if _KEY_VALUE.match(previous) or previous.endswith((":", ".", "!", "?", "\"", "”")):
+    kv = _KEY_VALUE.match(previous)
+    if kv and len((kv.group("value") or "").split()) >= 4 and line[:1].islower() \
+            and not previous.endswith((":", ".", "!", "?", "\"", "”")):
+        return True  # a note's sentence wrapped: "NOTE: annual dividend payable April 10, 1987, to" / "stockholders of ..."
+    if kv or previous.endswith((":", ".", "!", "?", "\"", "”")):
         return wrap_width is not None and len(previous) >= wrap_width - 25 and not previous.endswith(":") \
             and line[:1].islower()
     if line[:1].islower() and len(previous.split()) >= 3:
@@ -308,8 +312,10 @@ def classify(text: str) -> tuple[str, str | None]:
     if key in R.BIO_KEYS:
         return BAD, "author_bio"
     known = kv is not None and (key in R.METADATA_KEYS or key.split(" ")[0] in R.METADATA_KEYS)
-    # a long value, or a phrase before the colon, is prose with a lead-in ("One thing not in dispute: ...")
-    if kv and value_words < 12 and (known or len(key.split()) < 3):
+    # a long value, or a phrase before the colon, is prose with a lead-in ("One thing not in dispute: ...");
+    # so is a note that is a sentence ("NOTE: Per shr calculated after payment of preferred dividends.")
+    note = key in ("note", "notes") and value_words >= 4 and bool(_SENTENCE_END.search(text))
+    if kv and value_words < 12 and (known or len(key.split()) < 3) and not note:
         if known or not value_words:
             return BAD, "metadata"
         return SHORT, "credit" if _is_credit(text) else "metadata"
@@ -760,7 +766,7 @@ def _keep_opening_table(blocks: list[Block]) -> None:
     while start > 0 and blocks[start - 1].reason in ("data", "short"):
         start -= 1
     run = blocks[start:first]
-    rows = sum(1 for b in run if b.reason == "data" and len(_NUMBER.findall(b.text)) >= 2)
+    rows = sum(1 for b in run if len(_NUMBER.findall(b.text)) >= 2)
     if rows < 2 or any(b.reason not in ("title", "duplicate_title") for b in blocks[:start]):
         return  # not a table of figures: "Saturday, 26 February" / "1600 GMT" above a match report
     for b in run:

@@ -569,3 +569,20 @@ def test_date_and_time_lines_above_a_match_report_are_not_a_table():
     raw = ("Stade de France, Paris\n\nSaturday, 26 February\n\n1600 GMT\n\nBBC1, Radio 4 LW and this website\n\n"
            + PROSE + "\n\n" + PROSE.replace("central bank", "government"))
     assert strip_boilerplate(raw).body.startswith(PROSE)
+
+
+def test_a_wrapped_note_under_a_table_is_one_sentence_and_kept():
+    raw = ("Shr 69 cts vs six cts\n    Net 421,306 vs 44,132\n    Revs 3,721,178 vs 3,125,935\n"
+           "    Note: Current qtr net includes a gain of 281,000 dlrs,\nmostly from the sale of securities and property.\n Reuter")
+    body = strip_boilerplate(raw).body
+    assert body.endswith("Note: Current qtr net includes a gain of 281,000 dlrs, mostly from the sale of securities and property.")
+    assert body.startswith("Shr 69 cts vs six cts")
+
+
+@pytest.mark.parametrize("block, is_metadata", [
+    ("Note: 4th qtr not available.", False),  # a note that is a sentence is content
+    ("Note: see below.", True),  # too short for one
+    ("Tags: economy, finance, markets, stocks", True),
+])
+def test_a_note_that_is_a_sentence_is_no_metadata(block, is_metadata):
+    assert (classify(block)[1] == "metadata") is is_metadata
