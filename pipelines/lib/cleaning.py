@@ -104,6 +104,10 @@ _CREDIT = re.compile(r"(?i)^(?:(?:photo(?:graph)?s?|pictures?|images?|illustrati
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _NUMBER = re.compile(r"\d[\d,.]*")
+# a line that ends in an initial, a dotted abbreviation or a title or company form with its stop: not a
+# sentence's end ("Biosonics Inc said Jeffrey S.", "the U.S.", "The Federal Deposit Insurance Corp.")
+_ABBREVIATION_END = re.compile(r"(?:(?<![\w.])[A-Z]\.|(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])(?:Corp|Inc|Co|Ltd|Bros|Dr|Mr|Mrs|Ms|"
+                               r"St|Jr|Sr|Ing|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev|Hon|No|Nos|Vol|Dept|Ave|Mt)\.)$")
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
 _READER = re.compile(r"(?i)\b(you|your|you're|our|us|please)\b")
 _INDENT = re.compile(r"\n(?=[ \t]{2,}\S)")
@@ -282,6 +286,8 @@ def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
         # a sentence goes on after a comma: "The Commodity Credit Corporation," / "CCC, has accepted a bid ...";
         # '"They appear to be linking unrelated issues,"' / "Mr X told Reuters."
         return True
+    if line[:1].islower() and len(previous.split()) >= 3 and _ABBREVIATION_END.search(previous):
+        return True  # a line cut after an abbreviation or an initial: "The Federal Deposit Insurance Corp." / "said ..."
     kv = _KEY_VALUE.match(previous)
     if kv and len((kv.group("value") or "").split()) >= 4 and line[:1].islower() \
             and not previous.endswith((":", ".", "!", "?", "\"", "”")):

@@ -586,3 +586,9 @@ def test_a_wrapped_note_under_a_table_is_one_sentence_and_kept():
 ])
 def test_a_note_that_is_a_sentence_is_no_metadata(block, is_metadata):
     assert (classify(block)[1] == "metadata") is is_metadata
+
+
+def test_a_line_cut_after_an_abbreviation_runs_on():
+    raw = ("The Federal Deposit Insurance Corp.\nsaid it closed the First National Bank of Lamar, Colo., and\n"
+           "approved the assumption of its deposits by another bank.\n Reuter")
+    assert strip_boilerplate(raw).body.startswith("The Federal Deposit Insurance Corp. said it closed")
