@@ -221,6 +221,8 @@ _WORD_EDGES = re.compile(f"^([{_EDGE}]*)(.*?)([{_EDGE}]*)$", re.DOTALL)
 
 def _bold(word: str, marks: tuple[str, str]) -> str:
     lead, core, tail = _WORD_EDGES.match(word).groups()
+    if "." in core and tail.startswith("."):
+        core, tail = core + ".", tail[1:]  # an abbreviation keeps its stop: "**U.S.**", not "**U.S**."
     return f"{lead}{marks[0]}{core}{marks[1]}{tail}" if core else f"{marks[0]}{word}{marks[1]}"
 
 
