@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
@@ -77,6 +78,8 @@ def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("textwarehouse-cp1252", _stray_as_cp1252)
+_STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -87,8 +90,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     UTF-8 letter ("ZÞrich", "cafÃĐ"); a text in cp1252 alone has no valid UTF-8 sequences, or by
     chance a very few."""
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
-    letters = sum(1 for ch in text if ord(ch) > 0x7F and not "\udc80" <= ch <= "\udcff")
+    stray = len(_STRAY.findall(text))
+    letters = len(_BEYOND_ASCII.findall(text)) - stray
     if letters < 2 or letters <= stray:
         return None
     return data.decode("utf-8", errors="textwarehouse-cp1252")
