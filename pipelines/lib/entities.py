@@ -147,8 +147,9 @@ def _tokens(name: str) -> list[str]:
     return re.findall(r"[\w.&-]+", name.lower())
 
 
-def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
-    """(mention, canonical name, voted label) for one document's mentions."""
+def resolve_document(mentions: list[Mention], acronyms: dict[str, str] | None = None) -> list[tuple[Mention, str, str]]:
+    """(mention, canonical name, voted label) for one document's mentions; ``acronyms``: the names
+    the document spells out for its acronyms (``defined_acronyms``), whose mentions join the name's."""
     if not mentions:
         return []
     # people and organisations: a short form joins the longest name holding all its tokens
@@ -169,6 +170,9 @@ def resolve_document(mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
                     target = canonical.get(longer, longer)
                     break
         canonical[form] = target
+    for short, full in (acronyms or {}).items():
+        if short in canonical and full in canonical and full != short:
+            canonical[short] = canonical[full]  # "IMF" after "the International Monetary Fund (IMF)"
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         key = canonical[m.text]
@@ -467,6 +471,26 @@ def _whole_occurrences(text: str, form: str):
             i = text.find(form, i + 1)
 
 
+# a name spelled out before its acronym in brackets: "the International Monetary Fund (IMF)"
+_DEFINITION = re.compile(r"((?:[A-Z][\w&'-]*)(?:\s+(?:of|for|and|the|on|de|du|des|[A-Z][\w&'-]*))+)\s+\(([A-Z][A-Z&]{1,7})\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """The acronyms a text defines, with the names they stand for: the initials of the name's last
+    capitalised words spell the acronym ("European Community (EC)", "The Commodity Credit
+    Corporation (CCC)" -> "Commodity Credit Corporation"). The first definition of each counts."""
+    found: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        acronym = m.group(2).replace("&", "")
+        words = m.group(1).split()
+        capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+        if len(capitals) < len(acronym) or "".join(words[i][0] for i in capitals[-len(acronym):]) != acronym:
+            continue
+        name = " ".join(words[capitals[-len(acronym)]:])
+        found.setdefault(m.group(2), name)
+    return found
+
+
 def mention_rows(doc_id: str, text: str, model_mentions: list[Mention], sentence_starts: list[int]) -> list[dict]:
     """``mentions`` rows of one document from the model's mentions (``mentions_of``): recall rules,
     resolution."""
@@ -474,7 +498,7 @@ def mention_rows(doc_id: str, text: str, model_mentions: list[Mention], sentence
 
     found = add_missed_mentions(text, model_mentions)
     rows = []
-    for m, name, label in resolve_document(found):
+    for m, name, label in resolve_document(found, defined_acronyms(text) if "(" in text else None):
         sentence_id = bisect.bisect_right(sentence_starts, m.start) - 1
         rows.append(dict(doc_id=doc_id, sentence_id=max(sentence_id, 0), start=m.start, end=m.end, text=m.text,
                          label=label, entity_id=entity_id(name), entity_name=name))

@@ -10,6 +10,7 @@ from pipelines.lib.entities import (
     _whole_occurrences,
     add_missed_mentions,
     country_code,
+    defined_acronyms,
     entity_id,
     is_place,
     pieces,
@@ -252,3 +253,23 @@ def test_a_long_document_goes_through_the_model_in_pieces_with_offsets_into_the_
         [(r["start"], r["end"], r["label"], r["entity_name"]) for r in whole]
     assert {text[r["start"]:r["end"]] for r in cut} >= {"Angela Merkel", "Emmanuel Macron", "Paris"}
     assert {r["sentence_id"] for r in cut if r["text"] == "Paris"} == set(range(12))
+
+
+@pytest.mark.parametrize("text, acronyms", [
+    ("The International Monetary Fund (IMF) said so.", {"IMF": "International Monetary Fund"}),
+    ("The Commodity Credit Corporation\n(CCC) has accepted", {"CCC": "Commodity Credit Corporation"}),
+    ("the Food Corporation of India (FCI)", {"FCI": "Food Corporation of India"}),
+    ("Procter and Gamble (P&G)", {"P&G": "Procter and Gamble"}),
+    ("Texaco Inc (TX) rose", {}),  # the initials do not spell it
+    ("AT&T Corp (T.N)", {}),
+])
+def test_defined_acronyms(text, acronyms):
+    assert defined_acronyms(text) == acronyms
+
+
+def test_an_acronym_joins_the_name_its_document_spells_out():
+    text = "The International Monetary Fund (IMF) met. The IMF said no."
+    ms = [Mention(4, 31, "International Monetary Fund", "ORG"), Mention(33, 36, "IMF", "ORG"), Mention(47, 50, "IMF", "ORG")]
+    names = {name for _, name, _ in resolve_document(ms, defined_acronyms(text))}
+    assert names == {"International Monetary Fund"}
+    assert {name for _, name, _ in resolve_document(ms)} == {"International Monetary Fund", "IMF"}
