@@ -32,6 +32,10 @@ def run_on(n: int) -> str:
     return " ".join(f"Mr. Smith of U.S. Steel Corp. said No. {i} rose" for i in range(n)) + "."
 
 
+def list_items(n: int) -> str:
+    return " ".join(f"{i % 30 + 1}. item number {i} of the list" for i in range(n))
+
+
 def table(n: int) -> str:
     return "\n".join(f"| {i} | 34.5 | 6,789 | 10 pct | on Monday in March |" for i in range(n))
 
@@ -39,6 +43,7 @@ def table(n: int) -> str:
 CASES = {
     "clean: a page of names over sentences": (names_page, strip_boilerplate),
     "segment: a paragraph with no sentence end": (run_on, split_sentences),
+    "segment: a paragraph of numbered items": (list_items, split_sentences),
     "figures: a table read as one sentence": (table, find_figures),
     "dates: a table read as one sentence": (table, lambda t: find_dates(t, 0, len(t), date(1987, 4, 8))),
 }

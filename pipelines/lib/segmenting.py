@@ -9,6 +9,7 @@ excluded, so ``text[start:end]`` is always the segment.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -102,6 +103,9 @@ def _list_cuts(chunk: str) -> tuple[set[int], set[int]]:
     line's end ("c) one more\nThey went", ``_item_end``). A marker that opens a line never ends a
     sentence itself, even alone ("1. This is a list item.")."""
     markers = list(_LIST_MARKER.finditer(chunk))
+    if not markers:
+        return set(), set()
+    newlines = [m.start() for m in _NEWLINE.finditer(chunk)]  # found once: a paragraph of many markers stays linear
     ends = {m.end() for m in markers if _opens_line(chunk, m.start())}
     if len(markers) < 2:
         return set(), ends
@@ -115,29 +119,32 @@ def _list_cuts(chunk: str) -> tuple[set[int], set[int]]:
             if before or after:
                 cuts.add(m.start())
                 ends.add(m.end())
-                if line_end := _item_end(chunk, m.end()):
+                if (line_end := _item_end(chunk, newlines, m.end())) is not None:
                     cuts.add(line_end)
     return cuts, ends
 
 
+_NEWLINE = re.compile("[\n\r]")
 _LINE_END = re.compile(r"[\n\r]\s*(?=[A-Z0-9\"'“‘(•⁃*-])")
 
 
-def _item_end(chunk: str, pos: int) -> int | None:
+def _item_end(chunk: str, newlines: list[int], pos: int) -> int | None:
     """Where a list item that starts at ``pos`` ends without a full stop: at the end of its line, if
     the next line opens like a sentence or an item (a capital, a figure, a quote, a bullet), not like
-    the item's own words wrapped onto it."""
-    m = _LINE_END.search(chunk, pos)
-    if m is None:
+    the item's own words wrapped onto it. ``newlines``: where ``chunk``'s line breaks are."""
+    i = bisect.bisect_left(newlines, pos)
+    if i == len(newlines):
         return None
-    newline = chunk.find("\n", pos)
-    newline = len(chunk) if newline == -1 else newline
-    return m.start() if m.start() <= newline else None
+    return newlines[i] if _LINE_END.match(chunk, newlines[i]) else None
 
 
 def _opens_line(chunk: str, pos: int) -> bool:
-    line_start = chunk.rfind("\n", 0, pos) + 1
-    return not chunk[line_start:pos].strip()
+    """Whether only spaces stand between the line's start and ``pos`` (looked at backwards from
+    ``pos``: slicing from the line's start made a long paragraph of markers quadratic)."""
+    j = pos - 1
+    while j >= 0 and chunk[j] in " \t\r\f\v":
+        j -= 1
+    return j < 0 or chunk[j] == "\n"
 
 
 def _marker_rank(token: str) -> int:
