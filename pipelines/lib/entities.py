@@ -471,23 +471,29 @@ def _whole_occurrences(text: str, form: str):
             i = text.find(form, i + 1)
 
 
-# a name spelled out before its acronym in brackets: "the International Monetary Fund (IMF)"
-_DEFINITION = re.compile(r"((?:[A-Z][\w&'-]*)(?:\s+(?:of|for|and|the|on|de|du|des|[A-Z][\w&'-]*))+)\s+\(([A-Z][A-Z&]{1,7})\)")
+# an acronym in brackets after a name: "the International Monetary Fund (IMF)"
+_BRACKETED_ACRONYM = re.compile(r"\s\(([A-Z][A-Z&]{1,7})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w&'-]*|of|for|and|the|on|de|du|des")
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
-    """The acronyms a text defines, with the names they stand for: the initials of the name's last
-    capitalised words spell the acronym ("European Community (EC)", "The Commodity Credit
-    Corporation (CCC)" -> "Commodity Credit Corporation"). The first definition of each counts."""
+    """The acronyms a text defines, with the names they stand for: the initials of the capitalised
+    words right before the brackets spell the acronym ("European Community (EC)", "The Commodity
+    Credit Corporation (CCC)" -> "Commodity Credit Corporation"), small words between them allowed.
+    The first definition of each counts. Each bracket looks back over a few words only."""
     found: dict[str, str] = {}
-    for m in _DEFINITION.finditer(text):
-        acronym = m.group(2).replace("&", "")
-        words = m.group(1).split()
-        capitals = [i for i, w in enumerate(words) if w[0].isupper()]
-        if len(capitals) < len(acronym) or "".join(words[i][0] for i in capitals[-len(acronym):]) != acronym:
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acronym = m.group(1).replace("&", "")
+        words = text[max(0, m.start() - 40 * len(acronym)):m.start()].split()[-3 * len(acronym):]
+        name: list[str] = []
+        for word in reversed(words):  # the name's words, back from the bracket
+            if not _NAME_WORD.fullmatch(word):
+                break
+            name.insert(0, word)
+        capitals = [i for i, w in enumerate(name) if w[0].isupper()]
+        if len(capitals) < len(acronym) or "".join(name[i][0] for i in capitals[-len(acronym):]) != acronym:
             continue
-        name = " ".join(words[capitals[-len(acronym)]:])
-        found.setdefault(m.group(2), name)
+        found.setdefault(m.group(1), " ".join(name[capitals[-len(acronym)]:]))
     return found
 
 
