@@ -59,7 +59,7 @@ def _scalar(value: str) -> str:
     return value.strip()
 
 
-_HEADING = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$")
+_HEADING = re.compile(r"^#{1,6}[ \t]+|[ \t]#+[ \t]*$")  # one space before a closing "##": a long run of spaces stays linear
 _QUOTE = re.compile(r"^(?:>[ \t]?)+")
 # Every marked span is bounded (300 characters of text, 2,000 of a URL): an opening mark with no
 # closing one then costs a bounded look ahead, not the rest of the line (a line of 8,000 "*a" took 2 s)
