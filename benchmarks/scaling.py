@@ -18,7 +18,9 @@ from datetime import date
 
 from pipelines.lib.cleaning import strip_boilerplate
 from pipelines.lib.dates import find_dates
+from pipelines.lib.entities import defined_acronyms
 from pipelines.lib.figures import find_figures
+from pipelines.lib.markdown import plain
 from pipelines.lib.segmenting import split_sentences
 
 
@@ -36,6 +38,14 @@ def list_items(n: int) -> str:
     return " ".join(f"{i % 30 + 1}. item number {i} of the list" for i in range(n))
 
 
+def unclosed_marks(n: int) -> str:
+    return " ".join(f"*a [b **c{i}" for i in range(n))
+
+
+def capitals(n: int) -> str:
+    return " ".join(f"Word{i}" for i in range(n)) + " (X)"
+
+
 def table(n: int) -> str:
     return "\n".join(f"| {i} | 34.5 | 6,789 | 10 pct | on Monday in March |" for i in range(n))
 
@@ -44,6 +54,8 @@ CASES = {
     "clean: a page of names over sentences": (names_page, strip_boilerplate),
     "segment: a paragraph with no sentence end": (run_on, split_sentences),
     "segment: a paragraph of numbered items": (list_items, split_sentences),
+    "markdown: a line of marks never closed": (unclosed_marks, plain),
+    "entities: capitalised words before a (X)": (capitals, defined_acronyms),
     "figures: a table read as one sentence": (table, find_figures),
     "dates: a table read as one sentence": (table, lambda t: find_dates(t, 0, len(t), date(1987, 4, 8))),
 }
