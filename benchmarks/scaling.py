@@ -6,8 +6,9 @@
 The inputs are the shapes that made steps quadratic before session 21 (each found by timing them): a
 page of names each over a sentence (the comment-thread test, jusText's smoothing), a paragraph with no
 sentence end (the segmenter's word before a full stop), a table read as one sentence (figures' range
-ends and running subjects; dates' clause tense and overlap test). Real documents are far smaller; these
-say what one odd document costs.
+ends and running subjects; dates' clause tense and overlap test), and those of session 25's new rules
+(a paragraph of numbered items, a Markdown line of marks never closed, capitalised words before a
+bracketed acronym). Real documents are far smaller; these say what one odd document costs.
 """
 
 from __future__ import annotations
