@@ -81,7 +81,7 @@ def extractable(docs: pa.Table) -> pa.Table:
     """The rows of ``docs`` (with ``language``) that entities, figures and dates are extracted from:
     English, or a language that cannot be told (a table, a headline). Prose in another language would
     give the English model's guesses ("Bundesbank" and every capitalised German noun an ORG) and
-    figures read with English number rules ("3,5 Prozent" as 35)."""
+    figures read with English number rules ("3,5 Prozent" as the bare number 3)."""
     import pyarrow.compute as pc
 
     language = docs.column("language")
