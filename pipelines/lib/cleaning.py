@@ -106,8 +106,8 @@ _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _NUMBER = re.compile(r"\d[\d,.]*")
 # a line that ends in an initial, a dotted abbreviation or a title or company form with its stop: not a
 # sentence's end ("Biosonics Inc said Jeffrey S.", "the U.S.", "The Federal Deposit Insurance Corp.")
-_ABBREVIATION_END = re.compile(r"(?:(?<![\w.])[A-Z]\.|(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])(?:Corp|Inc|Co|Ltd|Bros|Dr|Mr|Mrs|Ms|"
-                               r"St|Jr|Sr|Ing|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev|Hon|No|Nos|Vol|Dept|Ave|Mt)\.)$")
+_INITIALS_END = re.compile(r"(?:(?<![\w.])[A-Z]\.|(?<![\w.])(?:[A-Za-z]\.){2,})$")
+_ABBREVIATED = R.PREPOSITIVE_ABBREVIATIONS | R.LEGAL_FORMS | {"bros", "ave", "ing"}
 _UNSURE = frozenset({"short", "boilerplate", "code", "data", None})  # dropped for want of prose, not as chrome
 _READER = re.compile(r"(?i)\b(you|your|you're|our|us|please)\b")
 _INDENT = re.compile(r"\n(?=[ \t]{2,}\S)")
@@ -280,13 +280,18 @@ def _wrap_width(widths: list[int]) -> int | None:
     return top if top <= 100 and near >= len(long) * 0.5 else None
 
 
+def _ends_in_abbreviation(line: str) -> bool:
+    last = line.rsplit(None, 1)[-1]
+    return bool(_INITIALS_END.search(last)) or last.endswith(".") and last[:-1].lower() in _ABBREVIATED
+
+
 def _runs_on(previous: str, line: str, wrap_width: int | None) -> bool:
     """Whether ``line`` continues the sentence of the line before it (hard-wrapped prose)."""
     if previous.endswith((",", ',"', ",”")) and len(previous.split()) >= 3 and not _KEY_VALUE.match(previous):
         # a sentence goes on after a comma: "The Commodity Credit Corporation," / "CCC, has accepted a bid ...";
         # '"They appear to be linking unrelated issues,"' / "Mr X told Reuters."
         return True
-    if line[:1].islower() and len(previous.split()) >= 3 and _ABBREVIATION_END.search(previous):
+    if line[:1].islower() and len(previous.split()) >= 3 and _ends_in_abbreviation(previous):
         return True  # a line cut after an abbreviation or an initial: "The Federal Deposit Insurance Corp." / "said ..."
     kv = _KEY_VALUE.match(previous)
     if kv and len((kv.group("value") or "").split()) >= 4 and line[:1].islower() \

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.lib import resources as R
 from pipelines.lib import settings
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -201,8 +202,7 @@ def resolve_document(mentions: list[Mention], acronyms: dict[str, str] | None = 
 
 
 # a company's legal form at the end of its name, after at least one word of it ("SA" alone is South Africa)
-_CORPORATE = re.compile(r"(?i)\w\S*\s+(?:corp|corporation|inc|incorporated|co|cos|ltd|limited|plc|ag|sa|nv|bv|gmbh|"
-                        r"spa|llc|holdings|bancorp)\.?$")
+_CORPORATE = re.compile(rf"(?i)\w\S*\s+(?:{'|'.join(sorted(R.LEGAL_FORMS | {'holdings', 'bancorp'}))})\.?$")
 
 
 # plurals of nationalities, religions and parties that the suffix rule of singular_group does not reach
@@ -252,9 +252,7 @@ def entity_id(name: str) -> str:
     return hashlib.sha1(f"entity:{key}".encode()).hexdigest()[:16]
 
 
-_LEGAL_FORMS = ("corp", "corporation", "inc", "incorporated", "co", "cos", "ltd", "limited", "plc", "ag", "sa", "nv",
-                "bv", "gmbh", "spa", "llc")
-_LEGAL_FORM = re.compile(rf"(?i)^(?P<rest>.*?\w[.)]?)(?:\s*,)?(?:\s+(?:&|and))?\s+(?:{'|'.join(_LEGAL_FORMS)})\.?$", re.S)
+_LEGAL_FORM = re.compile(rf"(?i)^(?P<rest>.*?\w[.)]?)(?:\s*,)?(?:\s+(?:&|and))?\s+(?:{'|'.join(sorted(R.LEGAL_FORMS))})\.?$", re.S)
 
 
 def without_legal_form(name: str) -> str:
@@ -265,7 +263,7 @@ def without_legal_form(name: str) -> str:
         return name
     rest = m.group("rest").strip()
     words = _tokens(rest)
-    if not words or words[-1].strip(".") in _LEGAL_FORMS or is_place(rest):
+    if not words or words[-1].strip(".") in R.LEGAL_FORMS or is_place(rest):
         return name
     return rest
 

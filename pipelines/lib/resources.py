@@ -20,6 +20,13 @@ POSTPOSITIVE_ABBREVIATIONS = frozenset(
     co corp inc ltd plc llc bros etc al esq phd dlrs mln bln pct
     """.split()
 )
+# A company's legal form at the end of its name ("Texaco Inc", "Siemens AG"), lower case: entities
+# (an ORG; one entity with or without it), the segmenter ("Co. Ltd" goes on), the cleaner.
+LEGAL_FORMS = frozenset(
+    """
+    corp corporation inc incorporated co cos ltd limited plc ag sa nv bv gmbh spa llc
+    """.split()
+)
 ABBREVIATIONS = PREPOSITIVE_ABBREVIATIONS | POSTPOSITIVE_ABBREVIATIONS | frozenset(
     """
     vs approx ca cf e.g i.e a.m p.m u.s u.k e.u u.n avg

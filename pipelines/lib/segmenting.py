@@ -39,8 +39,8 @@ _GLUED = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d\d))\.(?=[A-Z][a-z]+\s)")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)([•⁃\-–*]\s?)?\(?(\d{1,2}|[ivx]{1,4}|[a-z])(\.\)|\)|\.)(?=\s)")
-_COMPANY_FORMS = frozenset({"inc", "corp", "co", "cos", "ltd", "plc", "bros"})
-_LEGAL_FORMS = frozenset({"KG", "AG", "LP", "LLP", "LLC", "SA", "NV", "BV", "PLC", "Plc", "Ltd", "Inc", "GmbH"})
+_COMPANY_FORMS = R.LEGAL_FORMS | {"bros"}  # "Amoco Corp. (AN)." goes on into its bracket
+_FORM_AFTER_CO = R.LEGAL_FORMS | {"kg", "lp", "llp"}  # "GmbH & Co. KG", "Nomura Securities Co. Ltd"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
           "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
@@ -231,7 +231,7 @@ def _period_ends_sentence(before: str, nxt: str) -> bool:
             return low in ("a.m", "p.m") and word in R.SENTENCE_STARTERS and word.lower() not in R.PREPOSITIVE_ABBREVIATIONS
         return _next_word(nxt) in R.SENTENCE_STARTERS
     if low in R.ABBREVIATIONS:  # "& Co. It closed", but "GmbH & Co. KG is"
-        return low in R.POSTPOSITIVE_ABBREVIATIONS and _next_word(nxt) not in _LEGAL_FORMS
+        return low in R.POSTPOSITIVE_ABBREVIATIONS and _next_word(nxt).lower() not in _FORM_AFTER_CO
     return True
 
 
