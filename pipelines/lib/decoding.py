@@ -73,11 +73,6 @@ def decode(data: bytes) -> tuple[str, str]:
     return _checked(str(best)), best.encoding
 
 
-def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
-    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error("textwarehouse-cp1252", _stray_as_cp1252)
 _STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
 _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
@@ -94,7 +89,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     letters = len(_BEYOND_ASCII.findall(text)) - stray
     if letters < 2 or letters <= stray:
         return None
-    return data.decode("utf-8", errors="textwarehouse-cp1252")
+    return _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text)
 
 
 def _checked(text: str) -> str:

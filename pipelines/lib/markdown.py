@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 
+from pipelines.lib import resources as R
+
 _FRONT_MATTER = re.compile(r"\A\ufeff?[ \t\n]*(---|\+\+\+)[ \t]*\n(.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>.*?)[ \t]*$")
 _ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.+?)[ \t]*$")  # a YAML list item under a key with no value
 
+# the keys of the cleaner's "Author:" and "Published:" lines, and the spellings of static-site generators
 TITLE_KEYS = frozenset({"title", "headline"})
-AUTHOR_KEYS = frozenset({"author", "authors", "by", "byline", "creator"})
-DATE_KEYS = frozenset({"date", "published", "published_at", "publishdate", "publish_date", "pubdate",
-                       "date_published", "datepublished", "created", "created_at"})
+AUTHOR_KEYS = R.AUTHOR_KEYS | {"creator"}
+DATE_KEYS = R.DATE_KEYS | {"published_at", "publishdate", "publish_date", "pubdate", "date_published", "datepublished",
+                           "created", "created_at"}
 
 
 def front_matter(text: str) -> tuple[int, dict[str, str]] | None:
