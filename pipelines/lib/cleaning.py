@@ -200,9 +200,6 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
         _rescue_short_document(blocks)
     _take_headline(blocks, meta)
     _drop_credits(blocks)
-    for b in blocks:
-        if b.reason in ("front_matter", "markup"):
-            b.cls = BAD  # whatever the passes above made of their neighbours
     kept = [b for b in blocks if b.cls == GOOD]
     body = _join(kept)
     removed = _removed_stretches(raw, [b for b in blocks if b.cls != GOOD])
@@ -899,7 +896,7 @@ def _rescue_short_document(blocks: list[Block]) -> None:
             b.cls, b.reason = GOOD, None
 
 
-_NOT_RESCUED = ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off")
+_NOT_RESCUED = ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off", "front_matter", "markup")
 
 
 def _join_wrapped_sentences(blocks: list[Block]) -> None:

@@ -56,3 +56,12 @@ def test_a_markdown_post_is_read_as_its_text_with_its_front_matter():
     assert {"front_matter", "title", "markup"} <= reasons
     for r in out.removed:
         assert raw[r["raw_start"]:r["raw_end"]] == r["text"]
+
+
+def test_front_matter_is_never_rescued_into_a_body_without_paragraphs():
+    # a text with no clearly good block keeps its sentences (the short-document rescue): not those of
+    # its front matter, which the rescue had joined into one block and kept
+    raw = '---\ntitle: "Oil rose sharply on Monday in London."\nauthor: Jane Doe\n---\n\nOil rose.'
+    out = strip_boilerplate(raw, markdown=True)
+    assert "title:" not in out.body and "---" not in out.body
+    assert out.title == "Oil rose sharply on Monday in London."
