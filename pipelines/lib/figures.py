@@ -329,8 +329,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             f.subject = _subject(text, f, start, end, tail=high)
     _share_subjects(out)
     for g, f in zip(out, out[1:], strict=False):
-        if f.subject is None and g.subject and re.fullmatch(r"\s*[(;]\s*", text[g.end:f.start]):
-            f.subject = g.subject  # "£1.35bn ($2.5bn) offer", "59.2 trillion rupiah ($6.58bn; £3.5bn)": the same
+        if g.subject and re.fullmatch(r"\s*[(;]\s*", text[g.end:f.start]):
+            # "£1.35bn ($2.5bn) offer", "59.2 trillion rupiah ($6.58bn; £3.5bn)": the same, even where the
+            # words before the bracket gave the one inside another ("Previews of the $7.5m (£4m) show")
+            f.subject = g.subject
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
             g.subject = f.subject  # "the last six of 20 fighters": six of them
     last_subject: dict[str, str] = {}  # by unit, the subject of the latest figure that has one
@@ -382,6 +384,9 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None  # ("six tourist provinces", "two main channels" are counts; "two of them", "one said" not)
     if is_word and num.strip().lower() in ("a", "an"):
         return None
+    if is_word and not (scale or unit or cur) and num.strip()[0].isupper() and _NAME_WORD_AFTER.match(text, m.end()) \
+            and text[sent_start:m.start()].strip() and not _title_case(text[sent_start:sent_end]):
+        return None  # "the Top Ten Essentials list", "the Big Four firms": in capitals mid-sentence, part of a name
     if is_word and _DATE_CONTEXT.search(text[max(sent_start, m.start() - 12):m.start()]):
         return None  # "the four weeks ended March six", "payable April nine": a day of a date
     if "/" in num and unit and unit.lower() == "won":
@@ -426,6 +431,9 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None
     if digits_only and not (cur or scale or unit) and (_MODEL_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(before)):
         return None  # "the HP 607 model", "Boeing's 777 line", "at number 11", "Statement No. 4F": names and ranks
+    if digits_only and not (cur or scale or unit) and (_NAME_BEFORE.search(before) and _VARIANT_AFTER.match(text, m.end())
+                                                       or _MODEL_VARIANT_BEFORE.search(before)):
+        return None  # "five used Boeing 737-200 aircraft", "two Boeing 747s": a model's name, not two numbers
     if unit == "G" and m.start("unit") == m.end("num"):
         return None  # "3G", "2.5G": a network generation, not grams
     # "21 Grams actress", "Nine Mile Unit Two": a unit's name in capitals mid-sentence, outside a headline, is
@@ -534,6 +542,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         e -= 1
     surface = text[s:e]
     per = _rate_basis(text, e, sent_end) if kind == "money" else None
+    if kind == "money" and per is None and (often := _HOW_OFTEN_AFTER.match(text, e, sent_end)):
+        per = _HOW_OFTEN_PERIOD[often.group(1).lower()]  # "paid 500 dlrs monthly", "$11 billion annually"
     return Figure(s, e, surface, kind, value * scale_f, canonical, per=per, scale=scale_f, has_scale=bool(scale))
 
 
@@ -670,10 +680,13 @@ _SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw
                            r"thrashed|edged|scoreline|score(?:d)?|winning)\b(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:by\s+)?$")
 # a counted noun after a number, up to two words on: "six tourist provinces", "300m blog entries", "three men"
 _COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|from|the|an?|at|by|on|with|than|as|vs|"
-                           r"against|after|before|compared|versus|up|down|each|per|were|was|are|is)\b)[a-z]+(?<!ly)){0,2}?"
+                           r"against|after|before|compared|versus|up|down|each|per|were|was|are|is)\b)"
+                           r"(?:[a-z]+(?<!ly)|[A-Z]{2,}\b|[A-Z][a-z]+\b|[A-Z]?\d[\w-]*)){0,3}?"
                            r"\s+(?!(?:is|was|has|its|this|thus|us|yes|times|vs|as|plus|less|unless|across|towards|always|"
                            r"perhaps)\b)"
-                           r"(?:[a-z]{2,}[^s\W]*s\b(?<!ss)(?<!us)(?<!is)|(?:wo)?men\b|people\b|children\b)")
+                           r"(?:[a-z]{2,}[^s\W]*s\b(?<!ss)(?<!us)(?<!is)|(?:wo)?men\b|people\b|children\b|[A-Z]{2,}s\b|"
+                           # plurals without an "s": "five used aircraft", "two staff", "three BBC journalists", "two MPs"
+                           r"(?:air|space)?craft\b|staff\b|personnel\b|cattle\b|sheep\b|livestock\b)")
 _OF_THE = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
 # "the last six of 20 fighters": a count of them (not "nine of the 35 billion schillings")
 _OF_NUMBER = re.compile(r"(?i)\s+of\s+(?:the\s+)?\d[\d,.]*\s+(?!(?:mln|million|billion|bln|bn|thousand|pct|percent|per)\b)[a-z]")
@@ -694,6 +707,9 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s*$")  # "the EU's €750bn fund": the figure qualifies what follows
 _MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
                           r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
+_NAME_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_VARIANT_AFTER = re.compile(r"-\d+\b(?!\s*(?:pct|percent|per\s*cent|%|mln|million|billion|bln|bn|dlrs?)\b)|s\b")
+_MODEL_VARIANT_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s\d+-$")  # the "200" of "Boeing 737-200"
 _LABEL_BEFORE = re.compile(r"(?i:\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s+$)"
                            r"|\bGroup\s+of\s+$|\b[A-Z]{2,}\s+[Ll]ocal\s+$")  # "the Group of 24", "UAW local 594"
 
@@ -778,6 +794,10 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
         if found and not _when(text, per.group(0).strip(), found[1]):
             symbol, end = f"{symbol}/{found[0]}", found[1]
         return symbol, end
+    often = _HOW_OFTEN_AFTER.match(text, end)
+    if often and not _is_duration(symbol) and not _is_temperature(symbol):
+        # "4.5 billion cubic metres annually", "2 mln barrels daily" (not "cooled to minus 160 °C daily")
+        return f"{symbol}/{_HOW_OFTEN_PERIOD[often.group(1).lower()]}", often.end()
     per = _OF_THING_PER.match(text, end)  # "1 million barrels of oil a day": the rate; the span stays
     if per and not _when(text, per.group("per"), per.end()):
         symbol = f"{symbol}/{_PERIODS[per.group('period').lower()]}"
@@ -786,6 +806,9 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
     return symbol, end
 
 
+# how often, said by an adverb right after a measure or an amount of money: a rate ("2 mln barrels daily")
+_HOW_OFTEN_AFTER = re.compile(r"(?i)\s+(daily|weekly|monthly|annually|yearly|hourly)\b")
+_HOW_OFTEN_PERIOD = {"daily": "d", "weekly": "week", "monthly": "month", "annually": "a", "yearly": "a", "hourly": "h"}
 # what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
 _OF_THING_PER = re.compile(rf"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>{_RATE_PERIODS})\b")
 
@@ -1148,6 +1171,13 @@ def _in_parentheses(text: str, g: Figure, limit: int) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
+def _is_temperature(unit: str) -> bool:
+    """``unit`` (a canonical symbol) measures temperature: "°C", "K"."""
+    units = _pint_units(unit)
+    return units is not None and units.dimensionality == {"[temperature]": 1}
+
+
+@functools.lru_cache(maxsize=256)
 def _is_duration(unit: str) -> bool:
     """``unit`` (a canonical symbol) measures time: "month", "a" (pint's year), "h"; not money."""
     units = _pint_units(unit)
@@ -1417,6 +1447,8 @@ def _content_run(words: list[str], stop_at_verbs: bool = False, heads: frozenset
     was approved") and ends at a verb-looking word."""
     run: list[str] = []
     for i, w in enumerate(words):
+        if stop_at_verbs and not run and w.lower() in _PRE_ADJECTIVES and i + 1 < len(words):
+            continue  # "five new jets", "two more stores": what is counted follows
         content = w.lower() in heads or not _not_content(w)
         # a participle before a noun qualifies it: "three skilled nursing facilities", "20.0 mln authorized shares"
         adjective = stop_at_verbs and not run and w.lower().endswith("ed") and i + 1 < len(words) \
@@ -1429,6 +1461,9 @@ def _content_run(words: list[str], stop_at_verbs: bool = False, heads: frozenset
             continue
         run.append(w)
     return _head_phrase(run)[-3:]
+
+
+_PRE_ADJECTIVES = frozenset({"new", "more", "other", "additional", "further", "extra", "another"})
 
 
 def _head_phrase(words: list[str]) -> list[str]:
@@ -1444,9 +1479,11 @@ def _head_phrase(words: list[str]) -> list[str]:
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
 _HOW_OFTEN = frozenset({"hourly", "daily", "weekly", "monthly", "quarterly", "yearly"})
 # the words a figure qualifies ("7% GDP growth", "42 ethnic minority MPs"), past a name or a model before
-# them ("a 133-hectare Texas ranch", "30 Airbus A320 planes"; not a month: "a 1.9 pct January increase")
-_ATTRIBUTIVE = re.compile(rf"[\s-](?:(?!(?i:{'|'.join(sorted(_MONTHS | {d.lower() for d in calendar.day_name}))})\b)"
-                          r"[A-Z][a-z]+\s+(?:[A-Z]+\d+\w*\s+)?(?=[a-z]))?"
+# them ("a 133-hectare Texas ranch", "30 Airbus A320 planes", "five used Boeing 737-200 aircraft"; not a
+# month: "a 1.9 pct January increase")
+_ATTRIBUTIVE = re.compile(r"[\s-](?:(?:(?!(?:of|in|at|to|for|from|by|on|with|and|or|the|an?)\b)[a-z]+\s+(?=[A-Z]))?"
+                          rf"(?!(?i:{'|'.join(sorted(_MONTHS | {d.lower() for d in calendar.day_name}))})\b)"
+                          r"[A-Z][a-z]+\s+(?:(?:[A-Z]+\d+\w*|\d+(?:-\d+)?)\s+)?(?=[a-z]))?"
                           r"((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})")
 
 

@@ -209,6 +209,15 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("Checking the menus took 45 human hours.", "quantity", 45, "h"),
         ("The offer was extended by five business days.", "quantity", 5, "d"),
         ("Prices fell for three consecutive months.", "quantity", 3, "month"),
+        # how often, said by an adverb: a rate (session 26, set 13)
+        ("Deliveries will rise to reach 4.5 billion cubic metres annually.", "quantity", 4.5e9, "m³/a"),
+        ("The field pumps 2 mln barrels daily.", "quantity", 2e6, "bbl/d"),
+        ("It ships 30,000 tonnes yearly.", "quantity", 30000, "t/a"),
+        # plurals without an "s", and what is counted past a name, an acronym or a model (session 26)
+        ("It sold its interest in five used Boeing 737-200 aircraft.", "number", 5, None),
+        ("They hired five staff.", "number", 5, None),
+        ("Two MPs voted against it.", "number", 2, None),
+        ("Three BBC journalists were hurt.", "number", 3, None),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -225,6 +234,7 @@ def test_kinds_values_units(text, kind, value, unit):
         "Views: 6508",
         "Rating: 5 / 5",
         "He lives on Fifth Avenue.",
+        "It beats the iPod in the Top Ten Essentials list which predicts what gadget-lovers covet.",  # a name
         "She came 3rd in the race.",
         "Call 5934435460663 now.",
         "On Feb 26 the talks ended.",
@@ -389,6 +399,7 @@ def test_a_singular_mark_before_what_it_qualifies_is_money(text, money):
         ("It was $5, a good deal, and 5 pct a year.", [None, None]),
         ("Output was 300,000 tonnes a year.", [None]),  # a rate of a quantity is its unit: t/a
         ("It rejected the 27 dlr-per-share tender offer and a $10-an-hour wage.", ["share", "h"]),
+        ("They earn 500 dlrs monthly and the firm pays $11 billion annually.", ["month", "a"]),  # an adverb (session 26)
     ],
 )
 def test_what_an_amount_of_money_is_per(text, pers):
@@ -403,7 +414,7 @@ def test_what_an_amount_of_money_is_per(text, pers):
         ("Earnings were 9.8 crowns vs 9.49.", ["SEK", "SEK"], [9.8, 9.49]),
         ("Revs 394.0 mln dlrs vs 351.0", ["USD", "USD"], [394e6, 351e6]),
         ("Imports were 20.1 billion crowns while exports were 23.7 billion.", ["SEK", "SEK"], [20.1e9, 23.7e9]),
-        ("Qantas flies the Boeing 747-400 to Sydney.", [None, None], [747, 400]),
+        ("Qantas flies the Boeing 747-400 to Sydney.", [], []),  # a model's name: neither a range nor two numbers
         ("Its monthly surplus fell to 150 mln dlrs in the final three months, against one billion before.",
          ["USD", "month", "USD"], [150e6, 3, 1e9]),
         ("It sold 43,540 tonnes worth 11.7 mln dlrs, against 86,959 tonnes worth 23.8 mln.",
@@ -580,6 +591,11 @@ def test_subject(text, subject):
     assert find_figures(text)[0].subject == subject
 
 
+@pytest.mark.parametrize("text", ["Qantas ordered 12 Boeing 747s.", "It flies five used Boeing 737-200 aircraft."])
+def test_a_model_number_after_a_name_is_no_figure(text):
+    assert not any(f.text[0].isdigit() and f.value > 100 for f in find_figures(text))
+
+
 def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
     figs = find_figures("It must show why its planned £1.35bn ($2.5bn) offer for the LSE is good.")
     assert [(f.text, f.subject) for f in figs] == [("£1.35bn", "offer"), ("$2.5bn", "offer")]
@@ -623,6 +639,10 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("The airline ordered 30 Airbus A320 planes.", ["planes"]),
         ("He said the entire 178,500 bpd refinery has been shut.", ["refinery"]),
         ("Sales rose 2.0 pct in February after a 1.9 pct January increase.", ["sales", "sales"]),
+        ("It sold its interest in five used Boeing 737-200 aircraft.", ["aircraft"]),  # (session 26)
+        ("He bought five new jets and two more stores.", ["jets", "stores"]),
+        # a conversion in brackets measures what the figure before it measures, whatever precedes it
+        ("Previews of the $7.5m (£4m) show were due to begin.", ["show", "show"]),
     ],
 )
 def test_subject_patterns(text, subjects):
