@@ -1308,7 +1308,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                 and all(w.lower() in _LINKING or _CHANGE_VERB.fullmatch(w) for w in aside["verbs"].split()):
             before = before[:aside.end("noun")]
         words = list(_WORDS_BACK.finditer(before))[-4:]
-        if cue.group().lower() in ("up", "down") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
+        if cue.group().lower() == "off" and not _PLURAL_END.search(before):
+            continue  # "sales off 6.9 pct"; not a verb's "laid off one week", "broken off two weeks ago"
+        if cue.group().lower() in ("up", "down", "off") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
                 words[-2].group().lower() in ("to", *_MODALS))):
             continue  # a verb's particle ("picked up four awards", "sold it down 30 points"), not "sales up 5%"
         phrase: list[str] = []
@@ -1361,6 +1363,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     at = window_start + last.start(1) if last else 0
     if last and not _not_content(last.group(1)) and not _VERB_LIKE.search(last.group(1)) \
             and last.group(1).lower() not in _CHANGE_NOUNS - {"gain"} \
+            and not (last.group(1).lower().endswith("ing") and _BE_RIGHT_BEFORE.search(text, max(window_start, at - 8), at)) \
             and not _VERB_NEXT.search(text, max(window_start, at - 10), at):  # "will choose 14 songs"
         return last.group(1)
     return None
@@ -1387,7 +1390,7 @@ _TIME_ADJUNCT = re.compile(
     r"(?i)\b(?:for|in|during|over|through)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:first|last|past|next|latest|same|full|fiscal|current|previous|prior|second|third|fourth|final|"
     r"year-ago)\s+)*(?:(?:[a-z]+|\d+)[\s-]+)?(?:months?|quarters?|years?|weeks?|half|period|mths|qtrs?)\b"
-    r"(?:\s+(?:ended|ending|to|through)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|"
+    r"(?:\s+(?:ended|ending|to|through)\s+(?:[A-Z][a-z]+\.?(?:\s+(?:\d{1,2}|(?-i:[A-Z][a-z]+)))?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|"
     r"\d{4}))?"
     r"(?:\s+of\s+(?:\d{4}|fiscal\s+\d{4}))?"
     # an adjunct, not a modifier ("a drop in third quarter profits"): a verb, a preposition or the end follows
@@ -1411,12 +1414,14 @@ _LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has",
 # "funds were trading at 6-1/8 pct": an "-ing" form after "be" is a verb
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
                         r"\b(?:is|are|was|were|be|been)\s+$")  # (not "it was negotiating to invest")
+_PLURAL_END = re.compile(r"[a-z]{2}s\s*$")
+_BE_RIGHT_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been)\s+$")  # "they were trading 84% above": a verb
 # "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb,
 # and after a modal or "been" ("viewers will choose 14 past songs", "have been given up to 30 days")
 _VERB_NEXT = re.compile(rf"(?i)\b(?:to|which|who|{_MODAL_ALTS}|been)\s+$")
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
-_UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down)"
+_UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down|off)"
             r"(?=\s+(?:by\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|more than|less than|over)\s+)?[\W\d]*$)")
 # linking verbs and prepositions a figure's subject comes before
 _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at|reached|hit|to|rose|fell|risen|fallen|"

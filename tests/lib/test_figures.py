@@ -643,6 +643,11 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("He bought five new jets and two more stores.", ["jets", "stores"]),
         # a conversion in brackets measures what the figure before it measures, whatever precedes it
         ("Previews of the $7.5m (£4m) show were due to begin.", ["show", "show"]),
+        # a period ended on a day in words is a time adjunct; "off" is a change like "up" and "down"; an
+        # "-ing" word right after "be" is a verb, not a noun before the figure
+        ("Revenues for the five weeks ended March One were up 27 pct, with same-store revenues off one pct.",
+         [None, "revenues", "same-store revenues"]),
+        ("They were trading 84% above the offer price.", [None]),
     ],
 )
 def test_subject_patterns(text, subjects):
