@@ -386,7 +386,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None
     if is_word and not (scale or unit or cur) and num.strip()[0].isupper() and _NAME_WORD_AFTER.match(text, m.end()) \
             and text[sent_start:m.start()].strip() and not _title_case(text[sent_start:sent_end]):
-        return None  # "the Top Ten Essentials list", "the Big Four firms": in capitals mid-sentence, part of a name
+        return None  # "the Top Ten Essentials list", "Half Life 2": in capitals mid-sentence, before a name, a name
     if is_word and _DATE_CONTEXT.search(text[max(sent_start, m.start() - 12):m.start()]):
         return None  # "the four weeks ended March six", "payable April nine": a day of a date
     if "/" in num and unit and unit.lower() == "won":
@@ -678,7 +678,8 @@ _SCORE_AFTER = re.compile(r"(?i)\s+(?:home\s+|away\s+)?(win|wins|victory|defeat|
                           r"up|down|ahead|behind|scoreline|aggregate|triumph|success|reverse|deficit|advantage|halftime|half-time)\b")
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw|led|leading|trailed|trailing|defeated|"
                            r"thrashed|edged|scoreline|score(?:d)?|winning)\b(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:by\s+)?$")
-# a counted noun after a number, up to two words on: "six tourist provinces", "300m blog entries", "three men"
+# a counted noun after a number, up to three words on, past names, acronyms and models: "six tourist provinces",
+# "300m blog entries", "three men", "five used Boeing 737-200 aircraft"
 _COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|from|the|an?|at|by|on|with|than|as|vs|"
                            r"against|after|before|compared|versus|up|down|each|per|were|was|are|is)\b)"
                            r"(?:[a-z]+(?<!ly)|[A-Z]{2,}\b|[A-Z][a-z]+\b|[A-Z]?\d[\w-]*)){0,3}?"
@@ -807,8 +808,9 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
 
 
 # how often, said by an adverb right after a measure or an amount of money: a rate ("2 mln barrels daily")
-_HOW_OFTEN_AFTER = re.compile(r"(?i)\s+(daily|weekly|monthly|annually|yearly|hourly)\b")
-_HOW_OFTEN_PERIOD = {"daily": "d", "weekly": "week", "monthly": "month", "annually": "a", "yearly": "a", "hourly": "h"}
+_HOW_OFTEN_PERIOD = {"hourly": "h", "daily": "d", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+                     "annually": "a", "yearly": "a"}
+_HOW_OFTEN_AFTER = re.compile(rf"(?i)\s+({'|'.join(_HOW_OFTEN_PERIOD)})\b")
 # what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
 _OF_THING_PER = re.compile(rf"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>{_RATE_PERIODS})\b")
 
