@@ -1101,7 +1101,24 @@ def _structure(text: str, figs: list[Figure]) -> None:
                            None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
+        elif f.kind == "number" and f.unit is None and not f.has_scale and i \
+                and _LEVEL_VERB_BEFORE.search(text, max(0, f.start - 25), f.start) and _LEVEL_AFTER.match(text, f.end):
+            # "changing hands at 372 riyals ($99; £53) after topping 400 early in the day", "closed at 140.50
+            # yen after hitting 141": a price level the sentence gave the unit of, near the level before it
+            earlier = next((g for g in reversed(figs[:i]) if not _in_parentheses(text, g, f.start)), None)
+            if earlier is not None and earlier.kind == "money" and earlier.unit \
+                    and 0.5 <= f.value / max(earlier.value, 1e-9) <= 2:
+                f.kind, f.unit, f.per = earlier.kind, earlier.unit, earlier.per
 
+
+# after a level: the end of a clause, or when and how ("400 early in the day", "141 in early trade"), not a
+# counted noun ("hiring 400 new staff", "hitting 400 units")
+_LEVEL_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:early|late|last|earlier|later|on|in|at|during|before|after|"
+                          r"yesterday|today|this|and|but|while|intraday|briefly|shortly)\b")
+# a verb of a price reaching a level, right before a bare number
+_LEVEL_VERB_BEFORE = re.compile(r"(?i)\b(?:top(?:s|ped|ping)?|hit(?:s|ting)?|touch(?:es|ed|ing)|reach(?:es|ed|ing)|"
+                                r"peak(?:s|ed|ing)\s+at|(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|"
+                                r"dropped|dropping|slipped|eased|easing)\s+to|(?:high|low)\s+of)\s+$")
 
 _THOUSANDS = re.compile(r"\d,000(?![\d,])")
 

@@ -415,6 +415,11 @@ def test_what_an_amount_of_money_is_per(text, pers):
         ("Revs 394.0 mln dlrs vs 351.0", ["USD", "USD"], [394e6, 351e6]),
         ("Imports were 20.1 billion crowns while exports were 23.7 billion.", ["SEK", "SEK"], [20.1e9, 23.7e9]),
         ("Qantas flies the Boeing 747-400 to Sydney.", [], []),  # a model's name: neither a range nor two numbers
+        # a price level after a verb of reaching it, in the money of the level before it (session 26)
+        ("Shares changed hands at 372 riyals ($99; £53) after topping 400 early in the day.",
+         ["SAR", "USD", "GBP", "SAR"], [372, 99, 53, 400]),
+        ("The dollar opened at 140.95 yen and fell to a low of 140.40.", ["JPY", "JPY"], [140.95, 140.40]),
+        ("It earned 300 dlrs after reaching 400 new staff.", ["USD", None], [300, 400]),  # a count
         ("Its monthly surplus fell to 150 mln dlrs in the final three months, against one billion before.",
          ["USD", "month", "USD"], [150e6, 3, 1e9]),
         ("It sold 43,540 tonnes worth 11.7 mln dlrs, against 86,959 tonnes worth 23.8 mln.",
