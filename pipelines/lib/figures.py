@@ -343,7 +343,26 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             f.subject = last_subject.get(f.unit)
         if f.subject and f.unit is not None:
             last_subject[f.unit] = f.subject
+    for f in out:
+        if f.subject and f.kind == "quantity" and _is_duration(f.unit) and _in_time_adjunct(text, f, start):
+            f.subject = None  # "for the three months to September", "over the past nine months": when, not of what
     return out
+
+
+# the opening of a time adjunct, right before a span of time: "for the", "over the past", "in the next"
+_ADJUNCT_BEFORE = re.compile(r"(?i)\b(?:for|over|in|during|within|after|throughout|since)\s+(?:(?:the|a|an)\s+)?"
+                             r"(?:(?:past|last|next|first|previous|coming|following|latest|same|full|final|"
+                             r"consecutive|remaining|another|further|additional)\s+)*$")
+# what a span of time is of, when it is of something ("five hours of meetings"), not of a year ("of 1987")
+_OF_SOMETHING = re.compile(r"(?i)\s+of\s+(?!(?:the\s+|its\s+|their\s+)?(?:fiscal|calendar|\d{4}|the\s+year|this|last|next)\b)")
+
+
+def _in_time_adjunct(text: str, f: Figure, start: int) -> bool:
+    """A plural span of time opened by a preposition of time ("for the three months to September", "over the
+    past nine months"): it says when, and measures nothing before it; not a span of something ("five hours of
+    meetings") nor one that qualifies a noun ("a 30-year contract", "for a seven year credit")."""
+    return f.text.endswith("s") and _ADJUNCT_BEFORE.search(text, max(start, f.start - 40), f.start) is not None \
+        and not _OF_SOMETHING.match(text, f.end)
 
 
 def _lone_one(text: str, f: Figure) -> bool:
@@ -1252,7 +1271,7 @@ _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|th
                            r"substantial|record|total|valued|worth|up|down|rose|fell|increasing|increased|jumping|"
                            r"jumped|contemplating|consider\w*|reached|hit|stood|to|than|more|less|over|under|"
                            r"an|estimated|approximately|almost|just|only|another|new|per|each|every|all|mln|bln|"
-                           r"billion|million|pct|percent|dlrs|dollars|share|shares?|vs|year|years|month|week)$")
+                           r"billion|million|pct|percent|dlrs|dollars|share|shares?|vs|year|years|month|week|far)$")
 _WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*(?<=-)\d{1,3}\b|[A-Za-z][A-Za-z'’-]*")  # "COVID-19 cases", "M-2" (not "mid-1988")
 
 

@@ -653,6 +653,12 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Revenues for the five weeks ended March One were up 27 pct, with same-store revenues off one pct.",
          [None, "revenues", "same-store revenues"]),
         ("They were trading 84% above the offer price.", [None]),
+        # a span of time opened by a preposition of time says when, and measures nothing (session 26);
+        # a span of something, or one qualifying a noun, keeps its subject; "so far" is no subject
+        ("Homeowners expect house prices to rise by 1% over the next six months.", ["house prices", None]),
+        ("Chambers was banned for two years after testing positive.", [None]),
+        ("After five hours of meetings they signed a 30-year contract.", ["meetings", "contract"]),
+        ("It brought the total so far this year to 86.21 billion dlrs.", [None]),
     ],
 )
 def test_subject_patterns(text, subjects):
