@@ -1286,8 +1286,10 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     conversion = _CONVERSION.match(after)  # "its planned £1.35bn ($2.5bn) offer": past the conversion
     if conversion:
         after = after[conversion.end():]
+    if qualifier := _OR_MORE.match(after):  # "20 pct or more of Rogers' shares", "the 10 or so images": past it
+        after = after[qualifier.end():]
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
-    m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
+    m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s|s'|s’)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
                  r"(?:(?:[A-Z]\.){2,}\s*)?((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)  # ("of U.S. corn": the corn)
     if m:
         words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
@@ -1471,12 +1473,14 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            # after "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
                            rf"(?:{_MODAL_ALTS})\s+"
                            r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top))\b")
+_OR_MORE = re.compile(r"\s+or\s+(?:more|less|so|fewer|higher|lower|above|below)\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
 
 def _not_content(word: str) -> bool:
     w = word.lower().rstrip("-")
-    return bool(_STOP_SUBJECT.match(w)) or w in _UNIT_LIKE or w in _MORE_STOPS or w in NUMBER_WORDS
+    return bool(_STOP_SUBJECT.match(w)) or w in _UNIT_LIKE or w in _MORE_STOPS or w in NUMBER_WORDS \
+        or w.endswith(("n't", "n’t"))  # "don't", "isn't"
 
 
 def _not_noun(word: str) -> bool:
@@ -1538,7 +1542,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
-                        r"expect|think|believe|say|want|feel|agree|prefer|"
+                        r"expect|think|believe|say|want|feel|agree|prefer|told|costing|"
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1557,10 +1561,11 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "second", "third", "fourth", "months", "days", "weeks", "hours", "minutes", "decades",
                          "out", "back", "ahead", "away", "past", "due", "today", "yesterday", "tomorrow", "tonight",
                          "above", "below", "beyond", "until", "since", "dn", "unch",
-                         "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
+                         "i", "him", "them", "us", "me", "you", "least", "able", "unable", "possible",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
                          "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole",
+                         "usual",
                          "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire"}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",

@@ -659,6 +659,11 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Chambers was banned for two years after testing positive.", [None]),
         ("After five hours of meetings they signed a 30-year contract.", ["meetings", "contract"]),
         ("It brought the total so far this year to 86.21 billion dlrs.", [None]),
+        # past "or more" and "or so" to what follows; a plural possessive; a contraction is no subject
+        ("The rights trigger if a group acquires 20 pct or more of Rogers' shares.", ["shares"]),
+        ("Of the 10 or so images on the site, only one showed it.", ["images"]),
+        ("Many believe the unit, which produces 60% of Yukos' oil output, could be sold.", ["oil output"]),
+        ("I don't want to be told when it's hit £750.", [None]),
     ],
 )
 def test_subject_patterns(text, subjects):
