@@ -22,7 +22,12 @@ after the session's seasons, holidays and periods of months; ``data/news-dates-5
 session 21; 39 dates), where "the third week of March" is its days 15-21, "Year to September 30, 1986"
 the twelve months ending then, and dates that recur every year ("instalments on February 28 and
 August 31") are not counted; ``data/news-dates-6.jsonl``: 40 more (seed 66, session 21, after set 5's
-fixes; 58 dates), with sets 1-4's convention for "the year ended February 28" (the day). A stated date counts as right
+fixes; 58 dates), with sets 1-4's convention for "the year ended February 28" (the day);
+``data/news-dates-7.jsonl``: 40 more (seed 77, session 26, after all earlier fixes; 38 dates; six
+dropped: five tables and "in three to four months"), where a quarter ended on a stated day is one
+interval ("its fourth quarter ended March 31": January to March) and "the same quarter a year
+earlier" the quarter a year before it, and a date misspelt in the source ("Juen 30, 1987") counts as
+a reader reads it. A stated date counts as right
 when a found mention overlaps it and its value is the expected one. dateparser (``search_dates``
 with the publication date as ``RELATIVE_BASE``) returns one datetime per mention: it is given the
 benefit of the doubt by cutting that datetime to the expected granularity (a day, a month or a
@@ -51,6 +56,7 @@ SETS = {
     "news-dates-4.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 4)",
     "news-dates-5.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 5)",
     "news-dates-6.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 6)",
+    "news-dates-7.jsonl": "Reuters-21578 sentences, gold by hand before any run (set 7)",
 }
 
 
