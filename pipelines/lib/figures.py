@@ -335,6 +335,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             f.subject = g.subject
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
             g.subject = f.subject  # "the last six of 20 fighters": six of them
+    for g, f in reversed(list(zip(out, out[1:], strict=False))):
+        # "about 100 Muslim, 100 Evangelical Christian and 50 Jewish schools", "the 45 Paris and 15 regional
+        # houses": the members of a list of counts, each with its own proper adjectives, count what the last counts
+        # (not "5 wins, 3 losses and 2 draws": the words after a member that are its own noun)
+        if g.kind == f.kind == "number" and not g.unit and f.subject and (words := _LIST_MODIFIERS.fullmatch(text, g.end, f.start)) \
+                and not any(_VERB_LIKE.search(w) for w in words.group(1).split()) \
+                and not (g.subject and g.subject.split()[-1] in words.group(1).split()):
+            g.subject = f.subject
     last_subject: dict[str, str] = {}  # by unit, the subject of the latest figure that has one
     for f in out:
         # "assets reached 345 billion yuan ..., up from 260.5 billion": none of its own, so the subject
@@ -349,6 +357,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     return out
 
 
+# proper adjectives, not a noun ("an old 386 PC, two ..." counts a PC)
+_LIST_MODIFIERS = re.compile(r"\s+((?:[A-Z][a-z][\w-]*\s+){0,2}[A-Z][a-z][\w-]*)\s*(?:,|,?\s+and|,?\s+or)\s+")
 # the opening of a time adjunct, right before a span of time: "for the", "over the past", "in the next"
 _ADJUNCT_BEFORE = re.compile(r"(?i)\b(?:for|over|in|during|within|after|throughout|since)\s+(?:(?:the|a|an)\s+)?"
                              r"(?:(?:past|last|next|first|previous|coming|following|latest|same|full|final|"

@@ -664,6 +664,10 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Of the 10 or so images on the site, only one showed it.", ["images"]),
         ("Many believe the unit, which produces 60% of Yukos' oil output, could be sold.", ["oil output"]),
         ("I don't want to be told when it's hit £750.", [None]),
+        # the members of a list of counts with their own proper adjectives count what the last one counts;
+        # a member with its own noun keeps it
+        ("It included about 100 Muslim, 100 Evangelical Christian and 50 Jewish schools.", ["schools"] * 3),
+        ("It had 5 wins, 3 losses and 2 draws.", ["wins", "losses", "draws"]),
     ],
 )
 def test_subject_patterns(text, subjects):
