@@ -89,9 +89,11 @@ PATTERNS = [
     # "3/31/2027", "15.03.2024", "2024/03/15": day and month told apart where one of them exceeds 12
     ("numeric", re.compile(rf"(?<![\d.,/-])(?:(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
                            rf"|(?P<ya>{_YEAR})/(?P<ma>\d{{1,2}})/(?P<da>\d{{1,2}}))(?![\d.,/-]?\d)")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    # (not a price after a futures month: "May 61.50", "Apr 44-7/8")
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?![.,]\d|-\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    # (not the decimals of a price before a futures month: "275.00 May", "1.50 Aug")
+    ("dmy", re.compile(rf"\b(?<![\d.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     # "the third week of March": its days 15-21 ("the last week of March": its last seven)
     ("month_week", re.compile(rf"(?i)\b(?:the\s+)?(?P<wk>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
                               rf"{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),

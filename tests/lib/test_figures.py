@@ -835,6 +835,16 @@ def test_dates_resolve_all(text, values):
 
 
 @pytest.mark.parametrize(
+    "text, months",
+    [("Copra Apr 275.00 May 280.00 Jun 285.00", ["Apr", "May", "Jun"]), ("No 1 rss Apr 44-7/8 May 45-1/8", ["Apr", "May"])],
+)
+def test_a_price_beside_a_futures_month_is_no_day(text, months):
+    """The decimals of a price before a month ("275.00 May") or a price after it ("May 45-1/8") are no day
+    of it (session 26: 163 Reuters dates in price tables had no value)."""
+    assert [d.text for d in find_dates(text, 0, len(text), REF)] == months
+
+
+@pytest.mark.parametrize(
     "text, value",
     [
         ("Writing in the March issue, he cited a rise.", "1987-03"),  # past, and March has begun
