@@ -89,8 +89,8 @@ PATTERNS = [
     # "3/31/2027", "15.03.2024", "2024/03/15": day and month told apart where one of them exceeds 12
     ("numeric", re.compile(rf"(?<![\d.,/-])(?:(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
                            rf"|(?P<ya>{_YEAR})/(?P<ma>\d{{1,2}})/(?P<da>\d{{1,2}}))(?![\d.,/-]?\d)")),
-    # (not a price after a futures month: "May 61.50", "Apr 44-7/8")
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?![.,]\d|-\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    # (not a price after a futures month: "May 61.50", "Apr 44-7/8"; but "March 5,1987")
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?![.,]\d{{1,3}}\b|-\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("mdy_words", re.compile(rf"\b{_MONTH}\s+(?P<dw>{_DAY_WORDS})\b(?!-)")),  # newswire: "Payable May one"
     # (not the decimals of a price before a futures month: "275.00 May", "1.50 Aug")
     ("dmy", re.compile(rf"\b(?<![\d.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),

@@ -836,7 +836,8 @@ def test_dates_resolve_all(text, values):
 
 @pytest.mark.parametrize(
     "text, months",
-    [("Copra Apr 275.00 May 280.00 Jun 285.00", ["Apr", "May", "Jun"]), ("No 1 rss Apr 44-7/8 May 45-1/8", ["Apr", "May"])],
+    [("Copra Apr 275.00 May 280.00 Jun 285.00", ["Apr", "May", "Jun"]), ("No 1 rss Apr 44-7/8 May 45-1/8", ["Apr", "May"]),
+     ("It was signed on March 5,1987 in Paris.", ["March 5"])],  # (a comma before a year is no decimal)
 )
 def test_a_price_beside_a_futures_month_is_no_day(text, months):
     """The decimals of a price before a month ("275.00 May") or a price after it ("May 45-1/8") are no day
