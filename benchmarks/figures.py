@@ -70,6 +70,13 @@ a share price "at 129, up 3-1/4", a bare age "Gary Eder, 41", an age group "unde
 a tennis score, world rankings "from 113th ... to number 11", a "three-monthly report"); 55 figures,
 written down and committed before any extractor ran on them. "One power project" counts one; "two of
 them" and "only one showed" do not.
+A fifteenth pair (session 26, seed 3535, after that session's figure changes, from bodies in no
+earlier set) aims at dimensions, the kind with the lowest goal: 23 Reuters and 19 BBC sentences that a
+pattern of unit words picks out (tonnes, ounces, barrels, acres, miles, metres, MW, GB, litres, ...);
+six dropped (a Mercalli-scale tremor, race names "10,000 metres champion" and "4km champion", a
+sentence repeated word for word by another story, a sentence already in the tests, a price per "1,000
+cubic metres"); 81 figures, written down and committed before any extractor ran. "512mb of storage" is
+read as megabytes, as meant; "tons" the short ton, as written.
 Speed on
 the sentences of the first
 N Reuters-21578 bodies. A detection counts
@@ -307,6 +314,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences with any figure, gold by hand (set 14)": hand_labelled("news-figures-14.jsonl"),
         "BBC News sentences with any figure, gold by hand (set 14)": hand_labelled(
             "news-figures-bbc-14.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences stating a physical measure, gold by hand (set 15)": hand_labelled("news-figures-15.jsonl"),
+        "BBC News sentences stating a physical measure, gold by hand (set 15)": hand_labelled(
+            "news-figures-bbc-15.jsonl", "bbc-news.jsonl.gz"),
     }
 
 
