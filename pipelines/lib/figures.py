@@ -482,7 +482,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         scale, unit = "trillion", None
     glued = scale is not None and m.start("scale") == m.end("num")
     if scale == "m" and not (cur or unit or _MONEY_RANGE_BEFORE.search(before)) and (
-            _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(sent_start, s - 25), s)
+            _PER_UNIT_GLUED.match(text, m.end())  # "17m/s", "30m/s": a speed, not 17 million
+            or _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(sent_start, s - 25), s)
             or glued and not _counted_after(text, m.end()) and (
                 _ATHLETICS.search(text, sent_start, sent_end)
                 # "the women's 1500m", "the 800m": whole hundreds of millions of nothing in a sentence without
@@ -693,6 +694,8 @@ _METRES_AFTER = re.compile(r"(?i)[\s-]?(?:high|tall|long|wide|deep|away|above|be
                            r"in (?:length|height|width|depth|diameter)|\(\s*[\d.,]+\s?(?:ft|feet|foot|yards|yd)\b)")
 _METRES_BEFORE = re.compile(r"(?i)(?:\d\s?(?:ft|feet|foot|yards|yd|in|inches|miles?)\s*\(|\b(?:clearance|throw|jump|leap|"
                             r"vault|put) of|\b(?:threw|landed|jumped|leapt|cleared|vaulted|throwing|jumping))\s*$")
+_PER_UNIT_GLUED = re.compile(r"/[a-z]{1,3}\b")
+_SLASH_TIME = re.compile(r"[sh](?![\w/])")  # right after a slash: seconds, hours
 _MONEY_WORD = re.compile(r"(?i)[$€£¥]|\b(?:dollars?|dlrs|euros?|pounds|sterling|stg|yen|yuan|rupees|francs|marks)\b")
 _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
@@ -821,6 +824,8 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
     per = _PER.match(text, end)
     if per:
         found = _pint_unit(text, per.end())
+        if found is None and per.group(0) == "/" and (second := _SLASH_TIME.match(text, per.end())):
+            found = (second.group(0), second.end())  # "17m/s", "30 km/h": a letter the words around a figure never mean
         if found and not _when(text, per.group(0).strip(), found[1]):
             symbol, end = f"{symbol}/{found[0]}", found[1]
         return symbol, end
@@ -1075,8 +1080,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
             continue  # "up 2.2 pct from 448.79 billion": by how much, then the old level
         elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*(?:an?\s+\w+\s+)?", between) and _CHANGE_VERB.search(before + " " + text[a.start - 60:a.start]):
             roles = ("to", "from")
-        elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*", between):
-            roles = ("to", "from")
+        elif re.fullmatch(r"(?i)\s*(?:,\s*)?(?:up|down)?\s*from\s*", between) and not _FROM_TO_OF_ITS_OWN.match(text, b.end):
+            roles = ("to", "from")  # (not "1,440 barrels per day from 2,131 to 2,135 metres": a range of its own)
         elif not _qualified_pair(a, b, before):
             pass
         elif _QUALIFIED_FROM.fullmatch(between) and (_TO.search(before) and _CHANGE_VERB.search(text[max(0, a.start - 60):a.start])
@@ -1134,8 +1139,11 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 and _LEVEL_VERB_BEFORE.search(text, max(0, f.start - 25), f.start) and _LEVEL_AFTER.match(text, f.end):
             # "changing hands at 372 riyals ($99; £53) after topping 400 early in the day", "closed at 140.50
             # yen after hitting 141": a price level the sentence gave the unit of, near the level before it
+            # (and a level it came from: "output declined to 104,353 tonnes carcass weight in January from
+            # 112,262 in December")
             earlier = next((g for g in reversed(figs[:i]) if not _in_parentheses(text, g, f.start)), None)
-            if earlier is not None and earlier.kind == "money" and earlier.unit \
+            if earlier is not None and earlier.unit and (earlier.kind == "money" or earlier.kind == "quantity" and not (
+                    _is_duration(earlier.unit) or _is_temperature(earlier.unit))) \
                     and 0.5 <= f.value / max(earlier.value, 1e-9) <= 2:
                 f.kind, f.unit, f.per = earlier.kind, earlier.unit, earlier.per
 
@@ -1143,12 +1151,14 @@ def _structure(text: str, figs: list[Figure]) -> None:
 # after a level: the end of a clause, or when and how ("400 early in the day", "141 in early trade"), not a
 # counted noun ("hiring 400 new staff", "hitting 400 units")
 _LEVEL_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:early|late|last|earlier|later|on|in|at|during|before|after|"
-                          r"yesterday|today|this|and|but|while|intraday|briefly|shortly)\b")
+                          r"yesterday|today|this|and|but|while|intraday|briefly|shortly|a\s+(?:year|month|week)\s+(?:earlier|ago|before))\b")
 # a verb of a price reaching a level, right before a bare number
 _LEVEL_VERB_BEFORE = re.compile(r"(?i)\b(?:top(?:s|ped|ping)?|hit(?:s|ting)?|touch(?:es|ed|ing)|reach(?:es|ed|ing)|"
                                 r"peak(?:s|ed|ing)\s+at|(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|"
-                                r"dropped|dropping|slipped|eased|easing)\s+to|(?:high|low)\s+of)\s+$")
+                                r"dropped|dropping|slipped|eased|easing)\s+to|(?:high|low)\s+of|from)\s+$")
 
+# after "from <a number>": "to" and another number with a unit of its own ("from 2,131 to 2,135 metres")
+_FROM_TO_OF_ITS_OWN = re.compile(r"\s*(?:to|-|–)\s*[\d.,]+\s*[a-z]")
 _THOUSANDS = re.compile(r"\d,000(?![\d,])")
 
 

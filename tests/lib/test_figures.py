@@ -420,6 +420,11 @@ def test_what_an_amount_of_money_is_per(text, pers):
          ["SAR", "USD", "GBP", "SAR"], [372, 99, 53, 400]),
         ("The dollar opened at 140.95 yen and fell to a low of 140.40.", ["JPY", "JPY"], [140.95, 140.40]),
         ("It earned 300 dlrs after reaching 400 new staff.", ["USD", None], [300, 400]),  # a count
+        # the level a change came from, in the unit of the level before it; a range of its own after "from";
+        # a speed glued to its metres (session 26, set 15)
+        ("Beef output declined to 104,353 tonnes carcass weight in January from 112,262 in December.",
+         ["t", "t"], [104353, 112262]),
+        ("The lifts' top speed of 17m/s is about 38mph.", ["m/s", "mph"], [17, 38]),
         ("Its monthly surplus fell to 150 mln dlrs in the final three months, against one billion before.",
          ["USD", "month", "USD"], [150e6, 3, 1e9]),
         ("It sold 43,540 tonnes worth 11.7 mln dlrs, against 86,959 tonnes worth 23.8 mln.",
@@ -594,6 +599,11 @@ def test_approximate(text, approximate):
 )
 def test_subject(text, subject):
     assert find_figures(text)[0].subject == subject
+
+
+def test_a_range_after_from_is_its_own_not_the_old_level_of_the_figure_before():
+    figs = find_figures("The well flowed 1,440 barrels per day from 2,131 to 2,135 metres.")
+    assert [(f.unit, f.role) for f in figs] == [("bbl/d", "value"), ("m", "low"), ("m", "high")]
 
 
 @pytest.mark.parametrize("text", ["Qantas ordered 12 Boeing 747s.", "It flies five used Boeing 737-200 aircraft."])
