@@ -482,7 +482,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         scale, unit = "trillion", None
     glued = scale is not None and m.start("scale") == m.end("num")
     if scale == "m" and not (cur or unit or _MONEY_RANGE_BEFORE.search(before)) and (
-            _PER_UNIT_GLUED.match(text, m.end())  # "17m/s", "30m/s": a speed, not 17 million
+            text.startswith("/", m.end()) and _SLASH_TIME.match(text, m.end() + 1)  # "17m/s": a speed, not 17 million
             or _METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(text, max(sent_start, s - 25), s)
             or glued and not _counted_after(text, m.end()) and (
                 _ATHLETICS.search(text, sent_start, sent_end)
@@ -694,8 +694,7 @@ _METRES_AFTER = re.compile(r"(?i)[\s-]?(?:high|tall|long|wide|deep|away|above|be
                            r"in (?:length|height|width|depth|diameter)|\(\s*[\d.,]+\s?(?:ft|feet|foot|yards|yd)\b)")
 _METRES_BEFORE = re.compile(r"(?i)(?:\d\s?(?:ft|feet|foot|yards|yd|in|inches|miles?)\s*\(|\b(?:clearance|throw|jump|leap|"
                             r"vault|put) of|\b(?:threw|landed|jumped|leapt|cleared|vaulted|throwing|jumping))\s*$")
-_PER_UNIT_GLUED = re.compile(r"/[a-z]{1,3}\b")
-_SLASH_TIME = re.compile(r"[sh](?![\w/])")  # right after a slash: seconds, hours
+_SLASH_TIME = re.compile(r"[sh](?![\w/])")  # right after a slash: seconds, hours ("17m/s", "3.7m/h")
 _MONEY_WORD = re.compile(r"(?i)[$€£¥]|\b(?:dollars?|dlrs|euros?|pounds|sterling|stg|yen|yuan|rupees|francs|marks)\b")
 _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
@@ -825,7 +824,7 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
     if per:
         found = _pint_unit(text, per.end())
         if found is None and per.group(0) == "/" and (second := _SLASH_TIME.match(text, per.end())):
-            found = (second.group(0), second.end())  # "17m/s", "30 km/h": a letter the words around a figure never mean
+            found = (second.group(0), second.end())  # "17m/s": after a slash "s" and "h" are no English words
         if found and not _when(text, per.group(0).strip(), found[1]):
             symbol, end = f"{symbol}/{found[0]}", found[1]
         return symbol, end
@@ -1152,7 +1151,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
 # counted noun ("hiring 400 new staff", "hitting 400 units")
 _LEVEL_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:early|late|last|earlier|later|on|in|at|during|before|after|"
                           r"yesterday|today|this|and|but|while|intraday|briefly|shortly|a\s+(?:year|month|week)\s+(?:earlier|ago|before))\b")
-# a verb of a price reaching a level, right before a bare number
+# a verb of a price reaching a level, or the "from" of the level a change came from, right before a bare number
 _LEVEL_VERB_BEFORE = re.compile(r"(?i)\b(?:top(?:s|ped|ping)?|hit(?:s|ting)?|touch(?:es|ed|ing)|reach(?:es|ed|ing)|"
                                 r"peak(?:s|ed|ing)\s+at|(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|"
                                 r"dropped|dropping|slipped|eased|easing)\s+to|(?:high|low)\s+of|from)\s+$")
