@@ -140,7 +140,7 @@ PATTERNS = [
 ]
 # the words of time a sentence's tense (_PAST, _FUTURE) and a weekday's clause (_CLAUSE_TENSE) are read by
 _PAST_WORDS = "was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier"
-_FUTURE_WORDS = "will|would|shall|planned|expected|expects|upcoming|next|due|scheduled|anticipated"
+_FUTURE_WORDS = "will|would|shall|should|planned|expected|expects|upcoming|next|due|scheduled|anticipated"
 _PAST = re.compile(rf"(?i)\b({_PAST_WORDS}|said|told|\w+ed)\b")
 _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")

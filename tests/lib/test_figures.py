@@ -838,6 +838,8 @@ def test_seasons_and_holidays_only_as_times(text):
         ("Futures bounced back to 1,260 stg per tonne on May.", ["2026-05"]),
         ("Federated is to buy rival May Department Stores.", []),
         ("Without this deal May would have been washed up.", []),
+        # "should" looks ahead like "will" (session 26: "the tax should start ... on October 1")
+        ("Results for the third quarter should be about the same as the second.", ["2027-07-01/2027-09-30"]),
     ],
 )
 def test_dates_resolve_all(text, values):
