@@ -118,7 +118,7 @@ _SCALE = tree_alternation(SCALES)
 _UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
 _UNIT_ALTS = tree_alternation(_UNIT_KEYS).replace(r"\ ", r"[\s-]")  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"
 _CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
-_DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.])"
+_DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]|-\d)"
            r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
 
 FIGURE = re.compile(
@@ -460,9 +460,13 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None
     if digits_only and not (cur or scale or unit) and (_MODEL_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(before)):
         return None  # "the HP 607 model", "Boeing's 777 line", "at number 11", "Statement No. 4F": names and ranks
-    if digits_only and not (cur or scale or unit) and (_NAME_BEFORE.search(before) and _VARIANT_AFTER.match(text, m.end())
-                                                       or _MODEL_VARIANT_BEFORE.search(before)):
-        return None  # "five used Boeing 737-200 aircraft", "two Boeing 747s": a model's name, not two numbers
+    variant = _VARIANT_AFTER.match(text, m.end()) if digits_only and not (cur or scale or unit) else None
+    if variant and (_NAME_BEFORE.search(before)
+                    or _COUNT_BEFORE.search(before) and not _pint_unit(text, variant.end())) \
+            or digits_only and not (cur or scale or unit) and _MODEL_VARIANT_BEFORE.search(before):
+        # "five used Boeing 737-200 aircraft", "two Boeing 747s", "10 737-800 planes": a model's name (not the
+        # weights of "grade 1-3 215-260 lbs")
+        return None
     if unit == "G" and m.start("unit") == m.end("num"):
         return None  # "3G", "2.5G": a network generation, not grams
     # "21 Grams actress", "Nine Mile Unit Two": a unit's name in capitals mid-sentence, outside a headline, is
@@ -741,7 +745,9 @@ _MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|
                           r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
 _NAME_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _VARIANT_AFTER = re.compile(r"-\d+\b(?!\s*(?:pct|percent|per\s*cent|%|mln|million|billion|bln|bn|dlrs?)\b)|s\b")
-_MODEL_VARIANT_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s\d+-$")  # the "200" of "Boeing 737-200"
+# the "200" of "Boeing 737-200", the "800" of "10 737-800 planes"
+_MODEL_VARIANT_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?:[A-Z][a-z]+|(?<![\d,.])\d{1,3})\s\d+-$")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,3}\s$")  # a count right before a model: "10 737-800 planes"
 _LABEL_BEFORE = re.compile(r"(?i:\b(?:no|nos|number|statement|form|grade|type|class|section)\.?\s+$)"
                            r"|\bGroup\s+of\s+$|\b[A-Z]{2,}\s+[Ll]ocal\s+$")  # "the Group of 24", "UAW local 594"
 
@@ -1545,11 +1551,11 @@ def _head_phrase(words: list[str]) -> list[str]:
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
 _HOW_OFTEN = frozenset({"hourly", "daily", "weekly", "monthly", "quarterly", "yearly"})
 # the words a figure qualifies ("7% GDP growth", "42 ethnic minority MPs"), past a name or a model before
-# them ("a 133-hectare Texas ranch", "30 Airbus A320 planes", "five used Boeing 737-200 aircraft"; not a
-# month: "a 1.9 pct January increase")
+# them ("a 133-hectare Texas ranch", "30 Airbus A320 planes", "five used Boeing 737-200 aircraft", "10 737-800
+# planes"; not a month: "a 1.9 pct January increase")
 _ATTRIBUTIVE = re.compile(r"[\s-](?:(?:(?!(?:of|in|at|to|for|from|by|on|with|and|or|the|an?)\b)[a-z]+\s+(?=[A-Z]))?"
                           rf"(?!(?i:{'|'.join(sorted(_MONTHS | {d.lower() for d in calendar.day_name}))})\b)"
-                          r"[A-Z][a-z]+\s+(?:(?:[A-Z]+\d+\w*|\d+(?:-\d+)?)\s+)?(?=[a-z]))?"
+                          r"[A-Z][a-z]+\s+(?:(?:[A-Z]+\d+\w*|\d+(?:-\d+)?)\s+)?(?=[a-z])|\d+-\d+\s+(?=[a-z]))?"
                           r"((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})")
 
 

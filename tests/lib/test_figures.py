@@ -601,12 +601,19 @@ def test_subject(text, subject):
     assert find_figures(text)[0].subject == subject
 
 
+def test_a_count_before_a_model_counts_what_follows_the_model_and_a_range_of_weights_is_no_model():
+    assert [(f.value, f.subject) for f in find_figures("It agreed the sale of 10 737-800 planes.")] == [(10, "planes")]
+    figs = find_figures("US 1-3 215-260 lbs 51.00-51.50.")  # a grade, then weights: not "3 215" (3,215)
+    assert [(f.value, f.unit) for f in figs][:4] == [(1, None), (3, None), (215, "lb"), (260, "lb")]
+
+
 def test_a_range_after_from_is_its_own_not_the_old_level_of_the_figure_before():
     figs = find_figures("The well flowed 1,440 barrels per day from 2,131 to 2,135 metres.")
     assert [(f.unit, f.role) for f in figs] == [("bbl/d", "value"), ("m", "low"), ("m", "high")]
 
 
-@pytest.mark.parametrize("text", ["Qantas ordered 12 Boeing 747s.", "It flies five used Boeing 737-200 aircraft."])
+@pytest.mark.parametrize("text", ["Qantas ordered 12 Boeing 747s.", "It flies five used Boeing 737-200 aircraft.",
+                                  "It agreed the sale of 10 737-800 planes for $630m."])
 def test_a_model_number_after_a_name_is_no_figure(text):
     assert not any(f.text[0].isdigit() and f.value > 100 for f in find_figures(text))
 
