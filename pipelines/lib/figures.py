@@ -1483,7 +1483,7 @@ _PLURAL_END = re.compile(r"[a-z]{2}s\s*$")
 _BE_RIGHT_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been)\s+$")  # "they were trading 84% above": a verb
 # "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb,
 # and after a modal or "been" ("viewers will choose 14 past songs", "have been given up to 30 days")
-_VERB_NEXT = re.compile(rf"(?i)\b(?:to|which|who|{_MODAL_ALTS}|been)\s+$")
+_VERB_NEXT = re.compile(rf"(?i)\b(?:to|which|who|it|he|she|they|we|you|{_MODAL_ALTS}|been)\s+$")
 # "same-store sales up five pct", "profits down 3%": "up" or "down" right before the figure, not after a
 # comma ("... kilowatt hours, up 2.1 pct": what rose is further back)
 _UP_DOWN = (r"(?<![,;–-]\s)(?<!\band\s)(?:up|down|off)"

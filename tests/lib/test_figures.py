@@ -685,6 +685,9 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         # a member with its own noun keeps it
         ("It included about 100 Muslim, 100 Evangelical Christian and 50 Jewish schools.", ["schools"] * 3),
         ("It had 5 wins, 3 losses and 2 draws.", ["wins", "losses", "draws"]),
+        # a word right after a subject pronoun is a verb ("It pumps", "it expects"), not what a figure measures
+        ("It pumps 2 mln barrels daily.", [None]),
+        ("It said it expects to earn six dlrs a share in 1987.", [None]),
     ],
 )
 def test_subject_patterns(text, subjects):
