@@ -1134,10 +1134,8 @@ def _structure(text: str, figs: list[Figure]) -> None:
         if f.kind == "number" and f.has_scale and f.unit is None and not _counted_after(text, f.end):
             # (not from a duration: "in three months"; not "... and drew 10m visitors")
             kinds = ("money",) if _WORTH.search(text[max(0, f.start - 25):f.start]) else ("money", "quantity")
-            earlier = next((g for g in reversed(figs[:i]) if g.kind in kinds and g.unit
-                            and not (g.kind == "quantity" and (_is_duration(g.unit) or g.unit in ("°C", "°F", "K")))
-                            and not _in_parentheses(text, g, f.start)),
-                           None)  # (nor a temperature: "572 °F, 573.15K"; nor a conversion in brackets)
+            earlier = next((g for g in reversed(figs[:i]) if _gives_unit(g, kinds) and not _in_parentheses(text, g, f.start)),
+                           None)  # (not a conversion in brackets)
             if earlier is not None:
                 f.kind, f.unit = earlier.kind, earlier.unit
         elif f.kind == "number" and f.unit is None and not f.has_scale and i \
@@ -1147,10 +1145,16 @@ def _structure(text: str, figs: list[Figure]) -> None:
             # (and a level it came from: "output declined to 104,353 tonnes carcass weight in January from
             # 112,262 in December")
             earlier = next((g for g in reversed(figs[:i]) if not _in_parentheses(text, g, f.start)), None)
-            if earlier is not None and earlier.unit and (earlier.kind == "money" or earlier.kind == "quantity" and not (
-                    _is_duration(earlier.unit) or _is_temperature(earlier.unit))) \
+            if earlier is not None and _gives_unit(earlier, ("money", "quantity")) \
                     and 0.5 <= f.value / max(earlier.value, 1e-9) <= 2:
                 f.kind, f.unit, f.per = earlier.kind, earlier.unit, earlier.per
+
+
+def _gives_unit(g: Figure, kinds: tuple[str, ...]) -> bool:
+    """Whether a bare number near ``g`` may count in ``g``'s unit: an amount of one of ``kinds`` with a unit, not
+    a span of time ("in three months") nor a temperature ("572 °F, 573.15K")."""
+    return g.kind in kinds and g.unit is not None \
+        and not (g.kind == "quantity" and (_is_duration(g.unit) or _is_temperature(g.unit)))
 
 
 # after a level: the end of a clause, or when and how ("400 early in the day", "141 in early trade"), not a
