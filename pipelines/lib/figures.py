@@ -1553,7 +1553,7 @@ def _head_phrase(words: list[str]) -> list[str]:
 
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
-_HOW_OFTEN = frozenset({"hourly", "daily", "weekly", "monthly", "quarterly", "yearly"})
+_HOW_OFTEN = frozenset(_HOW_OFTEN_PERIOD)  # the adverbs of frequency: never the last word of a subject
 # the words a figure qualifies ("7% GDP growth", "42 ethnic minority MPs"), past a name or a model before
 # them ("a 133-hectare Texas ranch", "30 Airbus A320 planes", "five used Boeing 737-200 aircraft", "10 737-800
 # planes"; not a month: "a 1.9 pct January increase")
