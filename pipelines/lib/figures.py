@@ -698,7 +698,7 @@ _METRES_AFTER = re.compile(r"(?i)[\s-]?(?:high|tall|long|wide|deep|away|above|be
                            r"in (?:length|height|width|depth|diameter)|\(\s*[\d.,]+\s?(?:ft|feet|foot|yards|yd)\b)")
 _METRES_BEFORE = re.compile(r"(?i)(?:\d\s?(?:ft|feet|foot|yards|yd|in|inches|miles?)\s*\(|\b(?:clearance|throw|jump|leap|"
                             r"vault|put) of|\b(?:threw|landed|jumped|leapt|cleared|vaulted|throwing|jumping))\s*$")
-_SLASH_TIME = re.compile(r"[sh](?![\w/])")  # right after a slash: seconds, hours ("17m/s", "3.7m/h")
+_SLASH_TIME = re.compile(r"[sh](?![\w/])")  # a glued "m" before "/s" or "/h" is metres ("17m/s"), not before "/day"
 _MONEY_WORD = re.compile(r"(?i)[$€£¥]|\b(?:dollars?|dlrs|euros?|pounds|sterling|stg|yen|yuan|rupees|francs|marks)\b")
 _MONEY_RANGE_BEFORE = re.compile(r"[$€£¥][\d.,]+\s*(?:-|–|to)\s*$")  # "$10-25m": millions of the currency
 # a score, not two figures: "a 3-0 win", "going 2-0 up", "beat France 24-18"
@@ -828,9 +828,7 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
         return symbol, end
     per = _PER.match(text, end)
     if per:
-        found = _pint_unit(text, per.end())
-        if found is None and per.group(0) == "/" and (second := _SLASH_TIME.match(text, per.end())):
-            found = (second.group(0), second.end())  # "17m/s": after a slash "s" and "h" are no English words
+        found = _pint_unit(text, per.end(), after_slash=per.group(0).strip() == "/")
         if found and not _when(text, per.group(0).strip(), found[1]):
             symbol, end = f"{symbol}/{found[0]}", found[1]
         return symbol, end
@@ -877,9 +875,10 @@ _LOWER_DATA = {"mb": "MB", "gb": "GB", "tb": "TB"}
 _COMPOUND_HEADS = frozenset({"square", "sq", "cubic", "cu", "metric", "short", "long", "troy", "nautical", "light"})
 
 
-def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
+def _pint_unit(text: str, pos: int, *, after_slash: bool = False) -> tuple[str, int] | None:
     """A physical unit right after a number, read by pint ("5 milligrams", "3 kg/cm³", "10 miles per hour"):
-    the longest run of up to three words that pint parses to a dimensioned unit. -> (symbol, end)."""
+    the longest run of up to three words that pint parses to a dimensioned unit. -> (symbol, end). Right
+    after a slash a lone letter is a unit, never the English word it spells elsewhere ("17m/s", "300 t/d")."""
     words = []
     cursor = pos
     for _ in range(3):
@@ -908,7 +907,8 @@ def _pint_unit(text: str, pos: int) -> tuple[str, int] | None:
         longest = 2  # "458.51 billion kilowatt hours": energy, not power
     for n in range(longest, 0, -1):
         phrase = " ".join(w for w, _ in words[:n])
-        if n == 1 and phrase.lower() in _NOT_UNITS or phrase.split()[0].lower() in _NOT_UNITS:
+        if (n == 1 and phrase.lower() in _NOT_UNITS or phrase.split()[0].lower() in _NOT_UNITS) \
+                and not (after_slash and n == 1 and len(phrase) == 1):
             continue
         symbol = _parse_unit(phrase)
         if symbol:

@@ -213,6 +213,7 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("Deliveries will rise to reach 4.5 billion cubic metres annually.", "quantity", 4.5e9, "m³/a"),
         ("The field pumps 2 mln barrels daily.", "quantity", 2e6, "bbl/d"),
         ("It ships 30,000 tonnes yearly.", "quantity", 30000, "t/a"),
+        ("The mill makes 300 t/d of steel.", "quantity", 300, "t/d"),  # a letter after a slash is a unit
         # plurals without an "s", and what is counted past a name, an acronym or a model (session 26)
         ("It sold its interest in five used Boeing 737-200 aircraft.", "number", 5, None),
         ("They hired five staff.", "number", 5, None),
