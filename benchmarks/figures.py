@@ -82,6 +82,13 @@ earlier set) aims at money and percentages, the kinds with goals above 0.88: 18 
 sentences that a pattern of currency and percent words picks out; seven dropped (six results tables
 and price lines, a BBC sentence repeated by another story); 72 figures, written down and committed
 before any extractor ran. Colombian pesos are COP (the story says so a sentence before).
+A seventeenth pair (session 27, seed 4141, from bodies in no earlier set) aims at dimensions again: 23
+Reuters and 16 BBC sentences that the unit-word pattern picks out; nine dropped (a cattle price table,
+ages "the 28-year-old" and "the 27-year-old", race names "800 metres favourites" and "Run London 10km
+race", a sentence already in set 15 and one in set 11 from other stories, a near-repeat within the set,
+"nine times out of ten", a price per 1,000 cubic metres); 76 figures, written down and committed
+before any extractor ran. Bales are counted ("32,000 bales": a count, subject "bales"); "tons" the short
+ton, "long tons" the long ton.
 Speed on
 the sentences of the first
 N Reuters-21578 bodies. A detection counts
@@ -325,6 +332,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences with money or a percentage, gold by hand (set 16)": hand_labelled("news-figures-16.jsonl"),
         "BBC News sentences with money or a percentage, gold by hand (set 16)": hand_labelled(
             "news-figures-bbc-16.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences stating a physical measure, gold by hand (set 17)": hand_labelled("news-figures-17.jsonl"),
+        "BBC News sentences stating a physical measure, gold by hand (set 17)": hand_labelled(
+            "news-figures-bbc-17.jsonl", "bbc-news.jsonl.gz"),
     }
 
 

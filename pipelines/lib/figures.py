@@ -82,7 +82,7 @@ UNIT_WORDS = {
     "bushels": "bushel", "bushel": "bushel", "bu": "bushel", "barrels": "oil_barrel", "barrel": "oil_barrel",
     "bbl": "oil_barrel", "bpd": "oil_barrel / day", "barrels per day": "oil_barrel / day", "b/d": "oil_barrel / day",
     "barrels a day": "oil_barrel / day", "tpd": "metric_ton / day",
-    "bags": None, "km": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer", "miles": "mile",
+    "bags": None, "km": "kilometer", "kms": "kilometer", "kgs": "kilogram", "cms": "centimeter", "kilometres": "kilometer", "kilometers": "kilometer", "miles": "mile",
     "mile": "mile", "mi": "mile", "metres": "meter", "meters": "meter", "metre": "meter", "meter": "meter",
     "cm": "centimeter", "centimetres": "centimeter", "mm": "millimeter", "millimetres": "millimeter",
     "feet": "foot", "foot": "foot", "ft": "foot", "inches": "inch", "inch": "inch", "yards": "yard",
@@ -335,6 +335,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             f.subject = g.subject
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
             g.subject = f.subject  # "the last six of 20 fighters": six of them
+        if g.kind == "number" and g.unit is None and f.subject and f.start - g.end == 1 and text[g.end].isspace() \
+                and not re.search(r"\d", g.text):
+            g.subject = f.subject  # "two 6,000 tonne cargoes": two of what the measure qualifies
     for g, f in reversed(list(zip(out, out[1:], strict=False))):
         # "about 100 Muslim, 100 Evangelical Christian and 50 Jewish schools", "the 45 Paris and 15 regional
         # houses": the members of a list of counts, each with its own proper adjectives, count what the last counts
@@ -452,11 +455,12 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None
     if digits_only and len(num.strip()) >= 7 and not (cur or scale or unit):
         return None
-    if digits_only and len(num.strip()) <= 2 and not (cur or scale or unit) \
-            and (_NAME_BEFORE.search(before) or _ACRONYM_BEFORE.search(before) and not _shouted(text[sent_start:sent_end])) \
+    if digits_only and len(num.strip()) <= 3 and not (cur or scale or unit) \
+            and (len(num.strip()) <= 2 and (_NAME_BEFORE.search(before) or _IDENTIFIER_OPENS.fullmatch(text, sent_start, s))
+                 or _ACRONYM_BEFORE.search(before) and not _shouted(text[sent_start:sent_end])) \
             and not (text.startswith(('"', "″", "'", "′"), m.end()) and not _POSSESSIVE.match(text, m.end())) \
             and not _pint_unit(text, m.end()):
-        # "the vessel Northern 1", "Voyager 2", "Radio 4's": a name
+        # "the vessel Northern 1", "Voyager 2", "Radio 4's", "the PL 480 program", "Unit 1 was operating": a name
         return None
     if digits_only and not (cur or scale or unit) and (_MODEL_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(before)):
         return None  # "the HP 607 model", "Boeing's 777 line", "at number 11", "Statement No. 4F": names and ranks
@@ -715,7 +719,8 @@ _SCORE_BEFORE = re.compile(r"(?i)\b(?:won|win|beat|beating|lost|losing|drew|draw
                            r"thrashed|edged|scoreline|score(?:d)?|winning)\b(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:by\s+)?$")
 # a counted noun after a number, up to three words on, past names, acronyms and models: "six tourist provinces",
 # "300m blog entries", "three men", "five used Boeing 737-200 aircraft"
-_COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|from|the|an?|at|by|on|with|than|as|vs|"
+_COUNTED_NOUN = re.compile(r"(?:\s+\d{1,3}(?:,\d{3})+(?=\s))?"  # "two 6,000 tonne cargoes"
+                           r"(?:\s+(?!(?:of|times|and|or|but|while|in|to|for|from|the|an?|at|by|on|with|than|as|vs|"
                            r"against|after|before|compared|versus|up|down|each|per|were|was|are|is)\b)"
                            r"(?:[a-z]+(?<!ly)|[A-Z]{2,}\b|[A-Z][a-z]+\b|[A-Z]?\d[\w-]*)){0,3}?"
                            r"\s+(?!(?:is|was|has|its|this|thus|us|yes|times|vs|as|plus|less|unless|across|towards|always|"
@@ -808,6 +813,9 @@ _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")  # "Voyager 2"
 _ACRONYM_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z]{2,5}\s$")  # "BBC 3", "SMR 20" (not in a table in capitals)
+# a sentence that opens with what numbers name: "Unit 1 was operating at 40 pct power"
+_IDENTIFIER_OPENS = re.compile(r"\W*(?:Unit|Reactor|Phase|Block|Platform|Stage|Line|Terminal|Runway|Channel|Chapter|"
+                               r"Article|Section|Gate|Pier|Berth|Track|Radio|Flight|Route|Highway)\s")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
 _HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "¢"})  # the last word of a currency: its hundredths
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
@@ -851,7 +859,8 @@ _HOW_OFTEN_AFTER = re.compile(rf"(?i)\s+({'|'.join(_HOW_OFTEN_PERIOD)})\b")
 # what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
 _OF_THING_PER = re.compile(rf"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>{_RATE_PERIODS})\b")
 
-_OF_THING_PER_UNIT = re.compile(r"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+per(?=\s)")
+# "of" may be left out: "0.20 ounce gold per ton"
+_OF_THING_PER_UNIT = re.compile(r"(?i)\s+(?:of\s+(?:[a-z]+\s+)?)?[a-z]+\s+per(?=\s)")
 
 
 def _when(text: str, connector: str, end: int) -> bool:
@@ -1148,6 +1157,20 @@ def _structure(text: str, figs: list[Figure]) -> None:
             if earlier is not None and _gives_unit(earlier, ("money", "quantity")) \
                     and 0.5 <= f.value / max(earlier.value, 1e-9) <= 2:
                 f.kind, f.unit, f.per = earlier.kind, earlier.unit, earlier.per
+        elif f.kind == "number" and f.unit is None and not f.has_scale and 0 < i < len(figs) - 1 \
+                and _LIST_ITEM_END.match(text, f.end) and _LIST_ITEM_BEFORE.search(text, max(0, f.start - 12), f.start):
+            # "traders in West Germany received 34,750 tonnes, in the U.K. 13,000, in Denmark 7,250 tonnes": an
+            # item of a list between two in the same unit counts in it
+            g, h = figs[i - 1], figs[i + 1]
+            if g.unit == h.unit and g.per == h.per and g.kind == h.kind and _gives_unit(g, ("money", "quantity")) \
+                    and f.role == g.role == h.role == "value" and 0.01 <= f.value / max(g.value, 1e-9) <= 100 \
+                    and not re.fullmatch(r"\s*(?:,|;|and|,\s*and)\s*", text[g.end:f.start]):
+                f.kind, f.unit, f.per = g.kind, g.unit, g.per
+
+
+_LIST_ITEM_END = re.compile(r"\s*(?:[,;]|and\b)")
+# a word before the item (not the comma of an aside, "Thanou, 29, won", nor "the 3470", a model)
+_LIST_ITEM_BEFORE = re.compile(r"(?<!\bthe)(?<!\bThe)(?<=[A-Za-z.])\s+$")
 
 
 def _gives_unit(g: Figure, kinds: tuple[str, ...]) -> bool:
@@ -1324,6 +1347,12 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
         if words:
             return " ".join(words)
+    # "bought 25,000 tonnes U.S. soybeans", "100,000 tonnes white sugar": newswire leaves out the "of"
+    m = _GOODS_AFTER.match(after) if f.kind == "quantity" and f.unit in _GOODS_UNITS else None
+    if m:
+        words = _content_run(m.group(1).split(), stop_at_verbs=True)
+        if words and not _not_noun(words[-1]) and words[-1].lower() not in _HOW_WEIGHED:
+            return " ".join(words)
     # "82.9 mln dlrs in assets", "$3bn in new loans": an amount in what it is made of (no article)
     m = _IN_WHAT.match(after) if f.kind == "money" else None
     if m:
@@ -1337,6 +1366,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     basis = _BASIS_AFTER.match(after) if f.per and not (before_word and before_word.group(1).lower() == "of") else None
     if basis:
         after = after[basis.end():]
+    if f.kind == "quantity" and (how := _DIMENSION_AFTER.match(after)):
+        after = after[how.end():]  # "a 10ft long table", "the 1,500 kms-long cable": the table, the cable
     # "7% GDP growth", "42 ethnic minority MPs"
     m = _ATTRIBUTIVE.match(after)
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
@@ -1344,9 +1375,12 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         or conversion is not None and m is not None \
         or re.search(r"[\da-z]-[a-z]", tail.text) is not None \
         or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text) \
+        or f.kind == "quantity" and _GLUED_SYMBOL.search(tail.text) is not None and not _is_duration(f.unit) \
+        and not _ATHLETICS.match(after.lstrip()) \
         or f.unit == "%" and basis is None and re.match(r"\s", after) is not None \
         and not _CLAUSE_OPENS.search(text, max(s_start, f.start - 30), f.start)
-    # (the last three: "a 30-year contract", "a seven year revolving credit", "looks for 2.7 pct growth")
+    # (the last four: "a 30-year contract", "a seven year revolving credit", "a 120GB hard drive", "looks for
+    # 2.7 pct growth")
     if m and attributive:
         words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
         if words and words[-1].lower() in _CHANGE_NOUNS:  # "a 15 pct drop in 1987 operating earnings"
@@ -1454,6 +1488,11 @@ _BASIS_AFTER = re.compile(r"[\s-]*(?:/\s*|\b(?:[Aa]n?|[Pp]er)[\s-]+)[a-z]+(?=[\s
 # revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
 _SINGULAR_UNIT = re.compile(r"(?i)[\s-](?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|"
                             r"foot|inch|acre|hectare|ton|tonne|barrel|gallon|litre|liter|ounce|dlr|ecu)$")
+_DIMENSION_AFTER = re.compile(r"[\s-](?:long|deep|wide|tall|thick|high)(?=\s+[a-z])")
+_HOW_WEIGHED = frozenset({"weight", "basis", "equivalent", "value"})  # "480,000 tonnes shipped weight"
+_GOODS_UNITS = frozenset({"t", "ton", "long_ton", "bbl", "bu", "oz", "kg", "lb"})  # what goods are weighed in
+_GOODS_AFTER = re.compile(r"\s+(?:(?:[A-Z]\.){2,}\s*|[A-Z][a-z]+\s+(?=[a-z]))?(?!number\b|no\b|dw\b)((?:[a-z][a-z-]*(?:\s+|(?=[,.;:)]|$))){1,3})")
+_GLUED_SYMBOL = re.compile(r"\d[A-Za-z]+$")  # a unit's symbol written onto its number: "120GB", "16mm"
 _RATE_TEXT = re.compile(r"(?i)\b(?:a|an|per)\s|/")  # "thirty hours a week": its last unit is a rate's basis
 _TIME_ADJUNCT = re.compile(
     r"(?i)\b(?:for|in|during|over|through)\s+(?:the\s+|its\s+|their\s+)?"
@@ -1501,7 +1540,8 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            # after a modal, with it ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns;
                            # after "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
                            rf"(?:{_MODAL_ALTS})\s+"
-                           r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top))\b")
+                           r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top|total|reach|average|hit|"
+                           r"amount\s+to))\b")
 _OR_MORE = re.compile(r"\s+or\s+(?:more|less|so|fewer|higher|lower|above|below)\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
@@ -1509,7 +1549,12 @@ _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 def _not_content(word: str) -> bool:
     w = word.lower().rstrip("-")
     return bool(_STOP_SUBJECT.match(w)) or w in _UNIT_LIKE or w in _MORE_STOPS or w in NUMBER_WORDS \
-        or w.endswith(("n't", "n’t"))  # "don't", "isn't"
+        or w.endswith(("n't", "n’t")) or word[:1].islower() and bool(_COMPASS.fullmatch(w))  # "don't", "isn't"
+
+
+# where and how far a measure reaches, not what it measures: "40 kms east of Johannesburg", "70 cms deep"
+# (in lower case: "South Africa", "West Germany" are names)
+_COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:north|south|east|west))*(?:wards?)?")
 
 
 def _not_noun(word: str) -> bool:
@@ -1594,7 +1639,8 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
                          "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole",
-                         "usual",
+                         "usual", "deep", "thick", "wide", "tall", "long", "apart", "am", "meanwhile", "however",
+                         "moreover", "nevertheless", "nonetheless", "therefore", "thus", "hence",
                          "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire"}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",

@@ -219,6 +219,10 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("They hired five staff.", "number", 5, None),
         ("Two MPs voted against it.", "number", 2, None),
         ("Three BBC journalists were hurt.", "number", 3, None),
+        # plural abbreviations (session 27, set 17)
+        ("The base is 145 kms northeast of Faya.", "quantity", 145, "km"),
+        ("The bag weighs 20 kgs.", "quantity", 20, "kg"),
+        ("Snow lay up to 70 cms deep.", "quantity", 70, "cm"),
     ],
 )
 def test_kinds_values_units(text, kind, value, unit):
@@ -277,6 +281,11 @@ def test_kinds_values_units(text, kind, value, unit):
         "Ministers from the Group of 24 developing countries met.",
         "Ron Miller, vice president for UAW local 594, said so.",
         "The meeting was shown in a BBC 3 film on him.",
+        # what opens a sentence with a number names it; an acronym names up to three digits (session 27)
+        "Unit 1 was operating at full power.",
+        "Egypt bought it under an existing PL 480 agreement.",
+        "In London, the FTSE 100 index closed higher.",
+        "Pier 1 Imports Inc amended its dates.",
     ],
 )
 def test_not_figures(text):
@@ -430,6 +439,14 @@ def test_what_an_amount_of_money_is_per(text, pers):
          ["USD", "month", "USD"], [150e6, 3, 1e9]),
         ("It sold 43,540 tonnes worth 11.7 mln dlrs, against 86,959 tonnes worth 23.8 mln.",
          ["t", "USD", "t", "USD"], [43540, 11.7e6, 86959, 23.8e6]),
+ 
+        # an item of a list between two in the same unit counts in it; not an age in an aside, not a model
+        # (session 27, set 17)
+        ("Traders in West Germany received 34,750 tonnes, in the U.K. 13,000, in Denmark 7,250 tonnes.",
+         ["t", "t", "t"], [34750, 13000, 7250]),
+        ("Kenteris, 31, won the 200m, where Thanou, 29, won the 100m.", [None, "m", None, "m"], [31, 200, 29, 100]),
+        ("One modem, the 3450, costs 8,900 dlrs and the other, the 3470, costs 11,500 dlrs.",
+         [None, "USD", None, "USD"], [3450, 8900, 3470, 11500]),
     ],
 )
 def test_units_shared_along_lists_and_comparisons(text, units, values):
@@ -453,6 +470,7 @@ def test_units_shared_along_lists_and_comparisons(text, units, values):
         ("Reserves are 538,000 tons assayed at 0.212 ounce of gold per ton.", ["ton", "oz/ton"], [538000, 0.212]),
         ("It shipped 500 metric tons and 200 tonnes.", ["t", "t"], [500, 200]),
         ("The ore grades 5.2 grams of gold per tonne.", ["g/t"], [5.2]),
+        ("Reserves are one mln long tons at 0.20 ounce gold per ton.", ["long_ton", "oz/ton"], [1e6, 0.2]),  # no "of"
         ("He took two hours 15 minutes to win.", ["h"], [2.25]),
         ("Radcliffe ran it in two hours 18 minutes 15 seconds.", ["h"], [2 + 18 / 60 + 15 / 3600]),
         ("Dibaba won in 14 minutes 32.93 seconds.", ["min"], [14 + 32.93 / 60]),
@@ -595,7 +613,24 @@ def test_approximate(text, approximate):
         # a word after a modal or "been" is a verb, not what the figure counts: none rather than the verb
         ("The Port of Singapore Authority will spend 1.2 billion dlrs on its docks.", None),
         ("Viewers will choose 14 past songs.", None),
-        ("The shortfall could reach two billion dollars in 1988.", None),
+        # a verb of reaching a level after a modal is a cue, like "will fall" (session 27)
+        ("The shortfall could reach two billion dollars in 1988.", "shortfall"),
+        ("The harvest could total 18 mln tonnes, versus 13.7 mln last year.", "harvest"),
+        ("Output may average 300,000 bpd.", "output"),
+        # newswire leaves out the "of" after a unit that goods are weighed in, not before how they are weighed
+        ("Taiwan bought 25,000 tonnes U.S. soybeans today at 203.40 dlrs a tonne.", "soybeans"),
+        ("Egypt bought 200,000 tonnes white sugar for May.", "white sugar"),
+        ("Cargill sold 10,000 tonnes number two SRW wheat.", None),
+        ("Exports will fall to 480,000 tonnes shipped weight.", "exports"),
+        # a glued symbol qualifies what follows it; a measure's "long" or "deep" is how, not what
+        ("It comes with 120GB hard drive and a mouse.", "hard drive"),
+        ("They saw a large room with a 10ft long table.", "table"),
+        ("They will operate the 1,500 kms-long cable by 1989.", "cable"),
+        # directions, "am" and sentence adverbs are no subjects; a compass word in a name is
+        ("It is located 30 kms east of the Adelaide River.", None),
+        ("Now I am 86.9kg.", None),
+        ("Consumption, meanwhile, has jumped to 2.4 million bpd.", "consumption"),
+        ("It supplies about 90 pct of South Africa's power.", "South Africa"),
     ],
 )
 def test_subject(text, subject):
@@ -689,6 +724,9 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         # a word right after a subject pronoun is a verb ("It pumps", "it expects"), not what a figure measures
         ("It pumps 2 mln barrels daily.", [None]),
         ("It said it expects to earn six dlrs a share in 1987.", [None]),
+        # a count right before a measure counts what the measure qualifies, not past a verb (session 27)
+        ("The business comprised two 6,000 tonne cargoes for March.", ["cargoes", "cargoes"]),
+        ("Assays from zone two averaged 0.693 ounces of gold a ton.", ["gold"]),
     ],
 )
 def test_subject_patterns(text, subjects):
