@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipelines.lib import entities
 from pipelines.lib.entities import (
     Mention,
     _groups,
@@ -273,3 +274,25 @@ def test_an_acronym_joins_the_name_its_document_spells_out():
     names = {name for _, name, _ in resolve_document(ms, defined_acronyms(text))}
     assert names == {"International Monetary Fund"}
     assert {name for _, name, _ in resolve_document(ms)} == {"International Monetary Fund", "IMF"}
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Xi Jinping met Xi Mingze; Xi said so. Xi", "Xi"),
+    ("Jinping Xi Jinping", "Xi"),          # inside no word, at the start and later
+    ("AXi Jinping and _Xi Jinping", "Xi"),  # inside a word: no match
+    ("Mr. Lee Kuan Yew, then Lee Hsien", "Lee"),
+    ("-Lee Kuan Yew and .Lee Kuan", ".Lee"),  # a form opening with a non-word character
+    ("Lee Lee Lee Kuan", "Lee"),            # left to right, not overlapping
+])
+def test_a_name_followed_by_capitalised_words_is_found_as_the_pattern_finds_it(text, form):
+    """The recall rule's search (``str.find``, no pattern per name) gives what ``\\bFORM`` + ``_NEXT_NAME``
+    gives with ``re.finditer``."""
+    expected = [(m.start(), m.group(1)) for m in re.finditer(rf"\b{re.escape(form)}{entities._NEXT_NAME}", text)]
+    assert [(s, m.group(1)) for s, m in entities._followed_by_name(text, form)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Xi Jnpg.-_aA ", max_size=40))
+def test_the_name_search_agrees_with_the_pattern_on_any_text(text):
+    expected = [(m.start(), m.group(1)) for m in re.finditer(rf"\bXi{entities._NEXT_NAME}", text)]
+    assert [(s, m.group(1)) for s, m in entities._followed_by_name(text, "Xi")] == expected
