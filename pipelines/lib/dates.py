@@ -108,6 +108,10 @@ PATTERNS = [
     ("short_year", re.compile(rf"(?=['’]\d\d\b)(?:{_SHORT_YEAR_AFTER})['’](?P<yy>\d\d)\b(?!['’]?s)")),  # "in '98"
     ("century", re.compile(r"(?i)\bthe\s+(?P<c>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b")),
     ("month", re.compile(rf"\b{_MONTH}(?:,?\s+(?:(?:in|of)\s+)?(?P<y>{_YEAR}))?\b")),  # ("March in 1986")
+    # "from 142.1 billion the previous year", "the bond of the same year": a calendar year told by the one
+    # the sentence states before it (``_year_before``), else by the reference date's
+    ("year_anaphor", re.compile(r"(?i)\bthe\s+(?P<rel>previous|prior|preceding|same|following)\s+year\b(?![-\w])(?!\s+ago)"
+                                r"|\bthe\s+year\s+before(?=\s*(?:[,.;:)]|$))")),
     ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
                            r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b"
                            r"(?<!last week)(?<!last month)(?<!last year)")),
@@ -173,7 +177,7 @@ _NEEDS = {
     "month": "month", "iso": "year", "numeric": "year", "range_years": "year", "decade": "year", "year": "year",
     "month_half": "month", "month_week": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
     "decade_short": "apostrophe",
-    "quarter": "quarter", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
+    "quarter": "quarter", "year_anaphor": "unit", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
     "season": "season", "holiday": "holiday",
 }
 # a month's abbreviation at a word's start, as written or in capitals ("Jan", "JAN"; "Janet" too: a cue)
@@ -252,7 +256,9 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 continue
             # a weekday is read in its clause's tense ("Jordan will tender Monday ..., sources said"); a month
             # or a day in the sentence's, as the clause's moved more of them the wrong way than the right one
-            placed = "future" if _TOWARDS.search(before) else None if _SCHEDULED.search(before) \
+            placed = "future" if (towards := _TOWARDS.search(before)) \
+                and not (towards.group().lower().startswith("by") and _POSSESSIVE_AFTER.match(text, e)) \
+                else None if _SCHEDULED.search(before) \
                 else _tense(text, start, end, s, e, tense) if kind == "weekday" else tense
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
@@ -261,7 +267,12 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 # a span of time, not a date ahead: "doubled in a year", "the lowest level in two years"; only a
                 # past verb before it says so, not the sentence's ("..., we should rebuild 70%," said the governor)
                 continue
-            value = _resolve(kind, m, reference, placed)
+            if kind in _DAY_KINDS and out and out[-1].value and len(out[-1].value) == 10 \
+                    and _COORDINATED.fullmatch(text, out[-1].end, s) and not _WHICH.search(before):
+                # "effective June 30 and September 30": placed on the same side of the reference as the first
+                placed = "future" if out[-1].value >= reference.isoformat() else "past"
+            value = _year_anaphor(m, text[start:s], reference) if kind == "year_anaphor" \
+                else _resolve(kind, m, reference, placed)
             if value is None and (kind.startswith("range_") or kind == "numeric"):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
             out.append(DateMention(s, e, text[s:e], value))
@@ -287,6 +298,32 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
 # number one in three weeks")
 _SUPERLATIVE_BEFORE = re.compile(r"(?i)\b(?P<word>\w+est|first|most|least|best|worst|only|ever|second|third|fourth|fifth|"
                                  r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;,]{0,40}$")
+
+
+_DAY_KINDS = ("mdy", "dmy", "mdy_words")
+_COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")  # "hurt by December's rush": by what, not by when ("before Tuesday's
+# data" is before it)
+# a year the sentence states, or says by its relation to the reference's: the last one before an anaphor
+_STATED_YEAR = re.compile(rf"(?i)(?<![\d/-])\b(?P<y>{_YEAR})\b(?![/-]\d)|\b(?P<which>last|this|next)\s+year\b"
+                          rf"|(?<![\d/-])\b(?P<split>{_YEAR})/(?:\d\d|{_YEAR})\b")  # "the 1986/87 season"
+
+
+def _year_anaphor(m: re.Match, before: str, ref: date) -> str | None:
+    """ "the previous / prior / preceding year", "the year before": the year before the last one the
+    sentence stated before it ("1986 ... the previous year": 1985; "by the end of last year from 66.6 billion
+    the previous year": two years before the reference's; "the 1986/87 season ... the previous year": the
+    1985/86 season), else the year before the reference's; "the following year" the year after; "the same
+    year" the stated one, else none."""
+    stated, split = None, False
+    for y in _STATED_YEAR.finditer(before):
+        split = y["split"] is not None
+        stated = int(y["y"] or y["split"]) if not y["which"] else ref.year + {"last": -1, "this": 0, "next": 1}[y["which"].lower()]
+    rel = (m["rel"] or "before").lower()
+    if rel == "same" and not stated:
+        return None
+    year = (stated if stated else ref.year) + {"same": 0, "following": 1}.get(rel, -1)
+    return f"{year:04d}/{year + 1:04d}" if split else f"{year:04d}"  # a season's: "1985/1986"
 
 
 def _record_before(before: str) -> bool:

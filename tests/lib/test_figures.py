@@ -889,6 +889,20 @@ def test_seasons_and_holidays_only_as_times(text):
         ("Without this deal May would have been washed up.", []),
         # "should" looks ahead like "will" (session 26: "the tax should start ... on October 1")
         ("Results for the third quarter should be about the same as the second.", ["2027-07-01/2027-09-30"]),
+        # a year said by the one the sentence states before it, else by the reference's (session 27, set 8)
+        ("Turnover for 1986 fell to 130.9 billion from 142.1 billion the previous year.", ["1986", "1985"]),
+        ("The portfolio shrank by the end of last year from 66.6 billion the previous year.", ["2025", "2024"]),
+        ("Sales should exceed 1.4 billion dlrs, up from 1.27 billion dlrs the prior year.", ["2025"]),
+        ("Net equity was 2.71 billion in December 1986, against 3.46 billion the year before.", ["1986-12", "1985"]),
+        ("Cases jumped from 69 in 1984 to 298 the following year.", ["1984", "1985"]),
+        ("The bonds of 1975 and of the same year were called.", ["1975", "1975"]),
+        ("Exports in the 1986/87 season rose 40 pct from the previous year.", ["1986/1987", "1985/1986"]),
+        ("Earnings exceeded those of the same year-ago period.", []),
+        # a day coordinated with a scheduled one is placed on its side of the reference date; "by" a month's
+        # something is by what, not by when ("before Tuesday's data" is before it)
+        ("The calls, to be made effective January 31 and October 31, affected the bonds.", ["2027-01-31", "2027-10-31"]),
+        ("This year the situation has been made worse by December's rush.", ["2026", "2025-12"]),
+        ("The market may be wary of selling before Tuesday's trade data.", ["2026-12-01"]),
     ],
 )
 def test_dates_resolve_all(text, values):
