@@ -89,6 +89,12 @@ race", a sentence already in set 15 and one in set 11 from other stories, a near
 "nine times out of ten", a price per 1,000 cubic metres); 76 figures, written down and committed
 before any extractor ran. Bales are counted ("32,000 bales": a count, subject "bales"); "tons" the short
 ton, "long tons" the long ton.
+An eighteenth pair (session 27, seed 4343, from bodies in no earlier set): 19 Reuters and 17 BBC sentences
+with a digit that is not a year, any kind of figure (eleven hold none: dates, names such as "G7", "Cox-2",
+"Ford Five Hundred", ordinals); twelve dropped (three results tables, a tennis and a rugby score, bare
+ages, elliptical counts "seven on Heinze, five on Ronaldo", a range around a conversion "between 250
+euros (£173) and 600 euros", a count per week); 41 figures, written down and committed before any
+extractor ran. Rupees in a sentence about Sri Lanka are LKR.
 Speed on
 the sentences of the first
 N Reuters-21578 bodies. A detection counts
@@ -335,6 +341,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences stating a physical measure, gold by hand (set 17)": hand_labelled("news-figures-17.jsonl"),
         "BBC News sentences stating a physical measure, gold by hand (set 17)": hand_labelled(
             "news-figures-bbc-17.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences with any figure, gold by hand (set 18)": hand_labelled("news-figures-18.jsonl"),
+        "BBC News sentences with any figure, gold by hand (set 18)": hand_labelled(
+            "news-figures-bbc-18.jsonl", "bbc-news.jsonl.gz"),
     }
 
 

@@ -69,6 +69,34 @@ CURRENCY_WORDS = {
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
     "¢": "USD",  # "5¢": cents
 }
+# A currency's name that several countries use, and the countries that use it: named alone, the amount is
+# in the currency of the one country its sentence names, if it names one ("lend Sri Lanka 6.5 billion
+# rupees": LKR), else in CURRENCY_WORDS' (the corpora's most frequent). Not dollars nor pounds: a story
+# about Canada or Egypt quotes U.S. dollars and sterling as often as its own.
+_COUNTRY_CURRENCIES = {
+    "rupee": {"LKR": "Sri Lanka|Sri Lankan", "PKR": "Pakistan|Pakistani", "NPR": "Nepal|Nepalese|Nepali",
+              "MUR": "Mauritius|Mauritian", "INR": "India|Indian"},
+    "peso": {"MXN": "Mexico|Mexican", "CLP": "Chile|Chilean", "COP": "Colombia|Colombian",
+             "PHP": "Philippines|Philippine|Filipino|Manila", "UYU": "Uruguay|Uruguayan", "CUP": "Cuba|Cuban",
+             "DOP": "Dominican Republic"},
+    "dinar": {"KWD": "Kuwait|Kuwaiti", "IQD": "Iraq|Iraqi", "JOD": "Jordan|Jordanian", "BHD": "Bahrain|Bahraini",
+              "LYD": "Libya|Libyan", "TND": "Tunisia|Tunisian", "DZD": "Algeria|Algerian", "YUD": "Yugoslavia|Yugoslav"},
+    "crown": {"SEK": "Sweden|Swedish", "DKK": "Denmark|Danish", "NOK": "Norway|Norwegian", "ISK": "Iceland|Icelandic"},
+    # (not Luxembourg: where euro-market bonds in francs are listed, "listed in Luxembourg")
+    "franc": {"FRF": "France|French", "CHF": "Switzerland|Swiss", "BEF": "Belgium|Belgian"},
+    "riyal": {"SAR": "Saudi", "QAR": "Qatar|Qatari", "OMR": "Oman|Omani", "YER": "Yemen|Yemeni"},
+}
+_COUNTRY_NAMES = {name: {code: re.compile(rf"\b(?:{names})\b") for code, names in codes.items()}
+                  for name, codes in _COUNTRY_CURRENCIES.items()}
+_BY_COUNTRY = {w: name for name in _COUNTRY_CURRENCIES for w in (name, name + "s")}
+
+
+def _currency_of_country(word: str, sentence: str) -> str | None:
+    """The code of ``word``'s currency in the one country ``sentence`` names among its users, if one."""
+    found = {code for code, rx in _COUNTRY_NAMES[_BY_COUNTRY[word]].items() if rx.search(sentence)}
+    return found.pop() if len(found) == 1 else None
+
+
 PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "pc": "%", "percentage points": "pp",
                  "percentage point": "pp", "pct points": "pp", "points": "pp",
                  # a hundredth of a percentage point: "25 basis points" is 0.25 pp
@@ -535,6 +563,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical = "quantity", unit_symbol("pound")  # "20 pounds of beef", "weighs 200 pounds"
         else:
             kind, canonical = "money", CURRENCY_WORDS[unit_l]
+            if unit_l in _BY_COUNTRY:  # "lend Sri Lanka 6.5 billion rupees": the country's rupees
+                canonical = _currency_of_country(unit_l, text[sent_start:sent_end]) or canonical
             if unit_l.rsplit(" ", 1)[-1] in _HUNDREDTHS:  # "13 cts": 0.13 USD; "84.9 U.S. cents", "47 Canadian cts"
                 scale_f *= 0.01
     elif unit == "K":
@@ -1383,6 +1413,10 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     # 2.7 pct growth")
     if m and attributive:
         words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
+        if not words and m.start(1) > 1 and (bare := _ATTRIBUTIVE_BARE.match(after)):
+            # past names that a verb follows ("the £3m musical Billy Elliot have been delayed"): the words before them
+            m = bare
+            words = _content_run(m.group(1).split(), stop_at_verbs=True, heads=_FORWARD_HEADS)
         if words and words[-1].lower() in _CHANGE_NOUNS:  # "a 15 pct drop in 1987 operating earnings"
             end_of_noun = after.find(words[-1], m.start(1)) + len(words[-1])
             rest = re.match(r"\s+(?:in|of)\s+(?:\d{4}\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][A-Za-z-]*\s?){1,3})",
@@ -1549,9 +1583,11 @@ _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 def _not_content(word: str) -> bool:
     w = word.lower().rstrip("-")
     return bool(_STOP_SUBJECT.match(w)) or w in _UNIT_LIKE or w in _MORE_STOPS or w in NUMBER_WORDS \
-        or w.endswith(("n't", "n’t")) or word[:1].islower() and bool(_COMPASS.fullmatch(w))  # "don't", "isn't"
+        or w.endswith(("n't", "n’t")) or word[:1].islower() and bool(_COMPASS.fullmatch(w)) \
+        or "-" in w and all(p in NUMBER_WORDS or p in _FRACTION_WORDS for p in w.split("-"))  # "don't"; "one-half"
 
 
+_FRACTION_WORDS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 # where and how far a measure reaches, not what it measures: "40 kms east of Johannesburg", "70 cms deep"
 # (in lower case: "South Africa", "West Germany" are names)
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:north|south|east|west))*(?:wards?)?")
@@ -1602,10 +1638,13 @@ _HOW_OFTEN = frozenset(_HOW_OFTEN_PERIOD)  # the adverbs of frequency: never the
 # the words a figure qualifies ("7% GDP growth", "42 ethnic minority MPs"), past a name or a model before
 # them ("a 133-hectare Texas ranch", "30 Airbus A320 planes", "five used Boeing 737-200 aircraft", "10 737-800
 # planes"; not a month: "a 1.9 pct January increase")
+_ATTRIBUTIVE_WORDS = r"((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})"
+# past up to three capitalised words ("four Central American states", "the 4.3 pct Gramm-Rudman budget cut")
 _ATTRIBUTIVE = re.compile(r"[\s-](?:(?:(?!(?:of|in|at|to|for|from|by|on|with|and|or|the|an?)\b)[a-z]+\s+(?=[A-Z]))?"
                           rf"(?!(?i:{'|'.join(sorted(_MONTHS | {d.lower() for d in calendar.day_name}))})\b)"
-                          r"[A-Z][a-z]+\s+(?:(?:[A-Z]+\d+\w*|\d+(?:-\d+)?)\s+)?(?=[a-z])|\d+-\d+\s+(?=[a-z]))?"
-                          r"((?:(?:[A-Z]{2,5}(?=\s+[a-z])|[A-Z]{2,5}s\b|[a-z][a-z-]*(?![A-Za-z]))\s?){1,4})")
+                          r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,3}(?:(?:[A-Z]+\d+\w*|\d+(?:-\d+)?)\s+)?(?=[a-z])|\d+-\d+\s+(?=[a-z]))?"
+                          + _ATTRIBUTIVE_WORDS)
+_ATTRIBUTIVE_BARE = re.compile(r"[\s-]" + _ATTRIBUTIVE_WORDS)
 
 
 _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^quarter)(?<!^year)(?<!^elder)"

@@ -219,6 +219,12 @@ def test_changes_across_rates_periods_and_alternatives(text, values, units, role
         ("They hired five staff.", "number", 5, None),
         ("Two MPs voted against it.", "number", 2, None),
         ("Three BBC journalists were hurt.", "number", 3, None),
+        # a currency's name several countries use: the one country the sentence names (session 27, set 18)
+        ("The IMF promised to lend Sri Lanka 6.5 billion rupees.", "money", 6.5e9, "LKR"),
+        ("Norway's reserves totalled 73.71 billion crowns.", "money", 73.71e9, "NOK"),
+        ("Jordan's capital requirement was three mln dinars.", "money", 3e6, "JOD"),
+        ("The issue is in denominations of 10,000 francs and listed in Luxembourg.", "money", 1e4, "FRF"),
+        ("India and Pakistan spent 5 bln rupees.", "money", 5e9, "INR"),  # two countries: the default
         # plural abbreviations (session 27, set 17)
         ("The base is 145 kms northeast of Faya.", "quantity", 145, "km"),
         ("The bag weighs 20 kgs.", "quantity", 20, "kg"),
@@ -724,6 +730,10 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         # a word right after a subject pronoun is a verb ("It pumps", "it expects"), not what a figure measures
         ("It pumps 2 mln barrels daily.", [None]),
         ("It said it expects to earn six dlrs a share in 1987.", [None]),
+        # past capitalised words, unless a verb follows them; a fraction in words is no subject (session 27)
+        ("It approved 300 mln dlrs in economic aid for four Central American states.", ["economic aid", "states"]),
+        ("Preview performances of the £3m musical Billy Elliot have been delayed.", ["musical"]),
+        ("It raised the price for lead by one-half cent to 27.0 cents a lb.", ["lead", "lead"]),
         # a count right before a measure counts what the measure qualifies, not past a verb (session 27)
         ("The business comprised two 6,000 tonne cargoes for March.", ["cargoes", "cargoes"]),
         ("Assays from zone two averaged 0.693 ounces of gold a ton.", ["gold"]),
