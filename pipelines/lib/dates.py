@@ -109,7 +109,7 @@ PATTERNS = [
     ("century", re.compile(r"(?i)\bthe\s+(?P<c>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b")),
     ("month", re.compile(rf"\b{_MONTH}(?:,?\s+(?:(?:in|of)\s+)?(?P<y>{_YEAR}))?\b")),  # ("March in 1986")
     # "from 142.1 billion the previous year", "the bond of the same year": a calendar year told by the one
-    # the sentence states before it (``_year_before``), else by the reference date's
+    # the sentence states before it (``_year_anaphor``), else by the reference date's
     ("year_anaphor", re.compile(r"(?i)\bthe\s+(?P<rel>previous|prior|preceding|same|following)\s+year\b(?![-\w])(?!\s+ago)"
                                 r"|\bthe\s+year\s+before(?=\s*(?:[,.;:)]|$))")),
     ("rolling", re.compile(rf"(?i)\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"

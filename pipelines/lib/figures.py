@@ -110,7 +110,8 @@ UNIT_WORDS = {
     "bushels": "bushel", "bushel": "bushel", "bu": "bushel", "barrels": "oil_barrel", "barrel": "oil_barrel",
     "bbl": "oil_barrel", "bpd": "oil_barrel / day", "barrels per day": "oil_barrel / day", "b/d": "oil_barrel / day",
     "barrels a day": "oil_barrel / day", "tpd": "metric_ton / day",
-    "bags": None, "km": "kilometer", "kms": "kilometer", "kgs": "kilogram", "cms": "centimeter", "kilometres": "kilometer", "kilometers": "kilometer", "miles": "mile",
+    "bags": None, "km": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer", "miles": "mile",
+    "kms": "kilometer", "kgs": "kilogram", "cms": "centimeter",  # newswire's plural abbreviations ("145 kms")
     "mile": "mile", "mi": "mile", "metres": "meter", "meters": "meter", "metre": "meter", "meter": "meter",
     "cm": "centimeter", "centimetres": "centimeter", "mm": "millimeter", "millimetres": "millimeter",
     "feet": "foot", "foot": "foot", "ft": "foot", "inches": "inch", "inch": "inch", "yards": "yard",
