@@ -90,6 +90,24 @@ def test_a_table_goes_to_a_worker_as_its_own_rows_only():
     assert pickle.loads(shipped).table() == whole.slice(10, 2)
 
 
+def count_rows(table: pa.Table) -> tuple[pa.Table]:
+    return (pa.table({"doc_id": [str(table.num_rows)]}),)
+
+
+@pytest.mark.parametrize("rows, chunk, workers, sizes", [
+    (10, 3, 1, [3, 3, 3, 1]),        # in this process: slices of the chunk's size
+    (1000, 128, 2, [63] * 15 + [55]),  # a small batch on two workers: eight slices a worker at least
+    (5000, 128, 2, [128] * 39 + [8]),   # a large one: the chunk's size
+])
+def test_a_map_cuts_its_table_into_slices_of_the_chunk_it_is_given(monkeypatch, rows, chunk, workers, sizes):
+    monkeypatch.setattr(parallel, "workers_for", lambda n: workers)
+    monkeypatch.setattr(parallel, "_run", lambda fn, calls, n: ((args, fn(*args)) for args in calls))  # no pool needed
+    seen = []
+    parallel.map_table(count_rows, pa.table({"x": list(range(rows))}), ["rejected"], chunk=chunk,
+                       on_chunk=lambda part, _: seen.append(part.num_rows))
+    assert seen == sizes
+
+
 def die(x: int) -> tuple:
     os.kill(os.getpid(), signal.SIGKILL)
 
