@@ -448,6 +448,10 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     if is_word and not (scale or unit or cur) and num.strip()[0].isupper() and _NAME_WORD_AFTER.match(text, m.end()) \
             and text[sent_start:m.start()].strip() and not _title_case(text[sent_start:sent_end]):
         return None  # "the Top Ten Essentials list", "Half Life 2": in capitals mid-sentence, before a name, a name
+    if is_word and not (unit or cur) and num.strip()[0].isupper() and (not scale or scale[0].isupper()) \
+            and (name := _NAME_RIGHT_BEFORE.search(text, max(sent_start, m.start() - 20), m.start())) \
+            and text[sent_start:name.start()].strip() and not _title_case(text[sent_start:sent_end]):
+        return None  # "the Ford Five Hundred", "the Big Three carmakers", "World War Two": after a name, part of it
     if is_word and _DATE_CONTEXT.search(text[max(sent_start, m.start() - 12):m.start()]):
         return None  # "the four weeks ended March six", "payable April nine": a day of a date
     if "/" in num and unit and unit.lower() == "won":
@@ -843,6 +847,7 @@ _MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were
 _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")  # "Voyager 2"
+_NAME_RIGHT_BEFORE = re.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+[\s-]*$")  # "Big Three", "pre-World War Two"
 _ACRONYM_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z]{2,5}\s$")  # "BBC 3", "SMR 20" (not in a table in capitals)
 # a sentence that opens with what numbers name: "Unit 1 was operating at 40 pct power"
 _IDENTIFIER_OPENS = re.compile(r"\W*(?:Unit|Reactor|Phase|Block|Platform|Stage|Line|Terminal|Runway|Channel|Chapter|"

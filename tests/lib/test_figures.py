@@ -292,6 +292,10 @@ def test_kinds_values_units(text, kind, value, unit):
         "Egypt bought it under an existing PL 480 agreement.",
         "In London, the FTSE 100 index closed higher.",
         "Pier 1 Imports Inc amended its dates.",
+        # a number word in capitals right after a name is part of it (session 27, set 18)
+        "Weaker sales by all of the Detroit Big Three carmakers have compelled the companies to offer rebates.",
+        "It was the first time since World War Two that employers have proposed cutting working hours.",
+        "The Group Four fixtures were hammered out at a meeting in Dublin on Tuesday.",
     ],
 )
 def test_not_figures(text):
