@@ -45,7 +45,7 @@ def clean_batch(raw: pa.Table, on_chunk: OnChunk = None) -> tuple[pa.Table, ...]
     def repeated_in(chunk: pa.Table) -> tuple[dict[str, frozenset[str]]]:
         return ({g: repeated[g] for g in {source_group(s) for s in chunk.column("source").to_pylist()} if g in repeated},)
 
-    return parallel.map_table(clean_chunk, raw, CLEAN_TABLES, extra=repeated_in, on_chunk=on_chunk, chunk=parallel.CPU_CHUNK)
+    return parallel.map_table(clean_chunk, raw, CLEAN_TABLES, extra=repeated_in, on_chunk=on_chunk, per_slice=parallel.CPU_CHUNK)
 
 
 def with_duplicates(docs: pa.Table, found: dict[str, str]) -> pa.Table:
@@ -128,7 +128,7 @@ def figures_batch(docs: pa.Table, ingested: pa.Table, sentences: pa.Table,
     when = ingested.column("ingested_at").take(pc.index_in(docs.column("doc_id"), value_set=ingested.column("doc_id")))
     docs = docs.append_column("reference", pc.coalesce(docs.column("published_at"), when))
     return parallel.map_table(figures_chunk, docs, ["figures", "dates"], extra=_sentences_of(sentences), on_chunk=on_chunk,
-                              chunk=parallel.CPU_CHUNK)
+                              per_slice=parallel.CPU_CHUNK)
 
 
 def figures_chunk(docs: pa.Table, sentences: pa.Table) -> tuple[pa.Table, pa.Table]:

@@ -103,7 +103,7 @@ def test_a_map_cuts_its_table_into_slices_of_the_chunk_it_is_given(monkeypatch, 
     monkeypatch.setattr(parallel, "workers_for", lambda n: workers)
     monkeypatch.setattr(parallel, "_run", lambda fn, calls, n: ((args, fn(*args)) for args in calls))  # no pool needed
     seen = []
-    parallel.map_table(count_rows, pa.table({"x": list(range(rows))}), ["rejected"], chunk=chunk,
+    parallel.map_table(count_rows, pa.table({"x": list(range(rows))}), ["rejected"], per_slice=chunk,
                        on_chunk=lambda part, _: seen.append(part.num_rows))
     assert seen == sizes
 
