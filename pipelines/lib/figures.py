@@ -448,10 +448,6 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     if is_word and not (scale or unit or cur) and num.strip()[0].isupper() and _NAME_WORD_AFTER.match(text, m.end()) \
             and text[sent_start:m.start()].strip() and not _title_case(text[sent_start:sent_end]):
         return None  # "the Top Ten Essentials list", "Half Life 2": in capitals mid-sentence, before a name, a name
-    if is_word and not (unit or cur) and num.strip()[0].isupper() and (not scale or scale[0].isupper()) \
-            and (name := _NAME_RIGHT_BEFORE.search(text, max(sent_start, m.start() - 20), m.start())) \
-            and text[sent_start:name.start()].strip() and not _title_case(text[sent_start:sent_end]):
-        return None  # "the Ford Five Hundred", "the Big Three carmakers", "World War Two": after a name, part of it
     if is_word and _DATE_CONTEXT.search(text[max(sent_start, m.start() - 12):m.start()]):
         return None  # "the four weeks ended March six", "payable April nine": a day of a date
     if "/" in num and unit and unit.lower() == "won":
@@ -473,6 +469,9 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     while e > s and text[e - 1] in " .":  # a trailing space or sentence stop is not part of the figure
         e -= 1
     before, after = text[max(sent_start, s - 20):s], text[e:e + 12]
+    if is_word and not (unit or cur) and num.strip()[0].isupper() and (not scale or scale[0].isupper()) \
+            and _NAME_BEFORE.search(before) and not _title_case(text[sent_start:sent_end]):
+        return None  # "the Big Three carmakers", "World War Two": a number word in capitals after a name, part of it
     digits_only = re.fullmatch(r"\d+", num.strip())
     # not figures: years and dates, ordinals, ratings "5 / 5", digit runs (phones, codes), list markers
     if digits_only and not (cur or scale or unit) and (
@@ -731,6 +730,8 @@ _NOT_BASES = frozenset({"cent", "cents", "centum", "se"})  # "per cent", "per se
 
 # "m" glued to a number without a currency: metres before these words, or after a length in another unit
 # (otherwise millions: "10m copies", "300m blog entries")
+# how far a measure reaches, not what it measures: "a 10ft long table", "70 cms deep" (never a subject)
+_EXTENT_WORDS = ("long", "deep", "wide", "tall", "thick", "high")
 _METRES_AFTER = re.compile(r"(?i)[\s-]?(?:high|tall|long|wide|deep|away|above|below|thick|across|under|underground|"
                            r"sprints?|races?|finals?|freestyle|hurdles|relay|breaststroke|backstroke|butterfly|medley|"
                            r"titles?|heats?|runners?|champion|record|events?|indoors|qualifying|"
@@ -846,8 +847,7 @@ _MINUS_SIGN = re.compile(r"(?i)(?:^|[,;:(]|\b(?:to|as|with|be|at|of|and|was|were
 # a number, a capital C or F alone is not read as a unit otherwise: coulomb, farad)
 _TEMPERATURE = re.compile(r"\s?([CF])(?![\w'’-])")
 _ZONE = re.compile(r"\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|JST)\b|(?i:\s?local time\b)")
-_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")  # "Voyager 2"
-_NAME_RIGHT_BEFORE = re.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+[\s-]*$")  # "Big Three", "pre-World War Two"
+_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")  # "Voyager 2", "Big Three"
 _ACRONYM_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z]{2,5}\s$")  # "BBC 3", "SMR 20" (not in a table in capitals)
 # a sentence that opens with what numbers name: "Unit 1 was operating at 40 pct power"
 _IDENTIFIER_OPENS = re.compile(r"\W*(?:Unit|Reactor|Phase|Block|Platform|Stage|Line|Terminal|Runway|Channel|Chapter|"
@@ -1528,7 +1528,7 @@ _BASIS_AFTER = re.compile(r"[\s-]*(?:/\s*|\b(?:[Aa]n?|[Pp]er)[\s-]+)[a-z]+(?=[\s
 # revolving credit", "a 10 mile drive", "a 40 mln dlr loan")
 _SINGULAR_UNIT = re.compile(r"(?i)[\s-](?:year|month|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|"
                             r"foot|inch|acre|hectare|ton|tonne|barrel|gallon|litre|liter|ounce|dlr|ecu)$")
-_DIMENSION_AFTER = re.compile(r"[\s-](?:long|deep|wide|tall|thick|high)(?=\s+[a-z])")
+_DIMENSION_AFTER = re.compile(rf"[\s-](?:{'|'.join(_EXTENT_WORDS)})(?=\s+[a-z])")
 _HOW_WEIGHED = frozenset({"weight", "basis", "equivalent", "value"})  # "480,000 tonnes shipped weight"
 _GOODS_UNITS = frozenset({"t", "ton", "long_ton", "bbl", "bu", "oz", "kg", "lb"})  # what goods are weighed in
 _GOODS_AFTER = re.compile(r"\s+(?:(?:[A-Z]\.){2,}\s*|[A-Z][a-z]+\s+(?=[a-z]))?(?!number\b|no\b|dw\b)((?:[a-z][a-z-]*(?:\s+|(?=[,.;:)]|$))){1,3})")
@@ -1684,9 +1684,10 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "impossible", "likely", "unlikely", "going", "instead", "enough", "already", "following",
                          "versus", "higher", "lower", "cheaper", "dearer", "firmer", "weaker", "stronger", "better",
                          "worse", "p", "despite", "much", "soon", "whether", "late", "early", "ending", "either", "whole",
-                         "usual", "deep", "thick", "wide", "tall", "long", "apart", "am", "meanwhile", "however",
+                         "usual", "apart", "am", "meanwhile", "however",
                          "moreover", "nevertheless", "nonetheless", "therefore", "thus", "hence",
-                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire"}) | set(_MODALS)
+                         "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire",
+                         *_EXTENT_WORDS}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})
