@@ -95,6 +95,14 @@ with a digit that is not a year, any kind of figure (eleven hold none: dates, na
 ages, elliptical counts "seven on Heinze, five on Ronaldo", a range around a conversion "between 250
 euros (£173) and 600 euros", a count per week); 41 figures, written down and committed before any
 extractor ran. Rupees in a sentence about Sri Lanka are LKR.
+A nineteenth pair (session 29, seed 4747, from bodies in no earlier set) aims at money and percentages
+again: 20 Reuters and 20 BBC sentences that a pattern of currency and percent words picks out; six
+dropped (a results table, a loss table and a corn price table, a bond "priced at 99.515" with no unit,
+two ages "A 22-year-old gamer" and "The 35-year-old airline"); 66 figures, written down and committed
+before any extractor ran. A price per unit ("70.95 cents a lb") is money in its currency, as before.
+One figure was added after the first run: "in the first nine months of 1986/87" holds the span "nine
+months", which the sets count (set 7's "first four months of", set 15's "first two months of") and the
+gold had left out; the first run's one false alarm (Reuters value+unit 0.985, now 1.000).
 Speed on
 the sentences of the first
 N Reuters-21578 bodies. A detection counts
@@ -344,6 +352,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences with any figure, gold by hand (set 18)": hand_labelled("news-figures-18.jsonl"),
         "BBC News sentences with any figure, gold by hand (set 18)": hand_labelled(
             "news-figures-bbc-18.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences with money or a percentage, gold by hand (set 19)": hand_labelled("news-figures-19.jsonl"),
+        "BBC News sentences with money or a percentage, gold by hand (set 19)": hand_labelled(
+            "news-figures-bbc-19.jsonl", "bbc-news.jsonl.gz"),
     }
 
 
