@@ -362,6 +362,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             # "£1.35bn ($2.5bn) offer", "59.2 trillion rupiah ($6.58bn; £3.5bn)": the same, even where the
             # words before the bracket gave the one inside another ("Previews of the $7.5m (£4m) show")
             f.subject = g.subject
+        if g.subject and g.unit == f.unit and _LEVEL_AFTER_CHANGE.fullmatch(text, g.end, f.start):
+            f.subject = g.subject  # "Cotton ... was 1.35 cents higher at 70.95 cents": the level of what changed
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
             g.subject = f.subject  # "the last six of 20 fighters": six of them
         if g.kind == "number" and g.unit is None and f.subject and f.start - g.end == 1 and text[g.end].isspace() \
@@ -389,6 +391,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
     return out
 
 
+# a change, then the level it reached ("1.35 cents higher at 70.95 cents", "2.1 points down to 1,234")
+_LEVEL_AFTER_CHANGE = re.compile(r"(?i)\s+(?:higher|lower|up|down|off|firmer|weaker|easier|stronger)\s+(?:at|to)\s+"
+                                 r"(?:(?:about|around|some|roughly|nearly)\s+)?")
 # proper adjectives, not a noun ("an old 386 PC, two ..." counts a PC)
 _LIST_MODIFIERS = re.compile(r"\s+((?:[A-Z][a-z][\w-]*\s+){0,2}[A-Z][a-z][\w-]*)\s*(?:,|,?\s+and|,?\s+or)\s+")
 # the opening of a time adjunct, right before a span of time: "for the", "over the past", "in the next"
@@ -1360,7 +1365,10 @@ _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|th
                            r"jumped|contemplating|consider\w*|reached|hit|stood|to|than|more|less|over|under|"
                            r"an|estimated|approximately|almost|just|only|another|new|per|each|every|all|mln|bln|"
                            r"billion|million|pct|percent|dlrs|dollars|share|shares?|vs|year|years|month|week|far)$")
-_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*(?<=-)\d{1,3}\b|[A-Za-z][A-Za-z'’-]*")  # "COVID-19 cases", "M-2" (not "mid-1988")
+# the acronyms of what economic figures measure: subjects, where other capitalised words are names ("the bank
+# said GDP rose 2.1 pct", "the M3 rose by 15.7 pct"; not "IBM earned")
+_MEASURE_ACRONYM = re.compile(r"GDP|GNP|GNI|CPI|PPI|RPI|PSBR|M-?[0-4]")
+_WORDS_BACK = re.compile(r"[A-Za-z][A-Za-z'’-]*(?<=-)\d{1,3}\b|M\d\b|[A-Za-z][A-Za-z'’-]*")  # "COVID-19 cases", "M-2" (not "mid-1988")
 
 
 def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None = None) -> str | None:
@@ -1376,6 +1384,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         after = after[conversion.end():]
     if qualifier := _OR_MORE.match(after):  # "20 pct or more of Rogers' shares", "the 10 or so images": past it
         after = after[qualifier.end():]
+    if "- " in after or "-," in after:
+        after = _SUSPENDED_HYPHEN.sub("", after)  # "of medium- and long-term loans": of the loans
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
     m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s|s'|s’)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
                  r"(?:(?:[A-Z]\.){2,}\s*)?((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)  # ("of U.S. corn": the corn)
@@ -1390,7 +1400,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         if words and not _not_noun(words[-1]) and words[-1].lower() not in _HOW_WEIGHED:
             return " ".join(words)
     # "82.9 mln dlrs in assets", "$3bn in new loans": an amount in what it is made of (no article)
-    m = _IN_WHAT.match(after) if f.kind == "money" else None
+    # (not after "is": "the acquisition price is approximately 17.5 mln dlrs in cash" is the price, paid in cash)
+    m = _IN_WHAT.match(after) if f.kind == "money" and not _COPULA_BEFORE.search(text, max(s_start, f.start - 40), f.start) \
+        else None
     if m:
         words = _content_run(m.group(1).split(), stop_at_verbs=True)
         if words and words[0].lower() not in _IN_IDIOMS and not _not_noun(words[0]):
@@ -1428,9 +1440,12 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             rest = re.match(r"\s+(?:in|of)\s+(?:\d{4}\s+)?(?:(?:the|its|their)\s+)?((?:[A-Za-z][A-Za-z-]*\s?){1,3})",
                             after[end_of_noun:])
             more = _content_run(rest.group(1).split()) if rest else []
-            if more and more[0].lower() in _MONTHS:
-                more = []  # "a 0.5 pct monthly rise in February": when, not what rose
-            words = more or words
+            if more and (more[0].lower() in _MONTHS or more[-1].lower() in _IN_IDIOMS):
+                more = []  # "a 0.5 pct monthly rise in February": when, not what rose; "a 32% pay cut in return"
+            # with nothing after it, a percentage is the change of the noun before it: "a 3% pay rise" (not "7%
+            # GDP growth": growth is the measure; an amount is the change itself: "a 39.9 mln dlrs rate increase")
+            words = more or (words[:-1] if len(words) > 1 and words[-1].lower() != "growth" and f.unit in ("%", "pp")
+                             and words[-2].lower() not in _CHANGE_ADJECTIVES else words)
         if words and not (f.unit is None and words[0].lower() in _UNIT_LIKE):
             return " ".join(words)
     window_start = max(s_start, f.start - 160)
@@ -1462,10 +1477,19 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             opens_sentence = not text[s_start:offset + wm.start()].strip()
             # "the dollar ... 140.00 yen": a currency named in the singular is what a price in another measures
             other_currency = w.lower() in _CURRENCY_NAMES and CURRENCY_WORDS.get(w.lower()) != f.unit
+            if not phrase and w.endswith(("'s", "’s")) and w[0].islower() \
+                    and _CHANGE_NEXT.match(before, wm.end()):
+                phrase = [w[:-2]]  # "the dollar's drop today to 145 yen": what dropped
+                first = wm
+                break
             if (_not_content(w) and not other_currency and w.lower() != "shares") \
-                    or (w[0].isupper() and not opens_sentence) \
+                    or (w[0].isupper() and not opens_sentence
+                        and not (_MEASURE_ACRONYM.fullmatch(w) and before[wm.start() - 1:wm.start()] != "(")) \
                     or w.endswith(("'s", "’s")) \
+                    or phrase and _VERB_LIKE.search(w) and not w.lower().endswith(("ed", "ly", "ing")) \
                     or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
+                                       # an amount's "gain of" is income: "one time gain of 35,000 dlrs"
+                                       - ({"gain"} if f.kind == "money" and cue.group().lower() == "of" else set())
                                        or _VERB_NEXT.search(window, max(0, wm.start() - 10), wm.start())
                                        or w.lower().endswith("ing")
                                        and _BE_BEFORE.search(window, max(0, wm.start() - 12), wm.start())):
@@ -1520,7 +1544,9 @@ _MODAL_ALTS = "|".join(_MODALS)
 _MODAL_BE = (rf"(?<!\bthere\s)(?<!\bit\s)(?:{_MODAL_ALTS})\s+(?:[a-z]+ly\s+)?be"
              r"(?=\s+(?:(?:about|around|some|roughly|nearly|approximately|less than|more than|between)\s+)?[\W\d]*$)")
 _PP_BEFORE = re.compile(r"(?:(?<!['’])\b(?P<mod>[A-Za-z][\w-]*)\s+)?(?<!['’])\b(?P<head>[A-Za-z][\w-]*)\s+(?i:in|for|on|at|during|over|by|from)\s+"
-                        r"(?:(?i:the|its|their|this|that|a|an)\s+)?$")
+                        r"(?:(?i:the|its|their|this|that|a|an)\s+)?"
+                        rf"(?:(?:{'|'.join(m for m in (*calendar.month_name, *calendar.month_abbr, 'Sept') if m)})\.?\s+)?$")
+# (past a month: "Cotton for December delivery was 1.35 cents higher")
 # before a percentage that opens a clause, whose next word is its verb ("30% saw", "and 27% said")
 _CLAUSE_OPENS = re.compile(r"(?i)(?:[,;:(]|\b(?:and|or|but|against|while|whereas|than|vs|versus|with))\s*$")
 _BASIS_AFTER = re.compile(r"[\s-]*(?:/\s*|\b(?:[Aa]n?|[Pp]er)[\s-]+)[a-z]+(?=[\s-])")
@@ -1558,6 +1584,8 @@ _PREPOSITION_CUES = frozenset({"of", "at", "to", "from", "by", "worth", "valued 
 _ASIDE = re.compile(r"(?P<noun>\b[A-Za-z][\w-]*)\s*,\s*(?i:which|who|whose|where|including|excluding|after|before|"
                     r"as|like|in|on|at|of|for|with|without|by|from|under|over|mainly|mostly|largely|chiefly|"
                     r"[a-z]+ed|[a-z]+ing|[a-z]+en)\b[^,;()]{3,90}?,\s*(?P<verbs>(?:[A-Za-z]+\s+){0,2})$")
+_COPULA_BEFORE = re.compile(r"(?i)(?<!\bthere\s)(?<!\bthere\swill\s)(?<!\bthere\swould\s)\b(?:is|are|was|were|be|been)\s+(?:(?:about|around|approximately|roughly|nearly|some|"
+                            r"almost|just|only|an\s+estimated|estimated\s+at|put\s+at|set\s+at)\s+)?$")
 _LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 # "funds were trading at 6-1/8 pct": an "-ing" form after "be" is a verb
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
@@ -1582,6 +1610,9 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            rf"(?:{_MODAL_ALTS})\s+"
                            r"(?:fall|rise|grow|drop|climb|jump|slip|gain|increase|decline|dip|shrink|exceed|top|total|reach|average|hit|"
                            r"amount\s+to))\b")
+# the first members of a suspended compound ("medium- and long-term loans", "short-, medium- or long-term
+# debt"): the last member names what they share
+_SUSPENDED_HYPHEN = re.compile(r"\b[A-Za-z]+-(?:\s*,\s*[A-Za-z]+-)*\s*,?\s+(?:and|or|to)\s+(?=[A-Za-z]+-[A-Za-z])")
 _OR_MORE = re.compile(r"\s+or\s+(?:more|less|so|fewer|higher|lower|above|below)\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()]{0,40}[$€£¥\d])[^()]{1,40}\)")
 
@@ -1616,6 +1647,8 @@ def _content_run(words: list[str], stop_at_verbs: bool = False, heads: frozenset
         # a participle before a noun qualifies it: "three skilled nursing facilities", "20.0 mln authorized shares"
         adjective = stop_at_verbs and not run and w.lower().endswith("ed") and i + 1 < len(words) \
             and not _not_content(words[i + 1]) and not _VERB_LIKE.search(words[i + 1])
+        if stop_at_verbs and not run and content and i + 1 < len(words) and words[i + 1].lower() in _CHANGE_NOUNS:
+            adjective = True  # a noun before a change noun: "a 32% pay cut", "a 5% tax rise"
         if stop_at_verbs and not run and (not content or _VERB_LIKE.search(w)) and not (content and adjective):
             return []
         if not content or (stop_at_verbs and run and _VERB_LIKE.search(w)):
@@ -1632,8 +1665,8 @@ _PRE_ADJECTIVES = frozenset({"new", "more", "other", "additional", "further", "e
 def _head_phrase(words: list[str]) -> list[str]:
     """Drop a leading verb ("reported third-quarter income" -> "third-quarter income") and a trailing
     adverb or verb-looking word ("imports potentially" -> "imports"); "-ing" nouns ("borrowing") stay."""
-    while len(words) > 1 and _VERB_LIKE.search(words[0]):
-        words = words[1:]
+    while len(words) > 1 and _VERB_LIKE.search(words[0]) and words[1].lower() not in _CHANGE_NOUNS:
+        words = words[1:]  # (but "pay" in "a 3% pay rise" is a noun)
     while words and len(words) > 1 and (_VERB_LIKE.search(words[-1]) or words[-1].lower() in _HOW_OFTEN):
         words = words[:-1]  # (nor "roundtrips weekly": "weekly" qualifies what comes before, "hourly workers")
     return [] if all(w.lower() in _HOW_OFTEN for w in words) else words
@@ -1656,7 +1689,7 @@ _ATTRIBUTIVE_BARE = re.compile(r"[\s-]" + _ATTRIBUTIVE_WORDS)
 _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^quarter)(?<!^year)(?<!^elder)"
                         r"(?<!^supp)(?<!^assemb)ly|ed)$|^(?:grew|rose|fell|shrank|sank|slid|swung|stood|went|came|lost|spent|held|"
                         r"grow|grows|grown|risen|fallen|shrunk|thought|seen|become|becomes|became|remain|remains|"
-                        r"include|includes|comprise|comprises|contain|contains|represent|represents|exceed|exceeds|"
+                        r"include|includes|exclude|excludes|comprise|comprises|contain|contains|represent|represents|exceed|exceeds|"
                         r"reduce|cut|raise|buy|sell|sold|pay|paid|make|made|take|took|give|gave|"
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
@@ -1668,6 +1701,12 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our",
                           "another", "first", "initial", "new", "total", "extra", "entire", "whole"})
 _CHANGE_NOUNS = frozenset({"drop", "rise", "increase", "decrease", "decline", "fall", "gain", "cut", "jump", "growth",
                            "reduction"})
+# how or when a change happened, not what changed: "a 0.5 pct monthly rise", "a 3% real increase"
+_CHANGE_ADJECTIVES = frozenset({*_HOW_OFTEN_PERIOD, "annual", "annualised", "annualized", "real", "nominal", "average",
+                                "overall", "further", "sharp", "steep", "modest", "small", "slight", "big", "large",
+                                "total", "net", "underlying", "seasonal", "cumulative", "year-on-year", "month-on-month",
+                                "year-over-year", "previous", "expected", "projected", "planned", "proposed"})
+_CHANGE_NEXT = re.compile(rf"\s+(?:{'|'.join(sorted(_CHANGE_NOUNS))})\b")  # "the dollar's drop"
 # Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
 _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
                          "among", "behind", "though", "although", "upon", "via", "within", "without", "towards",

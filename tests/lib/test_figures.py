@@ -741,6 +741,27 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         # a count right before a measure counts what the measure qualifies, not past a verb (session 27)
         ("The business comprised two 6,000 tonne cargoes for March.", ["cargoes", "cargoes"]),
         ("Assays from zone two averaged 0.693 ounces of gold a ton.", ["gold"]),
+        # session 29: the last member of a suspended compound; a month between a preposition and its noun;
+        # the level a change reached measures what changed; after "is", what an amount is paid in is not
+        # its subject ("there would be" is no copula)
+        ("The bank holds 68 billion dlrs of medium- and long-term debt.", ["long-term debt"]),
+        ("Wheat for September delivery was 2.5 cents higher at 2.85 dlrs.", ["wheat", "wheat"]),
+        ("The purchase price is about 40 mln dlrs in cash.", ["purchase price"]),
+        ("There would be 130 mln dlrs in fees.", ["fees"]),
+        # the acronyms of economic measures are subjects, not names; not the one in brackets after its name
+        ("Officials said GDP rose 2.1 pct last year.", ["GDP"]),
+        ("The central bank said M3 grew 9.5 pct.", ["M3"]),
+        ("Japan's gross national product (GNP) rose 0.8 pct.", ["gross national product"]),
+        # a percentage before "<noun> rise" is the noun's change; an amount is the change itself; "in
+        # return" is no noun, "in real internal demand" is
+        ("Nurses were offered a 3% pay rise.", ["pay"]),
+        ("The union wants a 5% pay rise in return for longer hours.", ["pay"]),
+        ("It won a 39.9 mln dlr rate increase.", ["rate increase"]),
+        ("He cited a six pct increase in real internal demand.", ["real internal demand"]),
+        # an amount's "gain of" is income; a verb ends the phrase read back; a possessive before a change
+        ("1986 net includes a one-time gain of 35,000 dlrs.", ["one-time gain"]),
+        ("1985 net excludes extraordinary gain of 892,000 dlrs.", ["extraordinary gain"]),
+        ("Traders blamed the dollar's fall to 140 yen.", ["dollar"]),
     ],
 )
 def test_subject_patterns(text, subjects):
