@@ -198,6 +198,8 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _keep_tail(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
+    if not any(b.cls == GOOD for b in blocks):
+        _keep_whole_brief(blocks)
     _take_headline(blocks, meta)
     _drop_credits(blocks)
     kept = [b for b in blocks if b.cls == GOOD]
@@ -896,6 +898,20 @@ def _rescue_short_document(blocks: list[Block]) -> None:
             b.cls, b.reason = GOOD, None
 
 
+def _keep_whole_brief(blocks: list[Block]) -> None:
+    """A text that would come out empty with nothing in it that is chrome by what it says (no
+    navigation, metadata, byline, bio, prompt, notice or line its source repeats; only lines too short
+    or too bare to score as prose) is all body and survives whole, but for a sign-off: a newswire brief
+    ("Qtly div 19 cts vs 19 cts in prior qtr" / "Payable May one" / "Record April two"), a headline
+    alone, a list of company names under its heading. Emptied, it was found by no search."""
+    if blocks and all(b.cls == GOOD or b.reason in _BRIEF_REASONS for b in blocks) \
+            and any(b.reason != "sign_off" for b in blocks):
+        for b in blocks:
+            if b.reason != "sign_off":
+                b.cls, b.reason = GOOD, None
+
+
+_BRIEF_REASONS = frozenset({"short", "title", "boilerplate", "data", "sign_off"})
 _NOT_RESCUED = ("title", "duplicate_title", "byline", "metadata", "author_bio", "sign_off", "front_matter", "markup")
 
 

@@ -201,6 +201,25 @@ def test_a_newswire_brief_survives_whole(text, body):
     assert [r["reason"] for r in out.removed] == ["sign_off"]
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # nothing in it scores as prose and nothing is chrome by what it says: all body, but the sign-off
+        ("Qtly div 22 cts vs 22 cts in prior qtr\n    Payable June one\n    Record May two\n Reuter\n",
+         "Qtly div 22 cts vs 22 cts in prior qtr\n\nPayable June one\n\nRecord May two"),
+        ("U.S. SHAREHOLDER MEETINGS - MAY 4\n Example Widgets Inc\n Sample Holdings Corp\n Reuter\n",
+         "U.S. SHAREHOLDER MEETINGS - MAY 4\nExample Widgets Inc\nSample Holdings Corp"),
+        ("OIL WORKERS STRIKE ENTERS SECOND WEEK", "OIL WORKERS STRIKE ENTERS SECOND WEEK"),
+        # chrome by what it says stays chrome, even with nothing else on the page
+        ("Home\nNews\nSport\nContact us\nPrivacy policy\n", ""),
+        ("Author: Jane Doe\nPhone: 555 1234\nViews: 6508\n", ""),
+        ("Share this article\nSubscribe to our newsletter\n", ""),
+    ],
+)
+def test_a_text_that_would_come_out_empty_with_no_chrome_in_it_survives_whole(text, body):
+    assert strip_boilerplate(text).body == body
+
+
 def test_a_table_after_its_prose_is_body_and_the_lead_joins_its_first_line():
     # a wire story whose dateline was cut off its first line, wrapped near 60 columns, then a table
     text = ("Example Air Corp said its Lakeside\nCommuter Inc unit will buy eleven 30-seat Dash 8 aircraft\n"
