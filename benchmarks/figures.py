@@ -103,6 +103,13 @@ before any extractor ran. A price per unit ("70.95 cents a lb") is money in its 
 One figure was added after the first run: "in the first nine months of 1986/87" holds the span "nine
 months", which the sets count (set 7's "first four months of", set 15's "first two months of") and the
 gold had left out; the first run's one false alarm (Reuters value+unit 0.985, now 1.000).
+A twentieth pair (session 29, seed 4949, from bodies in no earlier set) aims at physical measures: 21
+Reuters and 12 BBC sentences that a pattern of unit words picks out (its "g" also picked "3G": three such
+sentences hold no figure); thirteen dropped (the "annual 15.26 mln tonnes" of capacity cuts, a yearly
+rate or a total; a near-repeat of a set-17 sentence from another story; "45.00 Ecus per 100 kilos"; two
+ages; race names and record distances "10,000 metres champion", "3km, 5km and 10km", "the men's 1500m";
+"35 degrees heat" with no scale; a results line; "four times as fast"; "2.5G"); 55 figures, written down
+and committed before any extractor ran. "72,000 tonnes annual finished capacity" is a rate (t / year).
 Speed on
 the sentences of the first
 N Reuters-21578 bodies. A detection counts
@@ -355,6 +362,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences with money or a percentage, gold by hand (set 19)": hand_labelled("news-figures-19.jsonl"),
         "BBC News sentences with money or a percentage, gold by hand (set 19)": hand_labelled(
             "news-figures-bbc-19.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences stating a physical measure, gold by hand (set 20)": hand_labelled("news-figures-20.jsonl"),
+        "BBC News sentences stating a physical measure, gold by hand (set 20)": hand_labelled(
+            "news-figures-bbc-20.jsonl", "bbc-news.jsonl.gz"),
     }
 
 
