@@ -881,10 +881,11 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
         if found and not _when(text, per.group(0).strip(), found[1]):
             symbol, end = f"{symbol}/{found[0]}", found[1]
         return symbol, end
-    often = _HOW_OFTEN_AFTER.match(text, end)
+    often = _HOW_OFTEN_AFTER.match(text, end) or _ANNUAL_BEFORE_NOUN.match(text, end)
     if often and not _is_duration(symbol) and not _is_temperature(symbol):
-        # "4.5 billion cubic metres annually", "2 mln barrels daily" (not "cooled to minus 160 °C daily")
-        return f"{symbol}/{_HOW_OFTEN_PERIOD[often.group(1).lower()]}", often.end()
+        # "4.5 billion cubic metres annually", "2 mln barrels daily" (not "cooled to minus 160 °C daily"),
+        # "72,000 tonnes annual capacity"
+        return f"{symbol}/{_HOW_OFTEN_PERIOD.get(often.group(1).lower(), 'a')}", often.end()
     per = _OF_THING_PER.match(text, end)  # "1 million barrels of oil a day": the rate; the span stays
     if per and not _when(text, per.group("per"), per.end()):
         symbol = f"{symbol}/{_PERIODS[per.group('period').lower()]}"
@@ -897,6 +898,8 @@ def _unit_suffixes(text: str, symbol: str, end: int) -> tuple[str, int]:
 _HOW_OFTEN_PERIOD = {"hourly": "h", "daily": "d", "weekly": "week", "monthly": "month", "quarterly": "quarter",
                      "annually": "a", "yearly": "a"}
 _HOW_OFTEN_AFTER = re.compile(rf"(?i)\s+({'|'.join(_HOW_OFTEN_PERIOD)})\b")
+# "annual" between a measure and the noun it measures: "72,000 tonnes annual finished capacity"
+_ANNUAL_BEFORE_NOUN = re.compile(r"(?i)\s+(annual)(?=\s+[a-z])")
 # what a quantity is of, then its rate: "barrels of oil a day", "tonnes of sugar per year"
 _OF_THING_PER = re.compile(rf"(?i)\s+of\s+(?:[a-z]+\s+)?[a-z]+\s+(?P<per>an?|per)\s+(?P<period>{_RATE_PERIODS})\b")
 
@@ -1115,7 +1118,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
         if b.role != "value" or a.role != "value" or not _compatible(a, b):
             continue
         roles = None
-        if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+\w+\s+", between):
+        if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+(?!between\b)\w+\s+", between):
             if re.match(r"\s*to\b", between) and _is_change_amount(a, before):
                 # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level,
                 # which is counted in the amount's money ("shed 23 marks to 1,022", "dipped 33p to 3,275")
@@ -1172,10 +1175,11 @@ def _structure(text: str, figs: list[Figure]) -> None:
             a.approximate = b.approximate = a.approximate or b.approximate
     for a, b in zip(figs, figs[1:], strict=False):
         # "9.8 crowns vs 9.49", "64 cts against 1.16": the figure compared with takes the unit and scale
-        if b.kind == "number" and a.unit and re.fullmatch(r"(?i)\s*(?:vs\.?|versus|against|compared with)\s*",
-                                                           text[a.end:b.start]):
+        if b.kind == "number" and a.unit and _COMPARED_OR_PART.fullmatch(text, a.end, b.start) \
+                and any(c.isdigit() for c in b.text):  # (not "of which half": a share, not an amount)
             b.kind, b.unit, b.per = a.kind, a.unit, a.per
-            if a.scale != 1.0 and not b.has_scale and b.value < 1000:
+            part = "which" in text[a.end:b.start]  # "23,442 billion lire, of which 20,322": a part, no more than the whole
+            if a.scale != 1.0 and not b.has_scale and (b.value < 1000 or part and b.value * a.scale <= a.value):
                 b.value *= a.scale
                 b.has_scale, b.scale = True, a.scale
     for i, f in enumerate(figs):
@@ -1209,6 +1213,9 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 f.kind, f.unit, f.per = g.kind, g.unit, g.per
 
 
+# "9.8 crowns vs 9.49", "460,000 hectares, against 425,000", "25,000 tonnes a month, of which 5,000"
+_COMPARED_OR_PART = re.compile(r"(?i)\s*,?\s*(?:vs\.?|versus|against|compared with|of which(?:\s+(?:about|around|some|only|just|"
+                               r"nearly|roughly))?)\s*")
 _LIST_ITEM_END = re.compile(r"\s*(?:[,;]|and\b)")
 # a word before the item (not the comma of an aside, "Thanou, 29, won", nor "the 3470", a model)
 _LIST_ITEM_BEFORE = re.compile(r"(?<!\bthe)(?<!\bThe)(?<=[A-Za-z.])\s+$")
@@ -1421,7 +1428,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     attributive = f.unit is None or (before_word is not None and before_word.group(1).lower() in _DETERMINERS) \
         or _POSSESSIVE_BEFORE.search(text, max(s_start, f.start - 15), f.start) is not None \
         or conversion is not None and m is not None \
-        or re.search(r"[\da-z]-[a-z]", tail.text) is not None \
+        or re.search(r"[\da-z]-[a-z]", tail.text) is not None or tail.text.lower().endswith(" annual") \
         or tail.value != 1 and _SINGULAR_UNIT.search(tail.text) is not None and not _RATE_TEXT.search(tail.text) \
         or f.kind == "quantity" and _GLUED_SYMBOL.search(tail.text) is not None and not _is_duration(f.unit) \
         and not _ATHLETICS.match(after.lstrip()) \

@@ -1057,3 +1057,24 @@ def test_a_one_that_opens_no_range_leaves_the_other_end_alone():
 ])
 def test_in_some_units_is_a_date_ahead_only_when_nothing_makes_it_a_span(text, expected):
     assert [(d.text, d.value) for d in find_dates(text, 0, len(text), date(2005, 3, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # session 29: "annual" between a measure and its noun makes a yearly rate
+        ("The smelter has 80,000 tonnes annual capacity.", [(80000, "t/a", "value")]),
+        # a bare number compared after a comma, or a part "of which", takes the unit (and the scale of a part
+        # no larger than the whole); a fraction is a share, not an amount
+        ("It planted 460,000 hectares, against 425,000 in 1986.", [(460000, "ha", "value"), (425000, "ha", "value")]),
+        ("Arrivals total 194,000 tonnes, of which 45,000 are grains.", [(194000, "t", "value"), (45000, "t", "value")]),
+        ("It holds 23,442 billion lire, of which 20,322 is in bills.",
+         [(23442e9, "ITL", "value"), (20322e9, "ITL", "value")]),
+        ("It is a loan of 500 mln dlrs, of which half is guaranteed.", [(500e6, "USD", "value"), (0.5, None, "value")]),
+        # a change to a range: the range is the new level ("from X to between Y and Z")
+        ("Output will rise from 60,000 barrels a day to between 80,000 and 100,000 barrels a day.",
+         [(60000, "bbl/d", "value"), (80000, "bbl/d", "low"), (100000, "bbl/d", "high")]),
+    ],
+)
+def test_units_carried_to_compared_and_partial_figures(text, expected):
+    assert [(f.value, f.unit, f.role) for f in find_figures(text)] == expected
