@@ -1467,7 +1467,12 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     offset = window_start
     for cue in reversed(cues):
         before = window[:cue.start()]
-        aside = _ASIDE.search(before)  # "the payments, used by poorer provinces to fund services, will rise to"
+        # "the payments, used by poorer provinces to fund services, will rise to"; "the current account deficit -
+        # the difference in the value of imports compared to exports - to a record"
+        # (not when a dash follows the figure: "The hard drive - at 80GB for the larger model - is too small" is
+        # inside an aside itself)
+        aside = _ASIDE.search(before) or (_DASH_ASIDE.search(before) if (" - " in before or "–" in before)
+                                          and not _DASH.search(text, f.end, s_end) else None)
         if aside and not _not_noun(aside["noun"]) \
                 and (aside["noun"][0].islower() or not text[s_start:offset + aside.start("noun")].strip()) \
                 and all(w.lower() in _LINKING or _CHANGE_VERB.fullmatch(w) for w in aside["verbs"].split()):
@@ -1593,6 +1598,8 @@ _ASIDE = re.compile(r"(?P<noun>\b[A-Za-z][\w-]*)\s*,\s*(?i:which|who|whose|where
                     r"[a-z]+ed|[a-z]+ing|[a-z]+en)\b[^,;()]{3,90}?,\s*(?P<verbs>(?:[A-Za-z]+\s+){0,2})$")
 _COPULA_BEFORE = re.compile(r"(?i)(?<!\bthere\s)(?<!\bthere\swill\s)(?<!\bthere\swould\s)\b(?:is|are|was|were|be|been)\s+(?:(?:about|around|approximately|roughly|nearly|some|"
                             r"almost|just|only|an\s+estimated|estimated\s+at|put\s+at|set\s+at)\s+)?$")
+_DASH = re.compile(r"\s[-–—]\s|–|—")
+_DASH_ASIDE = re.compile(r"(?P<noun>\b[A-Za-z][\w-]*)\s+[-–—]\s+[^-–—;()]{3,90}?\s+[-–—]\s+(?P<verbs>(?:[A-Za-z]+\s+){0,2})$")
 _LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 # "funds were trading at 6-1/8 pct": an "-ing" form after "be" is a verb
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"

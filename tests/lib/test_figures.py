@@ -762,6 +762,11 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("1986 net includes a one-time gain of 35,000 dlrs.", ["one-time gain"]),
         ("1985 net excludes extraordinary gain of 892,000 dlrs.", ["extraordinary gain"]),
         ("Traders blamed the dollar's fall to 140 yen.", ["dollar"]),
+        # an aside between dashes is passed over, like one between commas
+        ("Overall exports - including both goods and services - rose by 3.2%.", ["exports"]),
+        ("The trade deficit - the gap between imports and exports - widened to $2bn.", ["trade deficit"]),
+        # ...but not when the figure sits in one itself
+        ("The hard drive - at 80GB for the larger model - is too small.", ["hard drive"]),
     ],
 )
 def test_subject_patterns(text, subjects):
