@@ -68,6 +68,13 @@ _TIME_WORD_BEFORE = _after_any("since", "before", "after", "until", "till", "ove
                                "around", "on", "last", "this", "next")
 _SHORT_YEAR_AFTER = _after_any("in", "of", "since", "until", "by", "from", "to", "and")
 PATTERNS = [
+    # "the half year ended December 31, 1986": a half named by the day it ends is its six months, as a quarter
+    # is ("fourth quarter ended March 31"); a week, a year or "the three months" so ended keep our sets'
+    # reading, the day or the month ("the week ended February 28": that day)
+    ("months_to", re.compile(rf"(?i)\b(?P<half>half[\s-]year)\s+(?:to|ended|ending)\s+(?-i:{_MONTH})(?:\s+(?P<d>\d{{1,2}}))?\b"
+                             rf"(?:,?\s+(?P<y>{_YEAR}))?")),
+    # newswire results: "1987 nine mths includes ...": the first nine months of that year
+    ("year_months", re.compile(rf"(?i)\b(?P<y>{_YEAR})\s+(?P<n>three|six|nine|3|6|9)\s+(?:months|mths)\b(?!\s+(?:to|ended|ending)\b)")),
     # "the first nine months of 1987", "the first three months of the year", "the last six months of this year"
     ("months_of", re.compile(rf"(?i)\bthe\s+(?P<edge>first|last)\s+(?P<n>{_NUM})\s+months\s+of\s+(?:fiscal\s+)?"
                              rf"(?:(?P<y>{_YEAR})(?![/-]\d)|(?P<which>the|this|last|next)\s+(?:fiscal\s+)?year)\b")),
@@ -107,7 +114,12 @@ PATTERNS = [
     ("decade_short", re.compile(r"(?:\bthe\s+)?(?<![\w'’])['’](?P<dec2>\d0)s\b")),  # "the '90s"
     ("short_year", re.compile(rf"(?=['’]\d\d\b)(?:{_SHORT_YEAR_AFTER})['’](?P<yy>\d\d)\b(?!['’]?s)")),  # "in '98"
     ("century", re.compile(r"(?i)\bthe\s+(?P<c>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b")),
-    ("month", re.compile(rf"\b{_MONTH}(?:,?\s+(?:(?:in|of)\s+)?(?P<y>{_YEAR}))?\b")),  # ("March in 1986")
+    # ("March in 1986"; "February last year", "in February a year earlier": that month a year back)
+    ("month", re.compile(rf"\b{_MONTH}(?:,?\s+(?:(?:in|of)\s+)?(?P<y>{_YEAR})|\s+(?P<back>a\s+year\s+(?:earlier|ago|before)|"
+                         rf"(?:of\s+)?last\s+year))?\b")),
+    # "the previous month", "the prior week": the one before the month or week the sentence stated before
+    # it, else before the reference's (``_unit_anaphor``); not "the past month", seven days up to the reference
+    ("unit_anaphor", re.compile(r"(?i)\bthe\s+(?:previous|prior|preceding)\s+(?P<unit>month|week)\b(?!\s+(?:ago|earlier))")),
     # "from 142.1 billion the previous year", "the bond of the same year": a calendar year told by the one
     # the sentence states before it (``_year_anaphor``), else by the reference date's
     ("year_anaphor", re.compile(r"(?i)\bthe\s+(?P<rel>previous|prior|preceding|same|following)\s+year\b(?![-\w])(?!\s+ago)"
@@ -156,6 +168,11 @@ _SCHEDULED = re.compile(r"(?i)\b(?:payable|pay|record|registered|effective|expir
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
                           r"early|late|mid|last|next|this)[\s-]+$")
 _WHICH = re.compile(r"(?i)\b(next|last)\s+$")
+# a month of delivery is ahead whatever the tense: "bought 5,000 tonnes for May shipment", "6.93 cents basis May"
+# (in the singular: "February shipments were up" are the month's)
+_FORWARD_AFTER = re.compile(r"(?:\s*/\s*[A-Z][a-z]+)?\s+(?:shipment|delivery|loading|arrival)\b(?!s)")
+_WEEK_ENDING = re.compile(r"(?i)\bweek,?\s+(?:to|ended|ending)\s+$")  # ("the 23rd week, ended March 12")
+_BASIS_BEFORE = re.compile(r"(?i)\bbasis\s+$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|(?:would|will|could|should|can|might|must|said|says)\b)")  # "May would"
 # a future word anywhere in a sentence (whole words, any case: ``wordcues.WordCue``)
@@ -174,7 +191,8 @@ class DateMention:
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "range_months_through": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
-    "month": "month", "iso": "year", "numeric": "year", "range_years": "year", "decade": "year", "year": "year",
+    "month": "month", "months_to": "year_to", "year_months": "year", "unit_anaphor": "unit",
+    "iso": "year", "numeric": "year", "range_years": "year", "decade": "year", "year": "year",
     "month_half": "month", "month_week": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
     "decade_short": "apostrophe",
     "quarter": "quarter", "year_anaphor": "unit", "rolling": "unit", "rolling_ahead": "unit", "relative": "unit", "weekday": "unit",
@@ -193,7 +211,7 @@ _QUARTER_WORDS = ("quarter", "half", "qtr")
 _UNIT_WORDS = ("day", "week", "month", "year", "quarter", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
                "decade", "centur")
 _APOSTROPHE_DIGIT = re.compile(r"['’]\d")
-_YEAR_TO_WORDS = ("year to", "year end", "months to", "months end")
+_YEAR_TO_WORDS = ("year to", "year end", "months to", "months end", "mths to", "mths end")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
 _HOLIDAY_WORDS = ("christmas", "new year", "boxing day", "valentine", "halloween", "easter", "good friday", "thanksgiving")
 
@@ -271,7 +289,10 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                     and _COORDINATED.fullmatch(text, out[-1].end, s) and not _WHICH.search(before):
                 # "effective June 30 and September 30": placed on the same side of the reference as the first
                 placed = "future" if out[-1].value >= reference.isoformat() else "past"
+            if kind == "month" and not m.group("back") and (_FORWARD_AFTER.match(text, e) or _BASIS_BEFORE.search(before)):
+                placed = "future"  # "for May shipment", "basis May": a month of delivery, ahead
             value = _year_anaphor(m, text[start:s], reference) if kind == "year_anaphor" \
+                else _unit_anaphor(m["unit"].lower(), [d for d in out if d.end <= s], reference, text) if kind == "unit_anaphor" \
                 else _resolve(kind, m, reference, placed)
             if value is None and (kind.startswith("range_") or kind == "numeric"):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
@@ -324,6 +345,26 @@ def _year_anaphor(m: re.Match, before: str, ref: date) -> str | None:
         return None
     year = (stated if stated else ref.year) + {"same": 0, "following": 1}.get(rel, -1)
     return f"{year:04d}/{year + 1:04d}" if split else f"{year:04d}"  # a season's: "1985/1986"
+
+
+def _unit_anaphor(unit: str, earlier: list[DateMention], ref: date, text: str) -> str | None:
+    """ "the previous month" after a stated month, "the previous week" after a stated week: the one before
+    it ("February production ... vs the previous month": January; "the week to April 1 ... the previous
+    week": the seven days before that week); with none stated, the calendar month or week before the
+    reference's."""
+    for d in sorted(earlier, key=lambda d: d.start, reverse=True):
+        v = d.value or ""
+        if unit == "month" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
+            first = _shift(date(int(v[:4]), int(v[5:7]), 1), "month", -1)
+            return f"{first.year:04d}-{first.month:02d}"
+        if unit == "week" and len(v) == 10 and _WEEK_ENDING.search(text, max(0, d.start - 20), d.start):
+            end = date.fromisoformat(v) - timedelta(days=7)
+            return f"{(end - timedelta(days=6)).isoformat()}/{end.isoformat()}"
+    if unit == "month":
+        first = _shift(ref.replace(day=1), "month", -1)
+        return f"{first.year:04d}-{first.month:02d}"
+    monday = ref - timedelta(days=ref.weekday() + 7)
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
 
 
 def _record_before(before: str) -> bool:
@@ -407,7 +448,23 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g.get("y"):
                 return f"{int(g['y']):04d}-{month:02d}"
+            if g.get("back"):  # "February last year": last year's; "February a year earlier": a year before it
+                year = ref.year - 1 if g["back"].lower().endswith("last year") else _month_year(month, ref, tense) - 1
+                return f"{year:04d}-{month:02d}"
             return f"{_month_year(month, ref, tense):04d}-{month:02d}"
+        if kind in ("months_to", "year_months"):
+            n = 6 if kind == "months_to" else _count(g["n"])
+            if kind == "year_months":
+                year = int(g["y"])
+                return f"{date(year, 1, 1).isoformat()}/{date(year, n, calendar.monthrange(year, n)[1]).isoformat()}"
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            if g.get("y"):
+                year = int(g["y"])
+            else:
+                year = _month_year(month, ref, tense)
+            end = date(year, month, int(g["d"]) if g.get("d") else calendar.monthrange(year, month)[1])
+            first = _shift(date(year, month, 1), "month", 1 - n)
+            return f"{first.isoformat()}/{end.isoformat()}"
         if kind == "year":
             return g["y"]
         if kind == "quarter":

@@ -972,6 +972,42 @@ def test_a_month_is_past_once_begun_and_to_come_until_ended(text, value):
     assert [d.value for d in find_dates(text, 0, len(text), date(1987, 3, 5))] == [value]
 
 
+@pytest.mark.parametrize(
+    "text, ref, found",
+    [
+        # a month with "last year" or "a year earlier" after it is that month a year back
+        ("Prices rose 0.3 pct compared with 0.1 pct in February last year.", date(1987, 3, 19), [("February last year", "1986-02")]),
+        ("Output was 96.9 mln lbs, vs 122.7 mln lbs in February a year earlier.", date(1987, 4, 1),
+         [("February a year earlier", "1986-02")]),
+        # "the previous month / week": before the one stated before it, else before the reference's
+        ("February output was 96.9 mln lbs vs 111.4 mln the previous month.", date(1987, 4, 1),
+         [("February", "1987-02"), ("the previous month", "1987-01")]),
+        ("M1 rose 12 pct in January after a 5.0 pct rise the previous month.", date(1987, 3, 3),
+         [("January", "1987-01"), ("the previous month", "1986-12")]),
+        ("Stocks fell in the week ended Feb 27 from 131.50 mln the previous week.", date(1987, 3, 3),
+         [("Feb 27", "1987-02-27"), ("the previous week", "1987-02-14/1987-02-20")]),
+        ("Sales were down from the preceding week.", date(1987, 3, 26), [("the preceding week", "1987-03-16/1987-03-22")]),
+        ("Sales were down from the past month.", date(1987, 3, 26), [("the past month", "1987-02-26/1987-03-26")]),
+        # a month of delivery is ahead, whatever the tense (not a month's own "shipments")
+        ("Japan bought 5,000 tonnes of rapeseed for May shipment.", date(1987, 4, 9), [("May", "1987-05")]),
+        ("It sold two cargoes for April/May shipment.", date(1987, 3, 6), [("April", "1987-04"), ("May", "1987-05")]),
+        ("Resistance held near 7.0 cents basis May.", date(1987, 4, 7), [("May", "1987-05")]),
+        ("February shipments were up 5.8 billion dlrs.", date(1987, 3, 31), [("February", "1987-02")]),
+        # a half named by the day it ends is its six months, as a quarter is; "1987 nine mths" January-September
+        ("It will not pay a dividend for the half year ended December 31, 1986.", date(1987, 3, 13),
+         [("half year ended December 31, 1986", "1986-07-01/1986-12-31")]),
+        ("No dividend for the first half year ending April 30, 1987.", date(1987, 4, 8),
+         [("half year ending April 30, 1987", "1986-11-01/1987-04-30")]),
+        ("1987 nine mths includes loss 1,519,000 dlrs.", date(1987, 10, 20), [("1987 nine mths", "1987-01-01/1987-09-30")]),
+        ("NOTE: 1987 six months includes a charge.", date(1987, 3, 24), [("1987 six months", "1987-01-01/1987-06-30")]),
+        # ...but a week or three months so ended stays the day or the month (our sets' reading)
+        ("Shipments for the week ended February 28 were 1.2 mln tonnes.", date(1987, 3, 5), [("February 28", "1987-02-28")]),
+    ],
+)
+def test_months_back_anaphors_delivery_months_and_halves(text, ref, found):
+    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)] == found
+
+
 def test_a_part_of_a_month_is_placed_as_its_month():
     text = "It will take place in the second half of March."  # said on March 18: this March's, not next year's
     assert [d.value for d in find_dates(text, 0, len(text), date(1987, 3, 18))] == ["1987-03-16/1987-03-31"]
