@@ -120,6 +120,11 @@ PATTERNS = [
     # "the previous month", "the prior week": the one before the month or week the sentence stated before
     # it, else before the reference's (``_unit_anaphor``); not "the past month", seven days up to the reference
     ("unit_anaphor", re.compile(r"(?i)\bthe\s+(?:previous|prior|preceding)\s+(?P<unit>month|week)\b(?!\s+(?:ago|earlier))")),
+    # "the third quarter of 1987 ... the same period of 1986", "its fourth quarter ended March 31 ... the same
+    # quarter a year earlier": the period the sentence stated before it, in that year (``_period_anaphor``)
+    ("period_anaphor", re.compile(rf"(?i)\bthe\s+(?:same|corresponding|comparable)\s+(?P<unit>quarter|period|week|month|half)"
+                                  rf"(?:\s+(?:of|in)\s+(?P<y>{_YEAR})\b|\s+(?P<back>a\s+year\s+(?:earlier|ago|before)|"
+                                  rf"(?:of\s+)?last\s+year)\b)")),
     # "from 142.1 billion the previous year", "the bond of the same year": a calendar year told by the one
     # the sentence states before it (``_year_anaphor``), else by the reference date's
     ("year_anaphor", re.compile(r"(?i)\bthe\s+(?P<rel>previous|prior|preceding|same|following)\s+year\b(?![-\w])(?!\s+ago)"
@@ -191,7 +196,7 @@ class DateMention:
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
     "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "range_months_through": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
-    "month": "month", "months_to": "year_to", "year_months": "year", "unit_anaphor": "unit",
+    "month": "month", "months_to": "year_to", "period_anaphor": "same", "year_months": "year", "unit_anaphor": "unit",
     "iso": "year", "numeric": "year", "range_years": "year", "decade": "year", "year": "year",
     "month_half": "month", "month_week": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
     "decade_short": "apostrophe",
@@ -236,6 +241,8 @@ def cues(text: str, start: int, end: int) -> set[str]:
         found.add("holiday")
     if "fy" in low:
         found.add("fiscal")
+    if "same " in low or "corresponding " in low or "comparable " in low:
+        found.add("same")
     if "centur" in low:
         found.add("century")
     if ("'" in low or "’" in low) and _APOSTROPHE_DIGIT.search(low):
@@ -293,8 +300,9 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 placed = "future"  # "for May shipment", "basis May": a month of delivery, ahead
             value = _year_anaphor(m, text[start:s], reference) if kind == "year_anaphor" \
                 else _unit_anaphor(m["unit"].lower(), [d for d in out if d.end <= s], reference, text) if kind == "unit_anaphor" \
+                else _period_anaphor(m, [d for d in out if d.end <= s], reference, text) if kind == "period_anaphor" \
                 else _resolve(kind, m, reference, placed)
-            if value is None and (kind.startswith("range_") or kind == "numeric"):
+            if value is None and (kind.startswith("range_") or kind in ("numeric", "period_anaphor")):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
             out.append(DateMention(s, e, text[s:e], value))
             bisect.insort(taken, (s, e))
@@ -365,6 +373,33 @@ def _unit_anaphor(unit: str, earlier: list[DateMention], ref: date, text: str) -
         return f"{first.year:04d}-{first.month:02d}"
     monday = ref - timedelta(days=ref.weekday() + 7)
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+_ANAPHOR_TEXT = re.compile(r"(?i)the\s+(?:previous|prior|preceding|same|corresponding|comparable)\b")
+
+
+def _period_anaphor(m: re.Match, earlier: list[DateMention], ref: date, text: str) -> str | None:
+    """ "the same quarter / period / week / month / half" with a year after it: the period the sentence
+    stated last before it (not another anaphor), moved to that year ("of 1986"; "a year earlier", "last
+    year": a year back); None with no such period, where "a year earlier" is left to be read alone."""
+    for d in sorted(earlier, key=lambda d: d.start, reverse=True):
+        v = d.value or ""
+        if _ANAPHOR_TEXT.match(d.text):
+            continue
+        if len(v) == 10 and m["unit"].lower() == "week" and _WEEK_ENDING.search(text, max(0, d.start - 20), d.start):
+            v = f"{(date.fromisoformat(v) - timedelta(days=6)).isoformat()}/{v}"  # "the week to April 1"
+        if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", v):
+            a, b = (date.fromisoformat(x) for x in v.split("/"))
+        elif re.fullmatch(r"\d{4}-\d\d", v):
+            a = b = None
+        else:
+            continue
+        year = int(m["y"]) if m["y"] else int(v[:4]) - 1
+        k = year - int(v[:4])
+        if a is None:
+            return f"{year:04d}-{v[5:7]}"
+        return f"{_shift(a, 'year', k).isoformat()}/{_shift(b, 'year', k).isoformat()}"
+    return None
 
 
 def _record_before(before: str) -> bool:

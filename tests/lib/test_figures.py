@@ -1008,6 +1008,28 @@ def test_months_back_anaphors_delivery_months_and_halves(text, ref, found):
     assert [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)] == found
 
 
+@pytest.mark.parametrize(
+    "text, ref, found",
+    [
+        ("It expects revenues for its fourth quarter ended March 31 to beat the same quarter a year earlier.", date(1987, 3, 19),
+         [("fourth quarter", "1987-01-01/1987-03-31"), ("March 31", "1987-03-31"),
+          ("the same quarter a year earlier", "1986-01-01/1986-03-31")]),
+        ("For the third quarter of 1987 it expects 1.5 billion dlrs against one billion in the same period of 1986.",
+         date(1987, 6, 1), [("the third quarter of 1987", "1987-07-01/1987-09-30"),
+                            ("the same period of 1986", "1986-07-01/1986-09-30")]),
+        ("Prices fell 0.8 pct in January against the same month a year earlier.", date(1987, 3, 4),
+         [("January", "1987-01"), ("the same month a year earlier", "1986-01")]),
+        ("Shipments in the week to April 1 fell from the previous week and the same week in 1986.", date(1987, 4, 3),
+         [("April 1", "1987-04-01"), ("the previous week", "1987-03-19/1987-03-25"),
+          ("the same week in 1986", "1986-03-26/1986-04-01")]),
+        # with no period stated before it, "a year earlier" is read alone, as before
+        ("Profits rose from the same period a year earlier.", date(1987, 3, 4), [("a year earlier", "1986")]),
+    ],
+)
+def test_the_same_period_is_the_one_stated_before_it_in_that_year(text, ref, found):
+    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)] == found
+
+
 def test_a_part_of_a_month_is_placed_as_its_month():
     text = "It will take place in the second half of March."  # said on March 18: this March's, not next year's
     assert [d.value for d in find_dates(text, 0, len(text), date(1987, 3, 18))] == ["1987-03-16/1987-03-31"]
