@@ -52,7 +52,7 @@ _DAY_WORDS = "|".join(sorted([*DAY_WORDS, *(w.capitalize() for w in DAY_WORDS)],
 _NUM = "|".join([r"\d+", tree_alternation(w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and v > 0)])
 # what makes a four-digit number a quantity rather than a year
 _NOT_YEAR = r"(?!\s*(?:pct|percent|%|tonnes|tons|t\b|dlrs|dollars|mln|bln|billion|million|shares|people|barrels|" \
-            r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b))"
+            r"bpd|kg|km|miles|units|vehicles|cars|workers|jobs|acres|hectares|[a-z]+s\s+of\b)|\s+(?-i:UP|OFF|UNCH)\b)"
 # a season before these names a crop, not a time: "spring wheat", "winter grains", "the autumn sowing"
 _CROPS = r"(?:wheat|barley|grains?|crops?|oats|rye|rapeseed|sowings?|plantings?|seedings?|harvests?|kharif|rabi)\b"
 

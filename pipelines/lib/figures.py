@@ -519,6 +519,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         return None  # "in the first half", "the second quarter": a period, not a fraction
     if not (cur or scale) and _CLOCK.match(text, m.end("num")):  # "2 pm", "2.13 am": a time, not a figure
         return None
+    if digits_only and not (cur or scale or unit) and _CLOCK_MINUTES.match(text, m.end("num")):
+        return None  # "at 11:01 GMT", "NY COCOA 12:00": a time of day
     if digits_only and re.fullmatch(r"[01]\d[0-5]\d|2[0-3][0-5]\d", num.strip()) and not cur and (
             num.strip().startswith("0") and re.match(r"(?i)\s?(?:hrs|hours)\b", text[m.end("num"):])
             or _ZONE.match(text, m.end("num"))):
@@ -860,6 +862,7 @@ _IDENTIFIER_OPENS = re.compile(r"\W*(?:Unit|Reactor|Phase|Block|Platform|Stage|L
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[\s-]$")
 _HUNDREDTHS = frozenset({"cents", "cent", "cts", "ct", "pence", "¢"})  # the last word of a currency: its hundredths
 _CLOCK = re.compile(r"(?i)\s?[ap]\.?m\.?(?![\w])")
+_CLOCK_MINUTES = re.compile(r":[0-5]\d(?![\d,]|\.\d)")
 _POWER = re.compile(r"(?:\^?(?P<digit>[23])|(?P<sup>[²³])|\s+(?P<word>squared|cubed))(?![\w])")
 _RATE_PERIODS = "second|minute|hour|day|week|month|year"  # what "a" before them makes a rate of a quantity
 _PER = re.compile(rf"(?i)\s*(?:/|\bper\s+|\ban?\s+(?=(?:{_RATE_PERIODS})\b))")

@@ -255,6 +255,8 @@ def test_kinds_values_units(text, kind, value, unit):
         "The robbery began at 2pm and was over by 2.17pm.",
         "The quake struck at 0620 hrs.",
         "It was 0920 GMT when trading began.",
+        "The exchange will hold a press conference at 16:20 EDT.",  # a time of day with its minutes
+        "NY COCOA 12:00",
         "The motor vessel Northern 1 sank.",
         "Profit rose in the first half.",
         "Sales fell in the second quarter.",
@@ -958,6 +960,12 @@ def test_a_price_beside_a_futures_month_is_no_day(text, months):
     """The decimals of a price before a month ("275.00 May") or a price after it ("May 45-1/8") are no day
     of it (session 26: 163 Reuters dates in price tables had no value)."""
     assert [d.text for d in find_dates(text, 0, len(text), REF)] == months
+
+
+@pytest.mark.parametrize("text, years", [("NY COCOA 12:00\nMAY7  1921 OFF 13\nJUL7  1957 UP 10\nDEC7  2012 UNCH", []),
+                                         ("Output fell in 1986, up from 1985.", ["1986", "1985"])])
+def test_a_price_with_its_change_in_a_table_is_no_year(text, years):
+    assert [d.text for d in find_dates(text, 0, len(text), REF)] == years
 
 
 @pytest.mark.parametrize(
