@@ -125,6 +125,7 @@ class Block:
     reason: str | None = None  # why it is dropped (for chrome)
     prose: bool = False  # classified good before any smoothing: a paragraph of prose
     credit: bool = False  # a picture credit or caption label (_drop_credits)
+    near_body: bool = False  # classified short before any smoothing: a timestamp, an unknown key's value
 
 
 @dataclass
@@ -183,6 +184,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
                 b.cls, b.reason = classify(b.text)
         b.prose = b.cls == GOOD
         b.credit = b.reason == "credit"
+        b.near_body = b.cls == SHORT
     _mark_sign_off(blocks)
     _mark_sections(blocks)
     _cut_comment_thread(blocks)
@@ -903,8 +905,11 @@ def _keep_whole_brief(blocks: list[Block]) -> None:
     navigation, metadata, byline, bio, prompt, notice or line its source repeats; only lines too short
     or too bare to score as prose) is all body and survives whole, but for a sign-off: a newswire brief
     ("Qtly div 19 cts vs 19 cts in prior qtr" / "Payable May one" / "Record April two"), a headline
-    alone, a list of company names under its heading. Emptied, it was found by no search."""
-    if blocks and all(b.cls == GOOD or b.reason in _BRIEF_REASONS for b in blocks) \
+    alone, a list of company names under its heading, a price table under a heading with its time ("NY
+    COMEX GOLD 11:01": a line scored short metadata, as a timestamp or a bare ``key: value`` is, unlike a
+    known key's line). Emptied, it was found by no search."""
+    if blocks and all(b.cls == GOOD or b.reason in _BRIEF_REASONS or b.reason == "metadata" and b.near_body
+                      for b in blocks) \
             and any(b.reason != "sign_off" for b in blocks):
         for b in blocks:
             if b.reason != "sign_off":

@@ -210,7 +210,12 @@ def test_a_newswire_brief_survives_whole(text, body):
         ("U.S. SHAREHOLDER MEETINGS - MAY 4\n Example Widgets Inc\n Sample Holdings Corp\n Reuter\n",
          "U.S. SHAREHOLDER MEETINGS - MAY 4\nExample Widgets Inc\nSample Holdings Corp"),
         ("OIL WORKERS STRIKE ENTERS SECOND WEEK", "OIL WORKERS STRIKE ENTERS SECOND WEEK"),
+        # a price table under a heading with its time of day (the heading scores as a timestamp)
+        ("NY COCOA 12:00\n MAY7  1921 OFF 13\n JUL7  1957 OFF 10\n MAR8 UNTRD\n",
+         "NY COCOA 12:00\nMAY7  1921 OFF 13\nJUL7  1957 OFF 10\nMAR8 UNTRD"),
+        ("NASDAQ COMP 11:01\nCOMP   437.49   OFF 0.29\n", "NASDAQ COMP 11:01\nCOMP   437.49   OFF 0.29"),
         # chrome by what it says stays chrome, even with nothing else on the page
+        ("Updated: 12:00\nViews: 6508\n", ""),
         ("Home\nNews\nSport\nContact us\nPrivacy policy\n", ""),
         ("Author: Jane Doe\nPhone: 555 1234\nViews: 6508\n", ""),
         ("Share this article\nSubscribe to our newsletter\n", ""),
