@@ -110,6 +110,13 @@ rate or a total; a near-repeat of a set-17 sentence from another story; "45.00 E
 ages; race names and record distances "10,000 metres champion", "3km, 5km and 10km", "the men's 1500m";
 "35 degrees heat" with no scale; a results line; "four times as fast"; "2.5G"); 55 figures, written down
 and committed before any extractor ran. "72,000 tonnes annual finished capacity" is a rate (t / year).
+A twenty-first pair (session 30, seed 5151, from bodies in no earlier set): 15 Reuters and 13 BBC sentences
+with a digit that is not a year, any kind of figure (six of them hold none: a chip's name "80386", an
+ordinal "its 20th year", "the 90th minute", "1935-37", a date "5 May"), eight dropped (two results tables,
+a stock split "3-for-2", a race name "800m hope McIlroy", a rugby score, a chart's "top 100", a team's
+replacements list with minutes, an age gap "19 years his junior"); 38 figures, 32 with a subject, written
+down and committed before any extractor ran. A repeated surface ("five cts vs five cts prior") is written
+with a word beside it, so that each points at its own figure.
 Speed on
 the sentences of the first
 N Reuters-21578 bodies. A detection counts
@@ -365,6 +372,9 @@ def gold_sets() -> dict[str, list[dict]]:
         "Reuters sentences stating a physical measure, gold by hand (set 20)": hand_labelled("news-figures-20.jsonl"),
         "BBC News sentences stating a physical measure, gold by hand (set 20)": hand_labelled(
             "news-figures-bbc-20.jsonl", "bbc-news.jsonl.gz"),
+        "Reuters sentences with any figure, gold by hand (set 21)": hand_labelled("news-figures-21.jsonl"),
+        "BBC News sentences with any figure, gold by hand (set 21)": hand_labelled(
+            "news-figures-bbc-21.jsonl", "bbc-news.jsonl.gz"),
     }
 
 
