@@ -789,8 +789,9 @@ def _opens_range(text: str, start: int, end: int) -> bool:
                 and _BETWEEN_BEFORE.search(text, max(0, start - 12), start))
 _POSSESSIVE = re.compile(r"['’]s\b")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s*$")  # "the EU's €750bn fund": the figure qualifies what follows
-_MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|processor|console|"
-                          r"edition)\b")  # singular: "70 aircraft", "two new models" are counts
+_MODEL_AFTER = re.compile(r"(?i)\s+(?:model|line|series|handset|phone|jet|jumbo|airliner|engine|chip|(?:micro)?processor|"
+                          r"console|edition|motherboard)\b"  # singular: "70 aircraft", "two new models" are counts
+                          r"|-[A-Z]\b(?!-)")  # a lettered variant: "the Mylex 386-A motherboard"
 _NAME_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _VARIANT_AFTER = re.compile(r"-\d+\b(?!\s*(?:pct|percent|per\s*cent|%|mln|million|billion|bln|bn|dlrs?)\b)|s\b")
 # the "200" of "Boeing 737-200", the "800" of "10 737-800 planes"

@@ -257,6 +257,9 @@ def test_kinds_values_units(text, kind, value, unit):
         "It was 0920 GMT when trading began.",
         "The exchange will hold a press conference at 16:20 EDT.",  # a time of day with its minutes
         "NY COCOA 12:00",
+        "It uses Intel Corp's 80386 microprocessor called the Mylex 386-A motherboard.",  # names of models
+        "TWA filed a 13-D with the Securities and Exchange Commission.",  # a form's name
+        "It used 3-D mapping of the formations.",
         "The motor vessel Northern 1 sank.",
         "Profit rose in the first half.",
         "Sales fell in the second quarter.",
