@@ -1488,6 +1488,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                 words[-2].group().lower() in ("to", *_MODALS))):
             continue  # a verb's particle ("picked up four awards", "sold it down 30 points"), not "sales up 5%"
         phrase: list[str] = []
+        phrase_end = len(before)  # where the phrase's last word ends
         for wm in reversed(words):
             w = wm.group()
             opens_sentence = not text[s_start:offset + wm.start()].strip()
@@ -1512,6 +1513,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                 if phrase:
                     break
                 continue  # past "had declined", "could drop", "is set to slow", names and function words
+            if not phrase:
+                phrase_end = wm.end()
             phrase.insert(0, w.lower() if opens_sentence and not w.isupper() else w)  # ("M-2", "GDP" keep theirs)
             first = wm
             if len(phrase) == 3:
@@ -1521,7 +1524,12 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             # "consolidated sales in the period were ...": before a verb, the head is before the preposition,
             # unless it is a change ("the rise in exports was"), a verb or a name; not before a preposition
             # ("available in denominations of 1,000": what the figure measures is the denominations)
-            pp = cue.group().lower() not in _PREPOSITION_CUES \
+            # (a preposition cue after a verb is the verb's: "the yield on the bond rose to 7 pct" is the yield's)
+            # (not "up to", "down to": a bound's; not an infinitive's "to raise up to $443m")
+            between = before[phrase_end:].lower().split()
+            verb_between = any((w in _LINKING or _CHANGE_VERB.fullmatch(w)) and w not in ("up", "down", "off")
+                               and (i == 0 or between[i - 1] != "to") for i, w in enumerate(between))
+            pp = (cue.group().lower() not in _PREPOSITION_CUES or verb_between and "," not in before[first.start():phrase_end]) \
                 and _PP_BEFORE.search(text, max(window_start, offset + first.start() - 80), offset + first.start())
             if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
                     and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \

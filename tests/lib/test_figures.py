@@ -772,6 +772,12 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("The trade deficit - the gap between imports and exports - widened to $2bn.", ["trade deficit"]),
         # ...but not when the figure sits in one itself
         ("The hard drive - at 80GB for the larger model - is too small.", ["hard drive"]),
+        # before a verb, the head is before the preposition, whatever the cue after the verb
+        ("The yield on the bond rose to 7 pct.", ["yield"]),
+        ("The coupon on this issue was fixed at 1-3/8 pct earlier today.", ["coupon"]),
+        ("Revenues in the aerospace division edged up to 1.144 billion dlrs.", ["revenues"]),
+        ("They were available in denominations of 1,000 dlrs.", ["denominations"]),  # no verb: the noun after it
+        ("Prices ranged down to 212 dlrs a tonne.", ["prices"]),
     ],
 )
 def test_subject_patterns(text, subjects):
