@@ -1536,12 +1536,12 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                     and (pp["head"][0].islower() or not text[s_start:pp.start("head")].strip()) \
                     and not _VERB_NEXT.search(text, max(window_start, pp.start("head") - 10), pp.start("head")):  # not
                 # "willing to trade in the market"
-                first = next(m for m in _WORDS_BACK.finditer(text, pp.start("head"), pp.end("head")))
+                first = next(_WORDS_BACK.finditer(window, pp.start("head") - offset, pp.end("head") - offset), first)
                 phrase = [pp["head"].lower() if not text[s_start:pp.start("head")].strip() else pp["head"]]
                 mod_opens = pp["mod"] is not None and not text[s_start:pp.start("mod")].strip()
                 if pp["mod"] and not _not_content(pp["mod"]) and (pp["mod"][0].islower() or mod_opens):
                     phrase.insert(0, pp["mod"].lower() if mod_opens else pp["mod"])  # "consolidated sales"
-                    first = next(m for m in _WORDS_BACK.finditer(text, pp.start("mod"), pp.end("mod")))
+                    first = next(_WORDS_BACK.finditer(window, pp.start("mod") - offset, pp.end("mod") - offset), first)
             # "holdings of U.S. savings bonds reached ...": the head is before the "of"
             of = re.search(r"(?i)\b([a-z][a-z-]*)\s+of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w.'’-]+\s+){0,3}$",
                            text[window_start:offset + first.start()])

@@ -778,6 +778,9 @@ def test_a_conversion_in_brackets_measures_what_the_figure_before_it_measures():
         ("Revenues in the aerospace division edged up to 1.144 billion dlrs.", ["revenues"]),
         ("They were available in denominations of 1,000 dlrs.", ["denominations"]),  # no verb: the noun after it
         ("Prices ranged down to 212 dlrs a tonne.", ["prices"]),
+        # (the same far into a long sentence, where the phrase's offsets are the window's, not the text's)
+        ("In a statement released after the close of trading on Thursday afternoon in the city, officials of the "
+         "exchange told reporters that the price of a seat on the exchange dropped to 86,000 dlrs.", ["price of seat"]),
     ],
 )
 def test_subject_patterns(text, subjects):
