@@ -300,7 +300,7 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 placed = "future"  # "for May shipment", "basis May": a month of delivery, ahead
             value = _year_anaphor(m, text[start:s], reference) if kind == "year_anaphor" \
                 else _unit_anaphor(m["unit"].lower(), [d for d in out if d.end <= s], reference, text) if kind == "unit_anaphor" \
-                else _period_anaphor(m, [d for d in out if d.end <= s], reference, text) if kind == "period_anaphor" \
+                else _period_anaphor(m, [d for d in out if d.end <= s], text) if kind == "period_anaphor" \
                 else _resolve(kind, m, reference, placed)
             if value is None and (kind.startswith("range_") or kind in ("numeric", "period_anaphor")):
                 continue  # not a range ("pay on June 26 to May 8 from May 29"): its dates are found alone; "99/12/2020"
@@ -365,20 +365,23 @@ def _unit_anaphor(unit: str, earlier: list[DateMention], ref: date, text: str) -
         if unit == "month" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
             first = _shift(date(int(v[:4]), int(v[5:7]), 1), "month", -1)
             return f"{first.year:04d}-{first.month:02d}"
-        if unit == "week" and len(v) == 10 and _WEEK_ENDING.search(text, max(0, d.start - 20), d.start):
-            end = date.fromisoformat(v) - timedelta(days=7)
-            return f"{(end - timedelta(days=6)).isoformat()}/{end.isoformat()}"
-    if unit == "month":
-        first = _shift(ref.replace(day=1), "month", -1)
-        return f"{first.year:04d}-{first.month:02d}"
-    monday = ref - timedelta(days=ref.weekday() + 7)
-    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+        if unit == "week" and (week := _week_ended_on(d, text)):
+            return "/".join((x - timedelta(days=7)).isoformat() for x in week)
+    return _relative({"rel": f"last {unit}"}, ref)  # "last month", "last week"
+
+
+def _week_ended_on(d: DateMention, text: str) -> tuple[date, date] | None:
+    """The seven days up to ``d``, a day stated after "week ended / ending / to" ("the week to April 1")."""
+    if d.value is None or len(d.value) != 10 or not _WEEK_ENDING.search(text, max(0, d.start - 20), d.start):
+        return None
+    end = date.fromisoformat(d.value)
+    return end - timedelta(days=6), end
 
 
 _ANAPHOR_TEXT = re.compile(r"(?i)the\s+(?:previous|prior|preceding|same|corresponding|comparable)\b")
 
 
-def _period_anaphor(m: re.Match, earlier: list[DateMention], ref: date, text: str) -> str | None:
+def _period_anaphor(m: re.Match, earlier: list[DateMention], text: str) -> str | None:
     """ "the same quarter / period / week / month / half" with a year after it: the period the sentence
     stated last before it (not another anaphor), moved to that year ("of 1986"; "a year earlier", "last
     year": a year back); None with no such period, where "a year earlier" is left to be read alone."""
@@ -386,8 +389,8 @@ def _period_anaphor(m: re.Match, earlier: list[DateMention], ref: date, text: st
         v = d.value or ""
         if _ANAPHOR_TEXT.match(d.text):
             continue
-        if len(v) == 10 and m["unit"].lower() == "week" and _WEEK_ENDING.search(text, max(0, d.start - 20), d.start):
-            v = f"{(date.fromisoformat(v) - timedelta(days=6)).isoformat()}/{v}"  # "the week to April 1"
+        if m["unit"].lower() == "week" and (week := _week_ended_on(d, text)):
+            v = "/".join(x.isoformat() for x in week)  # "the week to April 1"
         if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", v):
             a, b = (date.fromisoformat(x) for x in v.split("/"))
         elif re.fullmatch(r"\d{4}-\d\d", v):
@@ -487,19 +490,12 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 year = ref.year - 1 if g["back"].lower().endswith("last year") else _month_year(month, ref, tense) - 1
                 return f"{year:04d}-{month:02d}"
             return f"{_month_year(month, ref, tense):04d}-{month:02d}"
-        if kind in ("months_to", "year_months"):
-            n = 6 if kind == "months_to" else _count(g["n"])
-            if kind == "year_months":
-                year = int(g["y"])
-                return f"{date(year, 1, 1).isoformat()}/{date(year, n, calendar.monthrange(year, n)[1]).isoformat()}"
+        if kind == "year_months":  # "1987 nine mths": its first nine months
+            return _span(int(g["y"]), 1, _count(g["n"]))
+        if kind == "months_to":  # "the half year ended December 31, 1986"
             month = MONTHS[g["month"].lower().rstrip(".")]
-            if g.get("y"):
-                year = int(g["y"])
-            else:
-                year = _month_year(month, ref, tense)
-            end = date(year, month, int(g["d"]) if g.get("d") else calendar.monthrange(year, month)[1])
-            first = _shift(date(year, month, 1), "month", 1 - n)
-            return f"{first.isoformat()}/{end.isoformat()}"
+            year = int(g["y"]) if g.get("y") else _month_year(month, ref, tense)
+            return _months_ending(date(year, month, int(g["d"]) if g.get("d") else calendar.monthrange(year, month)[1]), 6)
         if kind == "year":
             return g["y"]
         if kind == "quarter":
@@ -513,8 +509,7 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             if ending and not y:  # a fiscal period named by the month it ends: "second quarter ending March 31"
                 last_month = MONTHS[ending.group("month").lower().rstrip(".")]
                 end = _place(lambda yr: date(yr, last_month, calendar.monthrange(yr, last_month)[1]), ref, tense)
-                first = _shift(date(end.year, last_month, 1), "month", 1 - months)
-                return f"{first.isoformat()}/{end.isoformat()}"
+                return _months_ending(end, months)
             if n * months > 12:
                 return None
             if y:
@@ -626,6 +621,11 @@ def _month_year(month: int, ref: date, tense: str | None) -> int:
     made = _place(lambda y: date(y, month, 1 if tense == "past" else calendar.monthrange(y, month)[1]
                                  if tense == "future" else 15), ref, tense)
     return made.year
+
+
+def _months_ending(end: date, months: int) -> str:
+    """The ``months`` calendar months that end with ``end``'s, up to ``end``, as an interval of days."""
+    return f"{_shift(end.replace(day=1), 'month', 1 - months).isoformat()}/{end.isoformat()}"
 
 
 def _span(year: int, n: int, months: int) -> str:

@@ -1475,11 +1475,11 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         # the difference in the value of imports compared to exports - to a record"
         # (not when a dash follows the figure: "The hard drive - at 80GB for the larger model - is too small" is
         # inside an aside itself)
-        aside = _ASIDE.search(before) or (_DASH_ASIDE.search(before) if (" - " in before or "–" in before)
+        aside = _ASIDE.search(before) or (_DASH_ASIDE.search(before) if _DASH.search(before)
                                           and not _DASH.search(text, f.end, s_end) else None)
         if aside and not _not_noun(aside["noun"]) \
                 and (aside["noun"][0].islower() or not text[s_start:offset + aside.start("noun")].strip()) \
-                and all(w.lower() in _LINKING or _CHANGE_VERB.fullmatch(w) for w in aside["verbs"].split()):
+                and all(_linking_or_change(w) for w in aside["verbs"].split()):
             before = before[:aside.end("noun")]
         words = list(_WORDS_BACK.finditer(before))[-4:]
         if cue.group().lower() == "off" and not _PLURAL_END.search(before):
@@ -1525,11 +1525,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             # unless it is a change ("the rise in exports was"), a verb or a name; not before a preposition
             # ("available in denominations of 1,000": what the figure measures is the denominations)
             # (a preposition cue after a verb is the verb's: "the yield on the bond rose to 7 pct" is the yield's)
-            # (not "up to", "down to": a bound's; not an infinitive's "to raise up to $443m")
-            between = before[phrase_end:].lower().split()
-            verb_between = any((w in _LINKING or _CHANGE_VERB.fullmatch(w)) and w not in ("up", "down", "off")
-                               and (i == 0 or between[i - 1] != "to") for i, w in enumerate(between))
-            pp = (cue.group().lower() not in _PREPOSITION_CUES or verb_between and "," not in before[first.start():phrase_end]) \
+            pp = (cue.group().lower() not in _PREPOSITION_CUES
+                  or "," not in before[first.start():phrase_end] and _verb_in(before[phrase_end:])) \
                 and _PP_BEFORE.search(text, max(window_start, offset + first.start() - 80), offset + first.start())
             if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
                     and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \
@@ -1613,6 +1610,20 @@ _COPULA_BEFORE = re.compile(r"(?i)(?<!\bthere\s)(?<!\bthere\swill\s)(?<!\bthere\
 _DASH = re.compile(r"\s[-–—]\s|–|—")
 _DASH_ASIDE = re.compile(r"(?P<noun>\b[A-Za-z][\w-]*)\s+[-–—]\s+[^-–—;()]{3,90}?\s+[-–—]\s+(?P<verbs>(?:[A-Za-z]+\s+){0,2})$")
 _LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has", "have", "had"})
+
+
+def _linking_or_change(word: str) -> bool:
+    """A linking verb or a verb of change ("was", "will", "rose", "up")."""
+    return word.lower() in _LINKING or _CHANGE_VERB.fullmatch(word) is not None
+
+
+def _verb_in(stretch: str) -> bool:
+    """Whether ``stretch`` (between a noun phrase and a preposition cue) holds a finite linking or change verb:
+    not "up to" / "down to", a bound's; not an infinitive's "to raise up to $443m"."""
+    words = stretch.lower().split()
+    return any(_linking_or_change(w) and w not in ("up", "down", "off") and (i == 0 or words[i - 1] != "to")
+               for i, w in enumerate(words))
+
 # "funds were trading at 6-1/8 pct": an "-ing" form after "be" is a verb
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
                         r"\b(?:is|are|was|were|be|been)\s+$")  # (not "it was negotiating to invest")
