@@ -24,6 +24,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "hundred": 1e2, "dozen": 12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English: "Rs 500 crore"
+    "lakh crore": 1e12, "lakh crores": 1e12, "thousand crore": 1e10, "thousand crores": 1e10,  # "Rs 1.5 lakh crore"
 }
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -33,7 +34,33 @@ NUMBER_WORDS = {
 }
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
                     "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW",
-                    "r$": "BRL", "chf": "CHF", "sfr": "CHF"}
+                    "r$": "BRL", "chf": "CHF", "sfr": "CHF",
+                    # the signs of one currency each (Unicode's currency block) and the local abbreviations of
+                    # English-language papers ("Rp 5 trillion", "RM1.2 billion", "KSh 3 billion", "Dh500")
+                    "₦": "NGN", "₱": "PHP", "₪": "ILS", "₺": "TRY", "₽": "RUB", "₴": "UAH", "₫": "VND", "₵": "GHS",
+                    "₸": "KZT", "₼": "AZN", "₾": "GEL", "₡": "CRC", "₲": "PYG", "₭": "LAK", "₮": "MNT", "฿": "THB",
+                    "৳": "BDT", "₨": "INR", "nt$": "TWD", "j$": "JMD", "tt$": "TTD", "n$": "NAD", "mx$": "MXN",
+                    "e£": "EGP", "rp": "IDR", "rp.": "IDR", "rm": "MYR", "ksh": "KES", "ksh.": "KES", "nis": "ILS",
+                    "dh": "AED", "dhs": "AED", "qr": "QAR", "sr": "SAR", "tk": "BDT", "rmb": "CNY",
+                    "sh": "KES", "r": "ZAR", "n": "NGN", "p": "PHP"}  # (one letter only before a scaled amount: "R2.5 billion")
+# ISO 4217 codes (pycountry's list) written before or after a number ("AED 1.2 billion", "3.2 billion SEK"),
+# in capitals only; not the codes that are also English words or common initials ("ALL 12", "TOP 5", "PHP 8"
+# is a programming language's version, "NPR" a radio network), nor those of funds, metals and tests (X..)
+# but the CFA and CFP francs, the East Caribbean dollar and the IMF's SDR
+_CODE_WORDS = frozenset({"ALL", "AMD", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY", "PHP",
+                         "NPR", "NIO", "IRR", "RON", "MGA", "HNL", "LAK", "CDF", "ERN", "SHP", "BOV", "CHE", "CHW",
+                         "CLF", "COU", "MXV", "USN", "UYI", "UYW", "SLE", "VED", "CVE", "ANG", "GIP", "BSD"})
+_MAJOR_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR"})  # read in capitals too
+
+
+def _iso_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies
+                     if (not c.alpha_3.startswith("X") or c.alpha_3 in ("XAF", "XOF", "XCD", "XPF", "XDR"))) - _CODE_WORDS
+
+
+ISO_CODES = _iso_codes()
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD", "u.s. dollars": "USD",
     "us dollars": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP",
@@ -69,6 +96,24 @@ CURRENCY_WORDS = {
     "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
     "¢": "USD",  # "5¢": cents
 }
+_CURRENCY_WORDS_1987 = frozenset(CURRENCY_WORDS)  # the words read on the corpora's newswire: every one a unit-like word
+CURRENCY_WORDS |= {
+    # the currencies of today's English-language press, in the words it writes after a number
+    "₦": "NGN", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₴": "UAH", "₫": "VND", "฿": "THB",
+    "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "brazilian reals": "BRL",
+    "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "tenge": "KZT", "taka": "BDT", "dong": "VND",
+    "birr": "ETB", "zloty": "PLN", "shekel": "ILS", "new shekels": "ILS", "rouble": "RUB", "ruble": "RUB",
+    "krona": "SEK", "soles": "PEN", "bolivianos": "BOB", "quetzales": "GTQ", "colones": "CRC",
+    "guaranies": "PYG", "cordobas": "NIO", "lempiras": "HNL", "kyat": "MMK", "kyats": "MMK", "riel": "KHR",
+    "riels": "KHR", "tugrik": "MNT", "afghanis": "AFN", "kwanza": "AOA", "pula": "BWP", "forint": "HUF",
+    "cfa francs": "XOF", "lev": "BGN", "leva": "BGN", "levs": "BGN", "lei": "RON", "koruna": "CZK",
+    "korunas": "CZK", "czech crowns": "CZK", "czech korunas": "CZK", "ringgits": "MYR", "rupiahs": "IDR",
+    "nairas": "NGN", "yuan renminbi": "CNY", "bitcoins": None,
+    # named alone in several countries (below): the most frequent in English news where no country is named
+    "dirhams": "AED", "dirham": "AED", "shillings": "KES", "shilling": "KES", "kwacha": "ZMW",
+    "rials": "IRR", "rial": "IRR", "krone": "NOK", "kroner": "NOK",
+}
+CURRENCY_WORDS = {k: v for k, v in CURRENCY_WORDS.items() if v is not None}
 # A currency's name that several countries use, and the countries that use it: named alone, the amount is
 # in the currency of the one country its sentence names, if it names one ("lend Sri Lanka 6.5 billion
 # rupees": LKR), else in CURRENCY_WORDS' (the corpora's most frequent). Not dollars nor pounds: a story
@@ -85,10 +130,29 @@ _COUNTRY_CURRENCIES = {
     # (not Luxembourg: where euro-market bonds in francs are listed, "listed in Luxembourg")
     "franc": {"FRF": "France|French", "CHF": "Switzerland|Swiss", "BEF": "Belgium|Belgian"},
     "riyal": {"SAR": "Saudi", "QAR": "Qatar|Qatari", "OMR": "Oman|Omani", "YER": "Yemen|Yemeni"},
+    "dirham": {"AED": "UAE|Emirates|Emirati|Dubai|Abu Dhabi", "MAD": "Morocco|Moroccan"},
+    "shilling": {"KES": "Kenya|Kenyan", "UGX": "Uganda|Ugandan", "TZS": "Tanzania|Tanzanian", "SOS": "Somalia|Somali"},
+    "kwacha": {"ZMW": "Zambia|Zambian", "MWK": "Malawi|Malawian"},
+    "rial": {"IRR": "Iran|Iranian", "OMR": "Oman|Omani", "YER": "Yemen|Yemeni"},
+    "krone": {"NOK": "Norway|Norwegian", "DKK": "Denmark|Danish"},
+    "kroner": {"NOK": "Norway|Norwegian", "DKK": "Denmark|Danish"},
 }
 _COUNTRY_NAMES = {name: {code: re.compile(rf"\b(?:{names})\b") for code, names in codes.items()}
                   for name, codes in _COUNTRY_CURRENCIES.items()}
-_BY_COUNTRY = {w: name for name in _COUNTRY_CURRENCIES for w in (name, name + "s")}
+_BY_COUNTRY = {w: name for name in _COUNTRY_CURRENCIES for w in (name, name + "s")} \
+    | {"₨": "rupee", "rs": "rupee", "rs.": "rupee", "sh": "shilling"}  # "Pakistan's budget is Rs8 trillion": PKR
+# "50 Ugandan shillings", "Sri Lankan rupees": a currency named after its country (each name of _COUNTRY_CURRENCIES
+# before the currency's name)
+CURRENCY_WORDS.update({f"{country.lower()} {word}": code for name, codes in _COUNTRY_CURRENCIES.items()
+                       for code, countries in codes.items() for country in countries.split("|")
+                       for word in (name, name + "s") if f"{country.lower()} {word}" not in CURRENCY_WORDS})
+CURRENCY_WORDS.update({"south african rand": "ZAR", "nigerian naira": "NGN", "turkish lira": "TRY", "chinese yuan": "CNY",
+                       "japanese yen": "JPY", "russian roubles": "RUB", "russian rubles": "RUB", "thai baht": "THB",
+                       "indonesian rupiah": "IDR", "malaysian ringgit": "MYR", "south korean won": "KRW",
+                       "korean won": "KRW", "vietnamese dong": "VND", "ukrainian hryvnias": "UAH", "ukrainian hryvnia": "UAH",
+                       "polish zlotys": "PLN", "polish zloty": "PLN", "hungarian forints": "HUF", "israeli shekels": "ILS",
+                       "new israeli shekels": "ILS", "ghanaian cedis": "GHS", "argentine pesos": "ARS",
+                       "argentinian pesos": "ARS", "swedish kronor": "SEK", "new taiwan dollars": "TWD"})
 
 
 def _currency_of_country(word: str, sentence: str) -> str | None:
@@ -128,6 +192,7 @@ UNIT_WORDS = {
     "miles per hour": "mile / hour", "knots": "knot", "btu": "british_thermal_unit", "british thermal units": "british_thermal_unit", "joules": "joule",
     "dwt": "metric_ton", "deadweight tonnes": "metric_ton", "deadweight tons": "metric_ton",  # ships: not pennyweights
     "mths": "month", "mth": "month", "yrs": "year", "yr": "year", "wks": "week", "mins": "minute",
+    "decibels": "decibel", "decibel": "decibel",
     "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
 }
 SYMBOL_OVERRIDES = {"oil_barrel": "bbl", "oil_barrel / day": "bbl/d", "kilometer ** 2": "km²", "meter ** 3": "m³", "mile ** 2": "mi²",
@@ -143,10 +208,14 @@ def _alts(words) -> str:
 
 _NUMBER_WORD_LIST = [w for w in NUMBER_WORDS if w not in ("a", "an")]  # "a" and "an" count only before a noun
 _NUMWORD = tree_alternation(_NUMBER_WORD_LIST)
-_SCALE = tree_alternation(SCALES)
+_SCALE = tree_alternation(SCALES).replace(r"\ ", r"\s")
 _UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
-_UNIT_ALTS = tree_alternation(_UNIT_KEYS).replace(r"\ ", r"[\s-]")  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"
-_CUR_SYM = r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)(?=\s?\d))"
+_UNIT_ALTS = tree_alternation(_UNIT_KEYS).replace(r"\ ", r"[\s-]") \
+    + rf"|(?-i:{'|'.join(sorted(ISO_CODES))})"  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"; "3.2 billion SEK"
+_CUR_SYM = (r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|NT\$|J\$|TT\$|N\$|MX\$|E£|[$€£¥₹₩₦₱₪₺₽₴₫₵₸₼₾₡₲₭₮฿৳₨]|Rs\.?"
+            r"|(?-i:Rp\.?|RM|K[Ss]h\.?|Sh|Dhs?|NIS|QR|SR|Tk|RMB)(?=\s?\d)"
+            r"|(?-i:[RNP])(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|tn|m)\b)"
+            rf"|(?-i:{'|'.join(sorted(ISO_CODES))})(?=\s?\d))")
 _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]|-\d)"
            r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
 
@@ -154,7 +223,7 @@ FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
     (?P<sign>(?<![\d-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen)\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen|percentage\s+points?|per\s?cent|percent|pct|point)\b)|(?:a|one|three)\s+quarters?\s+of\s+an?(?=\s+(?:percentage\s+)?points?\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
     (?:(?:\s?|-(?=(?:million|billion|trillion)-))(?P<scale>{_SCALE})\b\.?)?
     (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]|(?<=[A-Za-z])[-‑]\d))?
@@ -167,7 +236,7 @@ FIGURE = re.compile(
 # neither is skipped: on 12,504 Reuters sentences half had neither, and running FIGURE over them cost
 # 0.17 s against 0.04-0.09 s for these two searches (tested: no FIGURE match escapes them).
 _FIGURE_CUE_CHAR = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")
-_NUMBER_WORD_CUE = WordCue(_NUMBER_WORD_LIST + ["dozen", "hundred"], after=("rs", "rs."))
+_NUMBER_WORD_CUE = WordCue(_NUMBER_WORD_LIST + ["dozen", "hundred", "quarter"], after=("rs", "rs."))
 
 
 def may_hold_figures(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -258,6 +327,10 @@ def parse_number(num: str, frac: str | None = None) -> float | None:
         value = float(s)
     elif s in ("a half", "an half", "one half", "half a", "half an"):
         value = 0.5
+    elif s.endswith((" of a", " of an")):  # "a quarter of a percentage point"
+        value = _number_words(s.rsplit(" of ", 1)[0])
+        if value is None:
+            return None
     elif s.endswith("dozen"):
         value = 12.0
     else:
@@ -439,6 +512,12 @@ def _row_label(text: str, start: int, end: int, figs: list[Figure]) -> str | Non
 def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | None:
     num, cur, scale, unit, frac = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit"), m.group("frac")
     is_word = not re.search(r"\d", num)
+    if is_word and not unit and _FRACTION_OF_POINT.fullmatch(num) and (point := _POINT_AFTER.match(text, m.end())):
+        # "cut rates by half a point", "a quarter of a point": percentage points where the sentence is about rates
+        value = parse_number(num) or 0.0
+        if not _RATES.search(text, sent_start, sent_end) or _INDEX.search(text, sent_start, sent_end):
+            return Figure(m.start(), point.end(), text[m.start():point.end()], "number", value, None)  # a bond's
+        return Figure(m.start(), point.end(), text[m.start():point.end()], "percent", value, "pp")
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
     if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
             and not _MARK_BEFORE_NOUN.match(text, m.end(), sent_end) \
@@ -542,15 +621,20 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     if scale == "K" and not (cur or unit) and _TEMPERATURE_WORDS.search(text, sent_start, sent_end) \
             and not _WORD_AFTER.match(text, m.end()):  # (not "the 10K race")
         scale, unit = None, "K"  # "300 °C (572 °F, 573.15K)": kelvins among temperatures, not thousands
-    scale_f = SCALES.get(scale.lower().rstrip("."), 1.0) if scale else 1.0
+    scale_f = SCALES.get(" ".join(scale.lower().rstrip(".").split()), 1.0) if scale else 1.0
     if scale in ("b", "B", "M") and not (cur or unit):
         scale_f = 1.0  # "3M products", "35 M&S goods": names; "b" alone is rarely a billion
     kind, canonical = "number", None
     unit_l = unit.lower() if unit else None
     if unit_l and unit_l not in _UNIT_KEYS:
         unit_l = " ".join(unit_l.replace("-", " ").split())  # "Canadian-dlr", "metric\ntons"
+    if (cur in ISO_CODES or unit in ISO_CODES) and (cur or unit) not in _MAJOR_CODES and _shouted(text[sent_start:sent_end]):
+        # "JVR 398.00 JOS 133.25 ... 198.00 JMD": a table of tickers, not money
+        return Figure(m.start("num"), m.end("num"), num, "number", value, None) if not scale else None
     if cur:
         kind, canonical = "money", CURRENCY_SYMBOLS.get(cur.lower(), cur.upper())
+        if cur.lower() in _BY_COUNTRY:  # "Pakistan's budget is Rs8 trillion": the country's rupees
+            canonical = _currency_of_country(cur.lower(), text[sent_start:sent_end]) or canonical
         if unit_l and unit_l in CURRENCY_WORDS and CURRENCY_WORDS[unit_l] != "USD":
             canonical = CURRENCY_WORDS[unit_l]
         elif unit_l and unit_l not in CURRENCY_WORDS:  # "$5 a barrel": the unit is not ours
@@ -580,6 +664,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
                 scale_f *= 0.01
     elif unit == "K":
         kind, canonical = "quantity", "K"
+    elif unit in ISO_CODES:  # "3.2 billion SEK"
+        kind, canonical = "money", unit
     elif unit_l in UNIT_WORDS:
         pint_name = UNIT_WORDS[unit_l]
         kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
@@ -596,6 +682,9 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         inches = _INCHES_ALONE.match(text, m.end(), sent_end)
         if inches:  # "2 1/2 in thick", "the pencil is 2 in."
             kind, canonical, e = "quantity", "in", inches.end()
+    if kind == "number" and not (unit or scale or is_word or cur) and (height := _FOOT_INCHES.match(text, m.end("num"))) \
+            and int(height.group(1)) < 12:
+        value, kind, canonical, e = value + int(height.group(1)) / 12, "quantity", "ft", height.end()
     if kind == "number" and not (unit or scale or is_word or cur):
         if _inch_mark(text, m.end(), sent_start, sent_end):  # 'Wrench 8"', 'a 42″ screen', '5\' 10" tall'
             kind, canonical, e = "quantity", "in", m.end() + 1
@@ -836,6 +925,9 @@ _WORD_AFTER = re.compile(r"[\s-]+(?!(?:and|or|to|at|in|on|for|with|by|from|than|
 _TEMPERATURE_WORDS = re.compile(r"(?i)°|\b(?:celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b")
 _WEIGHT_AFTER = re.compile(r"(?i)\s+(?:heavier|lighter|overweight|underweight|in\s+weight)\b")
 _FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|')\s$")
+_POINT_AFTER = re.compile(r"\s+points?\b")
+_FRACTION_OF_POINT = re.compile(r"(?i)half\s+an?|(?:a|one|three)\s+quarters?\s+of\s+an?")
+_FOOT_INCHES = re.compile(r"(?i)-(?:foot|feet|ft)-(\d{1,2})(?:-(?:inch(?:es)?|in))?(?![\w.])")  # "a 5-foot-10 guard"
 _FEET_MARK = re.compile(r"['′](?=\s?\d{1,2}(?:\.\d+)?[\"″])")  # "5' 10\"": feet, when inches follow
 
 
@@ -1049,7 +1141,9 @@ _RATES = re.compile(r"(?i)%|\b(?:pct|percent|per cent|percentage|rates?|yields?|
                     r"growth|polls?|lead|margin|libor|prime)\b")
 # a sentence where "points" are an index's ("the Barclays share index fell 504.75 points ..., a decline of 14.7 pct")
 _POINTS = re.compile(r"(?i)\bpoints?$")
-_INDEX = re.compile(r"\b(?:Dow|FTSE|FT-SE|Nikkei|Hang Seng|DAX|CAC|S&P|Nasdaq|NASDAQ|Industrials|Footsie|ISEQ)\b"
+_INDEX = re.compile(r"\b(?:Dow|FTSE|FT-SE|Nikkei|Hang Seng|DAX|CAC|S&P|Nasdaq|NASDAQ|Industrials|Footsie|ISEQ|Sensex|"
+                    r"SENSEX|Nifty|NIFTY|KOSPI|Kospi|ASX|TSX|Stoxx|STOXX|IBEX|Ibex|Topix|TOPIX|Straits Times|"
+                    r"All Ordinaries|MSCI|Russell \d+)\b|(?i:\b(?:index|indices|indexes)\b)"
                     r"|(?i:\b(?:share|shares|stock|stocks|composite|industrial)\s+(?:price\s+)?(?:index|indices|average)\b"
                     r"|\bindex\s+of\s+(?:leading\s+)?shares\b)")
 _BITS_PER_SECOND = re.compile(r"(?i)^([kmgt])bps$")  # not a bare "bps": basis points in finance
@@ -1362,12 +1456,10 @@ def _share_subjects(figs: list[Figure]) -> None:
             f.subject = subject
 
 
-_UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, CURRENCY_WORDS, PERCENT_WORDS) for k in table for w in k.lower().split()}
+_UNIT_LIKE = frozenset({w for table in (UNIT_WORDS, _CURRENCY_WORDS_1987, PERCENT_WORDS) for k in table for w in k.lower().split()}
+                       | {k for k in CURRENCY_WORDS if " " not in k}  # a currency's own word, not "Thai", "Kenyan", "real"
                        | set(SCALES) | {"tons", "tonnes", "barrels", "units", "points", "cents", "ecus", "sdrs", "head",
-                                      "fob", "cif",
-                                      # currencies whose ISO code the name alone does not give (Kenyan or
-                                      # Ugandan shillings, Moroccan or Emirati dirhams, ...): not money here
-                                      "shillings", "kwacha", "dirhams", "korunas", "levs", "lei"}) \
+                                      "fob", "cif"}) \
     - {"european", "currency", "unit"}  # not subjects (but "unit labor costs", "the US currency" are)
 _STOP_SUBJECT = re.compile(r"(?i)^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|at|by|for|"
                            r"from|with|and|or|but|as|is|was|were|are|be|been|has|have|had|it|they|he|she|we|said|"
@@ -1481,7 +1573,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                 and (aside["noun"][0].islower() or not text[s_start:offset + aside.start("noun")].strip()) \
                 and all(_linking_or_change(w) for w in aside["verbs"].split()):
             before = before[:aside.end("noun")]
-        words = list(_WORDS_BACK.finditer(before))[-4:]
+        clause = before.rfind(";")  # not past a semicolon ("... beat forecasts; sales were $3.2 billion": sales)
+        words = [w for w in list(_WORDS_BACK.finditer(before))[-4:] if w.start() > clause]
         if cue.group().lower() == "off" and not _PLURAL_END.search(before):
             continue  # "sales off 6.9 pct"; not a verb's "laid off one week", "broken off two weeks ago"
         if cue.group().lower() in ("up", "down", "off") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
@@ -1525,8 +1618,10 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             # unless it is a change ("the rise in exports was"), a verb or a name; not before a preposition
             # ("available in denominations of 1,000": what the figure measures is the denominations)
             # (a preposition cue after a verb is the verb's: "the yield on the bond rose to 7 pct" is the yield's)
+            # (not a relative clause's verb: "sales for feeder steers that weigh between 600 and 800 lbs": the steers)
             pp = (cue.group().lower() not in _PREPOSITION_CUES
                   or "," not in before[first.start():phrase_end] and _verb_in(before[phrase_end:])) \
+                and not _RELATIVE.match(before, phrase_end) \
                 and _PP_BEFORE.search(text, max(window_start, offset + first.start() - 80), offset + first.start())
             if pp and (pp["head"].lower() in _FORWARD_HEADS or not _not_noun(pp["head"])) \
                     and pp["head"].lower() not in _CHANGE_NOUNS - {"growth"} \
@@ -1609,6 +1704,7 @@ _COPULA_BEFORE = re.compile(r"(?i)(?<!\bthere\s)(?<!\bthere\swill\s)(?<!\bthere\
                             r"almost|just|only|an\s+estimated|estimated\s+at|put\s+at|set\s+at)\s+)?$")
 _DASH = re.compile(r"\s[-–—]\s|–|—")
 _DASH_ASIDE = re.compile(r"(?P<noun>\b[A-Za-z][\w-]*)\s+[-–—]\s+[^-–—;()]{3,90}?\s+[-–—]\s+(?P<verbs>(?:[A-Za-z]+\s+){0,2})$")
+_RELATIVE = re.compile(r"(?i)\s+(?:that|which|who)\s")
 _LINKING = frozenset({*_MODALS, "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 
 
@@ -1642,6 +1738,11 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
                            r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned|averaged|averaging|"
                            r"exceeded|topped|accounted for|dipped|slumped|eased|rallied|"
+                           # what a thing measures ("the lorry weighed 44 tonnes", "the farm covers 1,200 hectares")
+                           r"weigh|weighs|weighed|weighing|measures|measured|measuring|covers|covered|spans|spanned|"
+                           # the verb, not the noun ("the average cost for each", "low-cost drives")
+                           r"(?<![\w-])cost(?=\s+(?:(?!(?:of|for|to|in|on|was|is|were|are|will|would|has|had|per|and|or|"
+                           r"savings|cutting|overruns|increases?|rises?)\b)[\w$€£¥])|\s*$)|"  # (the window ends at the figure)
                            # after a modal, with it ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns;
                            # after "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")
                            rf"(?:{_MODAL_ALTS})\s+"
@@ -1731,7 +1832,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
-                        r"expect|think|believe|say|want|feel|agree|prefer|told|costing|"
+                        r"expect|think|believe|say|want|feel|agree|prefer|told|costing|beat|hit|saw|met|led|weigh|weighs|"
                         r"vary|varies|varying|ranging)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1747,7 +1848,7 @@ _CHANGE_NEXT = re.compile(rf"\s+(?:{'|'.join(sorted(_CHANGE_NOUNS))})\b")  # "th
 # Never a subject, beside the function words of _STOP_SUBJECT (which row labels share)
 _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before", "during", "against", "between",
                          "among", "behind", "though", "although", "upon", "via", "within", "without", "towards",
-                         "toward", "near", "off", "won",
+                         "toward", "near", "off", "won", "aside",
                          "did", "does", "do", "not", "also",
                          "end", "here", "there", "then", "now", "last", "next", "earlier", "later", "ago",
                          "low", "high", "set", "underway", "currently", "outstanding", "both", "other", "such",

@@ -1161,3 +1161,67 @@ def test_in_some_units_is_a_date_ahead_only_when_nothing_makes_it_a_span(text, e
 )
 def test_units_carried_to_compared_and_partial_figures(text, expected):
     assert [(f.value, f.unit, f.role) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # session 31: ISO 4217 codes in capitals, before or after the amount (pycountry's list), not in a
+        # table of tickers nor where a code is an English word or a common acronym
+        ("The contract is worth AED 1.2 billion.", [(1.2e9, "AED")]),
+        ("Sales were 3.2 billion SEK.", [(3.2e9, "SEK")]),
+        ("It paid SGD 50m and ZAR 2 billion.", [(50e6, "SGD"), (2e9, "ZAR")]),
+        ("ALL 12 MEMBERS VOTED.", [(12, None)]),
+        ("PHP 8.1 was released.", [(8.1, None)]),
+        ("JOHANNESBURG CLSG JVR 198.00 JMD 15.30 JOS 133.25", [(198, None), (15.3, None), (133.25, None)]),
+        # the signs and abbreviations of today's English-language press
+        ("Nigeria allocated ₦50 billion, or N50 billion, to roads.", [(50e9, "NGN"), (50e9, "NGN")]),
+        ("Indonesia set aside Rp 5 trillion and Malaysia RM1.2 billion.", [(5e12, "IDR"), (1.2e9, "MYR")]),
+        ("The government will spend R2.5 billion.", [(2.5e9, "ZAR")]),
+        ("Kenya will borrow KSh 3 billion.", [(3e9, "KES")]),
+        ("It costs NIS 40, or 40 shekels.", [(40, "ILS"), (40, "ILS")]),
+        ("The R2 engine and the N95 mask.", []),                      # one letter only before a scaled amount
+        # a currency that several countries use: the one the sentence names, else the most frequent
+        ("Pakistan's budget is Rs8 trillion.", [(8e12, "PKR")]),
+        ("Morocco's budget is 40 billion dirhams.", [(40e9, "MAD")]),
+        ("He sold it for 50 Ugandan shillings and 20 Sri Lankan rupees.", [(50, "UGX"), (20, "LKR")]),
+        ("The fund sold 5 billion kroner of Danish shares.", [(5e9, "DKK")]),
+        ("Bangladesh's deficit narrowed to 1.91 billion taka.", [(1.91e9, "BDT")]),
+        # compound Indian scales
+        ("Sales reached Rs 1.5 lakh crore.", [(1.5e12, "INR")]),
+        # fractions of a percentage point; a bond's or an index's points are no percentage
+        ("Unemployment rose by half a percentage point.", [(0.5, "pp")]),
+        ("The Fed cut rates by a quarter of a percentage point.", [(0.25, "pp")]),
+        ("The bank cut its base rate by half a point.", [(0.5, "pp")]),
+        ("T-bond futures gained half a point in minutes.", [(0.5, None)]),
+        ("The index fell 2.3 points, or 0.5 per cent.", [(2.3, None), (0.5, "%")]),
+        ("The Sensex rose 500 points.", [(500, None)]),
+        # heights in feet and inches written as one word; decibels
+        ("A 5-foot-10 guard scored.", [(70 / 12, "ft")]),
+        ("The 6-foot-2-inch forward played.", [(74 / 12, "ft")]),
+        ("Noise reached 85 decibels.", [(85, "dB")]),
+    ],
+)
+def test_currencies_codes_and_points_of_todays_press(text, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        # session 31: what a thing weighs, measures, covers or costs is about the thing before the verb
+        ("The lorry weighed 44 tonnes.", "lorry"),
+        ("The farm covers 1,200 hectares.", "farm"),
+        ("The apartment measures 85 square metres.", "apartment"),
+        ("The 2001 election cost £80m.", "election"),
+        ("The plants will cost more than 300 mln dlrs.", "plants"),
+        # the noun "cost" is no such verb, and a relative clause's verb belongs to the noun before "that"
+        ("The cost savings totalled 48.05 dlrs.", "cost savings"),
+        ("It is based on country sales for feeder steers that weigh between 600 and 800 lbs.", "feeder steers"),
+        # not past a semicolon, and not a verb's particle or an irregular verb
+        ("Revenue of $4.5 billion beat forecasts; sales were $3.2 billion.", "sales"),
+        ("Indonesia set aside $5 trillion.", None),
+    ],
+)
+def test_subject_of_measuring_verbs(text, subject):
+    assert find_figures(text)[-1].subject == subject
