@@ -108,12 +108,11 @@ CURRENCY_WORDS |= {
     "riels": "KHR", "tugrik": "MNT", "afghanis": "AFN", "kwanza": "AOA", "pula": "BWP", "forint": "HUF",
     "cfa francs": "XOF", "lev": "BGN", "leva": "BGN", "levs": "BGN", "lei": "RON", "koruna": "CZK",
     "korunas": "CZK", "czech crowns": "CZK", "czech korunas": "CZK", "ringgits": "MYR", "rupiahs": "IDR",
-    "nairas": "NGN", "yuan renminbi": "CNY", "bitcoins": None,
+    "nairas": "NGN", "yuan renminbi": "CNY",
     # named alone in several countries (below): the most frequent in English news where no country is named
     "dirhams": "AED", "dirham": "AED", "shillings": "KES", "shilling": "KES", "kwacha": "ZMW",
     "rials": "IRR", "rial": "IRR", "krone": "NOK", "kroner": "NOK",
 }
-CURRENCY_WORDS = {k: v for k, v in CURRENCY_WORDS.items() if v is not None}
 # A currency's name that several countries use, and the countries that use it: named alone, the amount is
 # in the currency of the one country its sentence names, if it names one ("lend Sri Lanka 6.5 billion
 # rupees": LKR), else in CURRENCY_WORDS' (the corpora's most frequent). Not dollars nor pounds: a story
