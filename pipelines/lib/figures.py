@@ -32,17 +32,19 @@ NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
 }
+# the signs of one currency each (Unicode's currency block), before the number or after it ("€15", "100 ₽")
+_SIGNS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₺": "TRY",
+          "₽": "RUB", "₴": "UAH", "₫": "VND", "₵": "GHS", "₸": "KZT", "₼": "AZN", "₾": "GEL", "₡": "CRC", "₲": "PYG",
+          "₭": "LAK", "₮": "MNT", "฿": "THB", "৳": "BDT", "₨": "INR"}
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
-                    "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW",
-                    "r$": "BRL", "chf": "CHF", "sfr": "CHF",
-                    # the signs of one currency each (Unicode's currency block) and the local abbreviations of
-                    # English-language papers ("Rp 5 trillion", "RM1.2 billion", "KSh 3 billion", "Dh500")
-                    "₦": "NGN", "₱": "PHP", "₪": "ILS", "₺": "TRY", "₽": "RUB", "₴": "UAH", "₫": "VND", "₵": "GHS",
-                    "₸": "KZT", "₼": "AZN", "₾": "GEL", "₡": "CRC", "₲": "PYG", "₭": "LAK", "₮": "MNT", "฿": "THB",
-                    "৳": "BDT", "₨": "INR", "nt$": "TWD", "j$": "JMD", "tt$": "TTD", "n$": "NAD", "mx$": "MXN",
+                    "s$": "SGD", "rs": "INR", "rs.": "INR", "r$": "BRL", "chf": "CHF", "sfr": "CHF",
+                    # the local abbreviations of English-language papers ("Rp 5 trillion", "RM1.2 billion",
+                    # "KSh 3 billion", "Dh500")
+                    "nt$": "TWD", "j$": "JMD", "tt$": "TTD", "n$": "NAD", "mx$": "MXN",
                     "e£": "EGP", "rp": "IDR", "rp.": "IDR", "rm": "MYR", "ksh": "KES", "ksh.": "KES", "nis": "ILS",
                     "dh": "AED", "dhs": "AED", "qr": "QAR", "sr": "SAR", "tk": "BDT", "rmb": "CNY",
-                    "sh": "KES", "r": "ZAR", "n": "NGN", "p": "PHP"}  # (one letter only before a scaled amount: "R2.5 billion")
+                    "sh": "KES", "r": "ZAR", "n": "NGN", "p": "PHP"} \
+    | _SIGNS  # (one letter only before a scaled amount: "R2.5 billion")
 # ISO 4217 codes (pycountry's list) written before or after a number ("AED 1.2 billion", "3.2 billion SEK"),
 # in capitals only; not the codes that are also English words or common initials ("ALL 12", "TOP 5", "PHP 8"
 # is a programming language's version, "NPR" a radio network), nor those of funds, metals and tests (X..)
@@ -93,29 +95,27 @@ CURRENCY_WORDS = {
     "malaysian dollars": "MYR", "zimbabwe dlrs": "ZWD", "zimbabwean dlrs": "ZWD", "jamaica dlrs": "JMD",
     "jamaican dollars": "JMD", "australia dlr": "AUD", "australia dlrs": "AUD", "markka": "FIM", "markkaa": "FIM", "egyptian pounds": "EGP",
     "lux francs": "LUF", "sdr": "XDR", "sdrs": "XDR", "sdr's": "XDR",  # the IMF's special drawing rights
-    "€": "EUR", "£": "GBP", "¥": "JPY",  # written after the number ("15 €", "-15€")
-    "¢": "USD",  # "5¢": cents
+    **_SIGNS, "¢": "USD",  # written after the number ("15 €", "-15€", "100 ₽"; "5¢": cents)
 }
 _CURRENCY_WORDS_1987 = frozenset(CURRENCY_WORDS)  # the words read on the corpora's newswire: every one a unit-like word
 CURRENCY_WORDS |= {
     # the currencies of today's English-language press, in the words it writes after a number
-    "₦": "NGN", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₴": "UAH", "₫": "VND", "฿": "THB",
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "brazilian reals": "BRL",
     "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "tenge": "KZT", "taka": "BDT", "dong": "VND",
     "birr": "ETB", "zloty": "PLN", "shekel": "ILS", "new shekels": "ILS", "rouble": "RUB", "ruble": "RUB",
     "krona": "SEK", "soles": "PEN", "bolivianos": "BOB", "quetzales": "GTQ", "colones": "CRC",
     "guaranies": "PYG", "cordobas": "NIO", "lempiras": "HNL", "kyat": "MMK", "kyats": "MMK", "riel": "KHR",
     "riels": "KHR", "tugrik": "MNT", "afghanis": "AFN", "kwanza": "AOA", "pula": "BWP", "forint": "HUF",
-    "cfa francs": "XOF", "lev": "BGN", "leva": "BGN", "levs": "BGN", "lei": "RON", "koruna": "CZK",
+    "cfa francs": "XOF", "cfa franc": "XOF", "lev": "BGN", "leva": "BGN", "levs": "BGN", "lei": "RON", "koruna": "CZK",
     "korunas": "CZK", "czech crowns": "CZK", "czech korunas": "CZK", "ringgits": "MYR", "rupiahs": "IDR",
     "nairas": "NGN", "yuan renminbi": "CNY",
-    # named alone in several countries (below): the most frequent in English news where no country is named
+    # named alone in several countries (below): a default where no country is named
     "dirhams": "AED", "dirham": "AED", "shillings": "KES", "shilling": "KES", "kwacha": "ZMW",
     "rials": "IRR", "rial": "IRR", "krone": "NOK", "kroner": "NOK",
 }
 # A currency's name that several countries use, and the countries that use it: named alone, the amount is
 # in the currency of the one country its sentence names, if it names one ("lend Sri Lanka 6.5 billion
-# rupees": LKR), else in CURRENCY_WORDS' (the corpora's most frequent). Not dollars nor pounds: a story
+# rupees": LKR), else in CURRENCY_WORDS' default. Not dollars nor pounds: a story
 # about Canada or Egypt quotes U.S. dollars and sterling as often as its own.
 _COUNTRY_CURRENCIES = {
     "rupee": {"LKR": "Sri Lanka|Sri Lankan", "PKR": "Pakistan|Pakistani", "NPR": "Nepal|Nepalese|Nepali",
@@ -134,17 +134,29 @@ _COUNTRY_CURRENCIES = {
     "kwacha": {"ZMW": "Zambia|Zambian", "MWK": "Malawi|Malawian"},
     "rial": {"IRR": "Iran|Iranian", "OMR": "Oman|Omani", "YER": "Yemen|Yemeni"},
     "krone": {"NOK": "Norway|Norwegian", "DKK": "Denmark|Danish"},
-    "kroner": {"NOK": "Norway|Norwegian", "DKK": "Denmark|Danish"},
+    # the West and the Central African CFA francs
+    "cfa franc": {"XOF": "Benin|Beninese|Burkina Faso|Burkinabe|Ivory Coast|C[oô]te d'Ivoire|Ivorian|Guinea-Bissau|"
+                         "Mali|Malian|Niger|Nigerien|Senegal|Senegalese|Togo|Togolese|West African",
+                  "XAF": "Cameroon|Cameroonian|Central African|Chad|Chadian|Congo|Congolese|Equatorial Guinea|"
+                         "Gabon|Gabonese"},
 }
+_PLURALS = {"krone": "kroner"}  # (not "krones")
+
+
+def _forms(name: str) -> tuple[str, str]:
+    return name, _PLURALS.get(name, name + "s")
+
+
+
 _COUNTRY_NAMES = {name: {code: re.compile(rf"\b(?:{names})\b") for code, names in codes.items()}
                   for name, codes in _COUNTRY_CURRENCIES.items()}
-_BY_COUNTRY = {w: name for name in _COUNTRY_CURRENCIES for w in (name, name + "s")} \
+_BY_COUNTRY = {w: name for name in _COUNTRY_CURRENCIES for w in _forms(name)} \
     | {"₨": "rupee", "rs": "rupee", "rs.": "rupee", "sh": "shilling"}  # "Pakistan's budget is Rs8 trillion": PKR
 # "50 Ugandan shillings", "Sri Lankan rupees": a currency named after its country (each name of _COUNTRY_CURRENCIES
 # before the currency's name)
 CURRENCY_WORDS.update({f"{country.lower()} {word}": code for name, codes in _COUNTRY_CURRENCIES.items()
                        for code, countries in codes.items() for country in countries.split("|")
-                       for word in (name, name + "s") if f"{country.lower()} {word}" not in CURRENCY_WORDS})
+                       for word in _forms(name) if f"{country.lower()} {word}" not in CURRENCY_WORDS})
 CURRENCY_WORDS.update({"south african rand": "ZAR", "nigerian naira": "NGN", "turkish lira": "TRY", "chinese yuan": "CNY",
                        "japanese yen": "JPY", "russian roubles": "RUB", "russian rubles": "RUB", "thai baht": "THB",
                        "indonesian rupiah": "IDR", "malaysian ringgit": "MYR", "south korean won": "KRW",
@@ -154,10 +166,21 @@ CURRENCY_WORDS.update({"south african rand": "ZAR", "nigerian naira": "NGN", "tu
                        "argentinian pesos": "ARS", "swedish kronor": "SEK", "new taiwan dollars": "TWD"})
 
 
-def _currency_of_country(word: str, sentence: str) -> str | None:
-    """The code of ``word``'s currency in the one country ``sentence`` names among its users, if one."""
-    found = {code for code, rx in _COUNTRY_NAMES[_BY_COUNTRY[word]].items() if rx.search(sentence)}
-    return found.pop() if len(found) == 1 else None
+def _currency_of_country(word: str, text: str, sent_start: int, sent_end: int) -> str | None:
+    """The code of ``word``'s currency in the one country among its users that the sentence
+    ``text[sent_start:sent_end]`` names, or if it names none, that the document ``text`` names; None
+    where either names several."""
+    for start, end in ((sent_start, sent_end), (0, len(text))):
+        found = {code for code, rx in _COUNTRY_NAMES[_BY_COUNTRY[word]].items() if rx.search(text, start, end)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _may_name(word: str, code: str | None) -> bool:
+    """Whether the currency's name ``word`` may stand for ``code``: its default, or the currency of one of
+    the countries that use the name ("franc": FRF, CHF or BEF)."""
+    return CURRENCY_WORDS.get(word) == code or word in _BY_COUNTRY and code in _COUNTRY_CURRENCIES[_BY_COUNTRY[word]]
 
 
 PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "pc": "%", "percentage points": "pp",
@@ -209,12 +232,14 @@ _NUMBER_WORD_LIST = [w for w in NUMBER_WORDS if w not in ("a", "an")]  # "a" and
 _NUMWORD = tree_alternation(_NUMBER_WORD_LIST)
 _SCALE = tree_alternation(SCALES).replace(r"\ ", r"\s")
 _UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
+_ISO_ALTS = "|".join(sorted(ISO_CODES))
 _UNIT_ALTS = tree_alternation(_UNIT_KEYS).replace(r"\ ", r"[\s-]") \
-    + rf"|(?-i:{'|'.join(sorted(ISO_CODES))})"  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"; "3.2 billion SEK"
-_CUR_SYM = (r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|NT\$|J\$|TT\$|N\$|MX\$|E£|[$€£¥₹₩₦₱₪₺₽₴₫₵₸₼₾₡₲₭₮฿৳₨]|Rs\.?"
+    + rf"|(?-i:{_ISO_ALTS})"  # "Canadian dlrs", "a 6-billion-Canadian-dlr market"; "3.2 billion SEK"
+_CUR_SYM = (r"(?:US\$|U\.S\.\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|NT\$|J\$|TT\$|N\$|MX\$|E£|[$" + "".join(_SIGNS) + r"]|Rs\.?"
             r"|(?-i:Rp\.?|RM|K[Ss]h\.?|Sh|Dhs?|NIS|QR|SR|Tk|RMB)(?=\s?\d)"
             r"|(?-i:[RNP])(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|tn|m)\b)"
-            rf"|(?-i:{'|'.join(sorted(ISO_CODES))})(?=\s?\d))")
+            rf"|(?-i:{_ISO_ALTS})(?=\s?\d))")
+_QUARTER_OF = r"(?:a|one|three)\s+quarters?\s+of\s+an?"  # "a quarter of a (percentage) point"
 _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]|-\d)"
            r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
 
@@ -222,7 +247,7 @@ FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?<![A-Za-z]-)(?<!\d{{4}}-)
     (?P<sign>(?<![\d-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen|percentage\s+points?|per\s?cent|percent|pct|point)\b)|(?:a|one|three)\s+quarters?\s+of\s+an?(?=\s+(?:percentage\s+)?points?\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen|percentage\s+points?|per\s?cent|percent|pct|point)\b)|{_QUARTER_OF}(?=\s+(?:percentage\s+)?points?\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?
     (?:(?:\s?|-(?=(?:million|billion|trillion)-))(?P<scale>{_SCALE})\b\.?)?
     (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]|(?<=[A-Za-z])[-‑]\d))?
@@ -513,8 +538,10 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     is_word = not re.search(r"\d", num)
     if is_word and not unit and _FRACTION_OF_POINT.fullmatch(num) and (point := _POINT_AFTER.match(text, m.end())):
         # "cut rates by half a point", "a quarter of a point": percentage points where the sentence is about rates
-        value = parse_number(num) or 0.0
-        if not _RATES.search(text, sent_start, sent_end) or _INDEX.search(text, sent_start, sent_end):
+        value = parse_number(num)
+        if value is None:
+            return None
+        if not _points_are_pp(text, sent_start, sent_end):
             return Figure(m.start(), point.end(), text[m.start():point.end()], "number", value, None)  # a bond's
         return Figure(m.start(), point.end(), text[m.start():point.end()], "percent", value, "pp")
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
@@ -627,13 +654,14 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     unit_l = unit.lower() if unit else None
     if unit_l and unit_l not in _UNIT_KEYS:
         unit_l = " ".join(unit_l.replace("-", " ").split())  # "Canadian-dlr", "metric\ntons"
-    if (cur in ISO_CODES or unit in ISO_CODES) and (cur or unit) not in _MAJOR_CODES and _shouted(text[sent_start:sent_end]):
+    code = cur if cur in ISO_CODES else unit if unit in ISO_CODES else None
+    if code and code not in _MAJOR_CODES and _shouted(text[sent_start:sent_end]):
         # "JVR 398.00 JOS 133.25 ... 198.00 JMD": a table of tickers, not money
         return Figure(m.start("num"), m.end("num"), num, "number", value, None) if not scale else None
     if cur:
         kind, canonical = "money", CURRENCY_SYMBOLS.get(cur.lower(), cur.upper())
         if cur.lower() in _BY_COUNTRY:  # "Pakistan's budget is Rs8 trillion": the country's rupees
-            canonical = _currency_of_country(cur.lower(), text[sent_start:sent_end]) or canonical
+            canonical = _currency_of_country(cur.lower(), text, sent_start, sent_end) or canonical
         if unit_l and unit_l in CURRENCY_WORDS and CURRENCY_WORDS[unit_l] != "USD":
             canonical = CURRENCY_WORDS[unit_l]
         elif unit_l and unit_l not in CURRENCY_WORDS:  # "$5 a barrel": the unit is not ours
@@ -645,8 +673,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         elif unit == "PC" and not _shouted(text[sent_start:sent_end]):
             # "an old 386 PC" (in a table in capitals, "14.5 PC" is a percentage)
             kind, canonical, e = "number", None, len(text[:m.start("unit")].rstrip())
-        elif unit_l in ("points", "point") and (not _RATES.search(text, sent_start, sent_end)
-                                                 or _INDEX.search(text, sent_start, sent_end)):
+        elif unit_l in ("points", "point") and not _points_are_pp(text, sent_start, sent_end):
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
     elif unit_l in CURRENCY_WORDS:
         if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
@@ -658,7 +685,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         else:
             kind, canonical = "money", CURRENCY_WORDS[unit_l]
             if unit_l in _BY_COUNTRY:  # "lend Sri Lanka 6.5 billion rupees": the country's rupees
-                canonical = _currency_of_country(unit_l, text[sent_start:sent_end]) or canonical
+                canonical = _currency_of_country(unit_l, text, sent_start, sent_end) or canonical
             if unit_l.rsplit(" ", 1)[-1] in _HUNDREDTHS:  # "13 cts": 0.13 USD; "84.9 U.S. cents", "47 Canadian cts"
                 scale_f *= 0.01
     elif unit == "K":
@@ -925,7 +952,7 @@ _TEMPERATURE_WORDS = re.compile(r"(?i)°|\b(?:celsius|centigrade|fahrenheit|kelv
 _WEIGHT_AFTER = re.compile(r"(?i)\s+(?:heavier|lighter|overweight|underweight|in\s+weight)\b")
 _FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|')\s$")
 _POINT_AFTER = re.compile(r"\s+points?\b")
-_FRACTION_OF_POINT = re.compile(r"(?i)half\s+an?|(?:a|one|three)\s+quarters?\s+of\s+an?")
+_FRACTION_OF_POINT = re.compile(rf"(?i)half\s+an?|{_QUARTER_OF}")
 _FOOT_INCHES = re.compile(r"(?i)-(?:foot|feet|ft)-(\d{1,2})(?:-(?:inch(?:es)?|in))?(?![\w.])")  # "a 5-foot-10 guard"
 _FEET_MARK = re.compile(r"['′](?=\s?\d{1,2}(?:\.\d+)?[\"″])")  # "5' 10\"": feet, when inches follow
 
@@ -1145,6 +1172,11 @@ _INDEX = re.compile(r"\b(?:Dow|FTSE|FT-SE|Nikkei|Hang Seng|DAX|CAC|S&P|Nasdaq|NA
                     r"All Ordinaries|MSCI|Russell \d+)\b|(?i:\b(?:index|indices|indexes)\b)"
                     r"|(?i:\b(?:share|shares|stock|stocks|composite|industrial)\s+(?:price\s+)?(?:index|indices|average)\b"
                     r"|\bindex\s+of\s+(?:leading\s+)?shares\b)")
+
+
+def _points_are_pp(text: str, start: int, end: int) -> bool:
+    """Points in the sentence text[start:end] are percentage points: it is about rates and names no index."""
+    return bool(_RATES.search(text, start, end)) and not _INDEX.search(text, start, end)
 _BITS_PER_SECOND = re.compile(r"(?i)^([kmgt])bps$")  # not a bare "bps": basis points in finance
 # a negative power written after a lower-case unit: "4e14 s-1", "5 fb−1", "3 m⁻²" (not "2 T-1 lines")
 _INVERSE = re.compile(r"^([a-zµμ]{1,3})[-−⁻]([1-3¹²³])$")
@@ -1585,7 +1617,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             w = wm.group()
             opens_sentence = not text[s_start:offset + wm.start()].strip()
             # "the dollar ... 140.00 yen": a currency named in the singular is what a price in another measures
-            other_currency = w.lower() in _CURRENCY_NAMES and CURRENCY_WORDS.get(w.lower()) != f.unit
+            other_currency = w.lower() in _CURRENCY_NAMES and not _may_name(w.lower(), f.unit)
             if not phrase and w.endswith(("'s", "’s")) and w[0].islower() \
                     and _CHANGE_NEXT.match(before, wm.end()):
                 phrase = [w[:-2]]  # "the dollar's drop today to 145 yen": what dropped

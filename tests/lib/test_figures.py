@@ -1207,6 +1207,30 @@ def test_currencies_codes_and_points_of_todays_press(text, expected):
 
 
 @pytest.mark.parametrize(
+    "document, expected",
+    [
+        # session 32: a currency's name that several countries use, in a sentence that names none of
+        # them, takes the one country the document names; none or several named: the default
+        ("Uganda's minister spoke. He asked for 1,000 billion shillings.", [(1e12, "UGX")]),
+        ("Carlsberg is a Danish brewer. Sales rose 4% to 36bn kroner.", [(4, "%"), (36e9, "DKK")]),
+        ("Swiss banks reported. Assets grew by 1.2 billion francs.", [(1.2e9, "CHF")]),
+        ("The Philippine Long Distance Telephone Co reported. Shr 95.30 pesos vs 29.71 pesos",
+         [(95.3, "PHP"), (29.71, "PHP")]),
+        ("Kenya and Uganda met. Each pledged 5 billion shillings.", [(5e9, "KES")]),
+        ("The brewer reported. Sales rose to 36bn kroner.", [(36e9, "NOK")]),
+        ("Tanzania's budget was cut. Uganda lent it 5 billion shillings.", [(5e9, "UGX")]),  # the sentence's first
+        # the West and the Central African CFA francs; every sign after the number as before it
+        ("Senegal's price. It stays at 200 CFA francs a kilo.", [(200, "XOF")]),
+        ("Cameroon's finance ministry. Corruption cost it 1bn CFA francs a month.", [(1e9, "XAF")]),
+        ("Tickets. One costs 100 ₽, 500 ₹ or 20 ₺.", [(100, "RUB"), (500, "INR"), (20, "TRY")]),
+    ],
+)
+def test_currency_of_the_country_the_document_names(document, expected):
+    last = document.index(". ") + 2  # the figures of the document's second sentence
+    assert [(pytest.approx(f.value), f.unit) for f in find_figures(document, last)] == expected
+
+
+@pytest.mark.parametrize(
     "text, subject",
     [
         # session 31: what a thing weighs, measures, covers or costs is about the thing before the verb
@@ -1221,6 +1245,8 @@ def test_currencies_codes_and_points_of_todays_press(text, expected):
         # not past a semicolon, and not a verb's particle or an irregular verb
         ("Revenue of $4.5 billion beat forecasts; sales were $3.2 billion.", "sales"),
         ("Indonesia set aside $5 trillion.", None),
+        # session 32: the Swiss "franc" of a Swiss story is the figures' own currency, no other one's
+        ("The Swiss bank showed a 756 mln franc loss instead of 692 mln.", "loss"),
     ],
 )
 def test_subject_of_measuring_verbs(text, subject):
