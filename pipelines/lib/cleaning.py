@@ -102,6 +102,15 @@ _CREDIT = re.compile(r"(?i)^(?:(?:photo(?:graph)?s?|pictures?|images?|illustrati
                      r"image (?:caption|copyright)\b|media caption|(?:getty images|shutterstock|istock(?:photo)?|"
                      r"afp/getty(?: images)?|ap photo|unsplash|pixabay)(?:/\S+)?\s*$)")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
+# a writer's bio at the article's end: "Perry Bacon Jr. is a senior writer for FiveThirtyEight.", "She has
+# been writing about local politics for the Post since 2008.", "Is a Senior Aviation Business Reporter at
+# The Points Guy." (the name on the line above); a role of the trade after "is a" and a few words, then
+# where or what it is done ("for", "at", "of", "covering"; not "Mr Forsyth is a wonderful writer and ...")
+_BIO_SENTENCE = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:He|She|They)\s+)?(?:is|was|Is)\s+(?:an?|the|[Aa]n?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:reporter|writer|editor|columnist|journalist|correspondent|contributor|freelancer|critic|"
+    r"blogger|photographer)s?(?:\s+(?:for|at|on|with|of)\s|,?\s+covering\s)"
+    r"|\b(?:He|She|They) (?:has|have) been (?:writing|reporting) (?:about|on|for)\b")
 _SIGN_OFF = re.compile(R.SIGN_OFF_PATTERN, re.I)
 _NUMBER = re.compile(r"\d[\d,.]*")
 # a line that ends in an initial, a dotted abbreviation or a title or company form with its stop: not a
@@ -198,6 +207,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     _keep_opening_table(blocks)
     _keep_lead(blocks)
     _keep_tail(blocks)
+    _drop_author_bio(blocks)
     if not any(b.cls == GOOD for b in blocks):
         _rescue_short_document(blocks)
     if not any(b.cls == GOOD for b in blocks):
@@ -815,6 +825,22 @@ def _keep_tail(blocks: list[Block], *, most: int = 2) -> None:
                 or len(_WORD.findall(b.text)) < 4 or _READER.search(b.text):
             return
         b.cls, b.reason = GOOD, None
+
+
+def _drop_author_bio(blocks: list[Block], *, share: float = 0.67) -> None:
+    """The writer's bio that closes a web article ("Will Knight is a senior writer for WIRED, covering
+    artificial intelligence."): a short kept block that opens by saying what its writer is, or says
+    what she has been writing about, with at least ``share`` of the kept text before it, ends the
+    article: it goes, and what is kept after it (the page's teasers and offers) with it."""
+    kept = [i for i, b in enumerate(blocks) if b.cls == GOOD]
+    total = sum(len(blocks[i].text) for i in kept)
+    before = 0
+    for n, i in enumerate(kept):
+        if before >= share * total and len(blocks[i].text) <= 600 and _BIO_SENTENCE.search(blocks[i].text):
+            for j in kept[n:]:
+                blocks[j].cls, blocks[j].reason = BAD, "author_bio" if j == i else "outside_article"
+            return
+        before += len(blocks[i].text)
 
 
 def _keep_region(blocks: list[Block], region: tuple[int, int] | None) -> None:

@@ -616,3 +616,33 @@ def test_a_line_cut_after_an_abbreviation_runs_on():
     raw = ("The Federal Deposit Insurance Corp.\nsaid it closed the First National Bank of Lamar, Colo., and\n"
            "approved the assumption of its deposits by another bank.\n Reuter")
     assert strip_boilerplate(raw).body.startswith("The Federal Deposit Insurance Corp. said it closed")
+
+
+@pytest.mark.parametrize("tail, dropped", [
+    # session 32: the writer's bio that closes a web article goes
+    ("Perry Bacon Jr. is a senior writer for FiveThirtyEight, where he covers the Supreme Court and the "
+     "politics of race and identity.", True),
+    ("Will Knight is a senior writer for WIRED, covering artificial intelligence. He was previously a senior "
+     "editor at MIT Technology Review.", True),
+    ("Alice Wu fell down the rabbit hole of politics aged 12. She has been writing about local politics and "
+     "current affairs for the Post since 2008.", True),
+    ("Owain Bennallack is the editor of Develop magazine.", True),
+    # not the article's last words about a company or what a group has been doing
+    ("Monfort is an integrated beef and lamb producer.", False),
+    ("The group has been reporting on abuses in the region for a decade.", False),
+    ("Smith said the company is a writer of insurance policies.", False),
+    ("Mr Forsyth is a wonderful writer and should keep his fiction where it belongs.", False),  # no outlet
+])
+def test_a_writers_bio_at_the_article_s_end_is_dropped(tail, dropped):
+    out = strip_boilerplate(PROSE + "\n\n" + PROSE.replace("central bank", "government") + "\n\n" + tail)
+    assert (tail.split(". ")[0] not in out.body) is dropped
+    assert out.body.startswith(PROSE)
+    assert dropped is any(r["reason"] == "author_bio" for r in out.removed)
+
+
+def test_what_follows_a_writers_bio_is_outside_the_article():
+    bio = "David Brand is a reporter covering housing for Gothamist and WNYC."
+    teaser = "Flying as a vegan: what are your options, and which airlines do it best for travellers like you?"
+    out = strip_boilerplate(PROSE + "\n\n" + PROSE.replace("central bank", "government") + "\n\n" + bio + "\n\n" + teaser)
+    assert out.body.endswith(PROSE.replace("central bank", "government"))
+    assert [r["reason"] for r in out.removed][-2:] == ["author_bio", "outside_article"]
