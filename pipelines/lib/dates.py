@@ -161,8 +161,17 @@ PATTERNS = [
 ]
 # the words of time a sentence's tense (_PAST, _FUTURE) and a weekday's clause (_CLAUSE_TENSE) are read by
 _PAST_WORDS = "was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier"
-_FUTURE_WORDS = "will|would|shall|should|planned|expected|expects|upcoming|next|due|scheduled|anticipated"
-_PAST = re.compile(rf"(?i)\b({_PAST_WORDS}|said|told|\w+ed)\b")
+_FUTURE_WORDS = "will|would|shall|should|planned|expected|expects|upcoming|next|scheduled|anticipated"
+# "due" is ahead ("due to start", "due in March"), not where "due to" gives a cause ("due to a conflict")
+_DUE = (r"due(?!\s+to\s+(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|lack|lower|higher|"
+        r"weak|weaker|strong|stronger|poor|bad|heavy|high|low|increased|reduced|rising|falling|continued|"
+        r"\w+ing)\b)")
+# a past form in "-ed", in lower case (not "the Fed", "the United States") and not a word that only ends
+# so ("hundred", "need", "exceed", "red")
+_NOT_PAST_ED = ("hundred|need|speed|feed|seed|indeed|proceed|succeed|exceed|bed|red|shed|breed|greed|deed|heed|"
+                "bleed|sacred|naked|wicked|rugged|kindred|hatred|beloved|embed")
+_ED_VERB = rf"(?-i:\b(?!(?:{_NOT_PAST_ED})\b)[a-z]\w*ed\b)"
+_PAST = re.compile(rf"(?i)\b(?:{_PAST_WORDS}|said|told)\b|{_ED_VERB}")
 _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
 # A date right after these is a schedule, placed nearest the reference date whatever the sentence's
@@ -172,7 +181,7 @@ _SCHEDULED = re.compile(r"(?i)\b(?:payable|pay|record|registered|effective|expir
 # "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
                           r"early|late|mid|last|next|this)[\s-]+$")
-_WHICH = re.compile(r"(?i)\b(next|last)\s+$")
+_WHICH = re.compile(r"(?i)\b(next|last|this)\s+$")
 # a month of delivery is ahead whatever the tense: "bought 5,000 tonnes for May shipment", "6.93 cents basis May"
 # (in the singular: "February shipments were up" are the month's)
 _FORWARD_AFTER = re.compile(r"(?:\s*/\s*[A-Z][a-z]+)?\s+(?:shipment|delivery|loading|arrival)\b(?!s)")
@@ -182,6 +191,7 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|(?:would|will|could|should|can|might|must|said|says)\b)")  # "May would"
 # a future word anywhere in a sentence (whole words, any case: ``wordcues.WordCue``)
 _FUTURE = WordCue([*_FUTURE_WORDS.split("|"), "plan", "plans", "prepare", "prepares", "to be"], whole=True)
+_DUE_AHEAD = re.compile(rf"(?i)\b{_DUE}\b")
 
 
 @dataclass
@@ -286,7 +296,8 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 else None if _SCHEDULED.search(before) \
                 else _tense(text, start, end, s, e, tense) if kind == "weekday" else tense
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
-                placed = "future" if which.group(1).lower() == "next" else "past"  # "next January", "last December"
+                # "next January", "last December"; "this June": the reference's year, whatever the tense
+                placed = {"next": "future", "last": "past"}.get(which.group(1).lower(), "this")
             if kind == "relative" and m.group("n2") and (_record_before(before)
                                                           or _tense(text, start, end, s, e, None) == "past"):
                 # a span of time, not a date ahead: "doubled in a year", "the lowest level in two years"; only a
@@ -409,7 +420,8 @@ def _record_before(before: str) -> bool:
     """A record or a count right before "in <n> <units>" (``_SUPERLATIVE_BEFORE``) with no future verb
     between them: "(the second sale) will be in a month" is a date ahead."""
     m = _SUPERLATIVE_BEFORE.search(before)
-    return m is not None and not _FUTURE.search(before, m.end("word"), len(before))
+    return m is not None and not _FUTURE.search(before, m.end("word"), len(before)) \
+        and not _DUE_AHEAD.search(before, m.end("word"))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -422,11 +434,11 @@ _WEEKDAY_ONLY = re.compile("|".join(calendar.day_name))
 # a participle after a present "be" says nothing of the time ("is expected", "to be held")
 _BE_PARTICIPLE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+(?:\w+ly\s+)?$")
 # the tense words a weekday is read by, nearest first: "Jordan will tender Monday ..., sources said"
-_CLAUSE_TENSE = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_WORDS}|(?:plans?|prepares?)\s+to|proposed)|"
+_CLAUSE_TENSE = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_WORDS}|{_DUE}|(?:plans?|prepares?)\s+to|proposed)|"
                            rf"(?P<past>{_PAST_WORDS}|since))\b")
 # in the weekday's own clause, a reporting verb or a bare "-ed" verb is past too ("Lyng told Reuters in an
 # interview Tuesday", "which rejected a contract Saturday"); outside it, "-ed" is as often an adjective
-_CLAUSE_PAST = re.compile(r"(?i)\b(?:said|says|told|\w+ed)\b")
+_CLAUSE_PAST = re.compile(rf"(?i)\b(?:said|says|told)\b|{_ED_VERB}")
 _CLAUSE_START = re.compile(r"(?i)[,;:\"“”()]|\b(?:which|who|that|and|but|while|whereas|although|because|when)\b")
 _VERB_RIGHT_AFTER = re.compile(r"(?i)^[\s,]+(?:(?:it|he|she|they|the\s+\w+)\s+)?(?:said|says|told|\w+ed)\b")
 
@@ -457,7 +469,8 @@ def _tense(text: str, start: int, end: int, at: int, until: int, sentence_tense:
 
 
 def _sentence_tense(sentence: str) -> str | None:
-    future, past = _FUTURE.search(sentence), bool(_PAST.search(sentence))
+    future = _FUTURE.search(sentence) or bool(_DUE_AHEAD.search(sentence))
+    past = bool(_PAST.search(sentence))
     return "future" if future and not past else "past" if past and not future else None
 
 
@@ -729,8 +742,11 @@ def _shift(ref: date, unit: str, n: int) -> date:
 
 
 def _place(make, ref: date, tense: str | None, *, period_months: int = 0) -> date:
-    """The occurrence of a yearless date nearest to ``ref``, or the one before/after it by tense.
+    """The occurrence of a yearless date nearest to ``ref``, or the one before/after it by tense, or
+    (``tense`` "this") the one in ``ref``'s year.
     For a period (a quarter: ``make`` gives its last month), "past" means the last one completed."""
+    if tense == "this":  # "this June", "this September 30"
+        return make(ref.year)
     options = [make(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if tense == "past":
         past = [d for d in options if d <= ref and (not period_months or (d.year, d.month) < (ref.year, ref.month))]

@@ -957,6 +957,15 @@ def test_seasons_and_holidays_only_as_times(text):
         ("The calls, to be made effective January 31 and October 31, affected the bonds.", ["2027-01-31", "2027-10-31"]),
         ("This year the situation has been made worse by December's rush.", ["2026", "2025-12"]),
         ("The market may be wary of selling before Tuesday's trade data.", ["2026-12-01"]),
+        # session 32: a past "-ed" is a lower-case word that is a verb ("the Fed", "the United Nations",
+        # "a hundred", "need" are none); "due to" a cause looks nowhere ahead; "this December" is the
+        # reference's year whatever the tense
+        ("The Fed meets on December 9.", ["2026-12-09"]),
+        ("The United Nations meets on December 9-10.", ["2026-12-09/2026-12-10"]),
+        ("A hundred people need help on December 9.", ["2026-12-09"]),
+        ("Talks were halted in February due to a conflict over prices.", ["2026-02"]),
+        ("The plant is due to open in March.", ["2027-03"]),
+        ("The contract, which expires this December, was signed in 2020, officials said.", ["2026-12", "2020"]),
     ],
 )
 def test_dates_resolve_all(text, values):
