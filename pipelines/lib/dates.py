@@ -85,6 +85,10 @@ PATTERNS = [
                               rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:pct|%|percent))(?:,?\s+(?P<y>\d{{4}}))?")),
     ("range_days_between", re.compile(rf"\bbetween\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+"
                                       rf"(?:{_MONTH2}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?")),
+    # "from 14 June to 14 July", "between 14 June and 14 July 2024"
+    ("range_days_dmy2", re.compile(rf"\b(?:from\s+(?=\d)|(?P<between>between\s+))?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                                   rf"{_MONTH}(?:,?\s+(?P<y0>\d{{4}}))?\s*(?(between)and|(?:-|–|to|until|through))\s*"
+                                   rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH2}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("range_days_dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                                   rf"{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("range_months", re.compile(rf"\b(?:from|between)\s+{_MONTH}\s+(?:to|and|until|through)\s+{_MONTH2}(?:,?\s+(?P<y>\d{{4}}))?\b")),
@@ -108,7 +112,8 @@ PATTERNS = [
     ("month_half", re.compile(rf"(?i)\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("quarter", re.compile(rf"(?i)\b(?:the\s+)?(?:(?:(?P<yb>{_YEAR})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
                            r"(?:fiscal\s+)?(?P<part>quarter|qtr|half)"
-                           rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b)")),
+                           rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b"
+                           rf"|(?<![\w.])(?P<qc>[1-4]Q|[12]H)\s?(?P<yc>{_YEAR}|\d\d)\b)")),  # "1Q24", "2H 2025"
     ("fiscal", re.compile(r"\bFY\s?['’]?(?P<fy>(?:19|20)\d\d|\d\d)\b")),  # "FY2021", "FY21": its year
     ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
     ("decade_short", re.compile(r"(?:\bthe\s+)?(?<![\w'’])['’](?P<dec2>\d0)s\b")),  # "the '90s"
@@ -137,7 +142,7 @@ PATTERNS = [
     ("relative", re.compile(r"(?i)\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
                             r"last\s+night|(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
                             r"the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year|quarter)(?!\s+(?:of\s+)?\d)|"
-                            rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|later|earlier)|"
+                            rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?(?=\s+ago))\s+(?P<dir>ago|from now|later|earlier)|"
                             rf"in\s+(?P<n2>{_NUM})\s+(?P<unit2>days?|weeks?|months?|years?)(?!\s+(?:ago|earlier|later)|-))\b")),
     # seasons, meteorological and northern: "last summer", "this spring", "the winter of 2019" (not "prices fall")
     ("season", re.compile(rf"(?i)\b(?!\S+\s+(?:the\s+)?(?:spring|summer|autumn|winter|fall)\s+{_CROPS})"
@@ -205,7 +210,7 @@ class DateMention:
 # What each pattern cannot match without: a sentence lacking it skips the pattern (most sentences
 # have no month name and no quarter; a sentence with no cue at all skips them all).
 _NEEDS = {
-    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_months": "month", "range_months_through": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
+    "range_days": "month", "range_days_between": "month", "range_days_dmy": "month", "range_days_dmy2": "month", "range_months": "month", "range_months_through": "month", "mdy": "month", "mdy_words": "month", "dmy": "month",
     "month": "month", "months_to": "year_to", "period_anaphor": "same", "year_months": "year", "unit_anaphor": "unit",
     "iso": "year", "numeric": "year", "range_years": "year", "decade": "year", "year": "year",
     "month_half": "month", "month_week": "month", "months_of": "months_of", "year_to": "year_to", "fiscal": "fiscal", "short_year": "apostrophe", "century": "century",
@@ -219,7 +224,8 @@ _MONTH_CUE = WordCue(_MONTH_ABBRS + [m.upper() for m in _MONTH_ABBRS], case=True
 # each pattern that needs digits holds four in a row (a year: "1987", "2024-03-15", "3/31/2027", "the
 # 1980s"): a sentence with digits but no four of them ("rose 4.5 pct", "1,234 tonnes") skips them all
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_QUARTER_CODE = WordCue([f"{q}{n}" for q in "QqHh" for n in "1234"], case=True)  # "Q3", "h1"
+_QUARTER_CODE = WordCue([f"{q}{n}" for q in "QqHh" for n in "1234"] + [f"{n}Q" for n in "1234"] + ["1H", "2H"],
+                        case=True)  # "Q3", "h1", "3Q24", "1H 2025"
 _QUARTER_WORDS = ("quarter", "half", "qtr")
 # "quarter" too: "last quarter" is a relative date (the cue regex before lacked it, so "Profits fell
 # last quarter." gave no date unless another unit word was in the sentence; found by the cue test)
@@ -515,6 +521,10 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             if g.get("qa"):
                 months = 3 if g["qa"][0].upper() == "Q" else 6
                 n, y = int(g["qa"][1]), g.get("ya")
+            elif g.get("qc"):  # "3Q24": the century nearest the reference's
+                months, n, y = 3 if g["qc"][1] == "Q" else 6, int(g["qc"][0]), int(g["yc"])
+                if y < 100:
+                    y += min((ref.year // 100 * 100 + k for k in (-100, 0, 100)), key=lambda c: abs(c + y - ref.year))
             else:
                 months = 6 if g["part"].lower() == "half" else 3
                 n, y = _ORDINALS[g["q"].lower()], g.get("y") or g.get("yb")  # "1985 4th qtr"
@@ -572,12 +582,12 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
                 year = _month_year(month, ref, which)
             end = date(year, month, calendar.monthrange(year, month)[1])
             return f"{(_shift(end, 'year', -1) + timedelta(days=1)).isoformat()}/{end.isoformat()}"
-        if kind in ("range_days", "range_days_between", "range_days_dmy"):
+        if kind in ("range_days", "range_days_between", "range_days_dmy", "range_days_dmy2"):
             month = MONTHS[g["month"].lower().rstrip(".")]
             month2 = MONTHS[g["month2"].lower().rstrip(".")] if g.get("month2") else month
             d1, d2 = int(g["d"]), int(g["d2"])
-            if g.get("y"):
-                first = date(int(g["y"]), month, d1)
+            if g.get("y") or g.get("y0"):
+                first = date(int(g.get("y0") or g["y"]), month, d1)
             else:
                 first = _place(lambda yr: date(yr, month, d1), ref, tense)
             last = date(first.year + (month2 < month), month2, d2)
@@ -775,6 +785,8 @@ def _relative(g: dict, ref: date) -> str | None:
         if n is None:
             return None
         unit = (g["unit2"] if ahead else g["unit"]).lower().rstrip("s")
+        if unit == "decade":  # "a decade ago": the year ten years back
+            unit, n = "year", 10 * n
         sign = 1 if ahead or g["dir"].lower() not in ("ago", "earlier") else -1
         shifted = _shift(ref, unit, sign * n)
         if unit in ("day", "week"):

@@ -966,6 +966,11 @@ def test_seasons_and_holidays_only_as_times(text):
         ("Talks were halted in February due to a conflict over prices.", ["2026-02"]),
         ("The plant is due to open in March.", ["2027-03"]),
         ("The contract, which expires this December, was signed in 2020, officials said.", ["2026-12", "2020"]),
+        # day-first ranges across months, decades ago, analysts' quarter codes
+        ("The tournament runs from 14 June to 14 July.", ["2026-06-14/2026-07-14"]),
+        ("The poll ran between 15 November 2026 and 3 January 2027.", ["2026-11-15/2027-01-03"]),
+        ("The firm was founded two decades ago, and closed three decades later.", ["2006"]),
+        ("Sales rose in 1Q24 and 2H 2025.", ["2024-01-01/2024-03-31", "2025-07-01/2025-12-31"]),
     ],
 )
 def test_dates_resolve_all(text, values):
