@@ -215,8 +215,13 @@ UNIT_WORDS = {
     "dwt": "metric_ton", "deadweight tonnes": "metric_ton", "deadweight tons": "metric_ton",  # ships: not pennyweights
     "mths": "month", "mth": "month", "yrs": "year", "yr": "year", "wks": "week", "mins": "minute",
     "decibels": "decibel", "decibel": "decibel",
+    # the energy trade's volumes with their scale in the name (UNIT_SCALES): "20 bcm of LNG", "3.5 tcf" (not
+    # "mcf": a thousand cubic feet to the trade, a million to newswire's "165 mln cubic feet (mcf) a day")
+    "bcm": "meter ** 3", "bcf": "foot ** 3", "tcf": "foot ** 3", "mmcf": "foot ** 3",
+    "mmcfd": "foot ** 3 / day", "bcf/d": "foot ** 3 / day", "mmbtu": "british_thermal_unit",
     "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
 }
+UNIT_SCALES = {"bcm": 1e9, "bcf": 1e9, "tcf": 1e12, "mmcf": 1e6, "mmcfd": 1e6, "bcf/d": 1e9, "mmbtu": 1e6}
 SYMBOL_OVERRIDES = {"oil_barrel": "bbl", "oil_barrel / day": "bbl/d", "kilometer ** 2": "km²", "meter ** 3": "m³", "mile ** 2": "mi²",
                     "meter ** 2": "m²", "foot ** 3": "ft³", "kilometer / hour": "km/h", "mile / hour": "mph",
                     "liter": "L"}
@@ -695,6 +700,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     elif unit_l in UNIT_WORDS:
         pint_name = UNIT_WORDS[unit_l]
         kind, canonical = ("quantity", unit_symbol(pint_name)) if pint_name else ("number", None)
+        scale_f *= UNIT_SCALES.get(unit_l, 1.0)  # "20 bcm": 20e9 m³
         if pint_name is None:  # a counted thing ("bags"): a count
             kind = "number"
     if kind == "number" and not (unit or scale or is_word) and _PENCE.match(text, m.end()) \
@@ -1522,7 +1528,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
         after = _SUSPENDED_HYPHEN.sub("", after)  # "of medium- and long-term loans": of the loans
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
     m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s|s'|s’)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
-                 r"(?:(?:[A-Z]\.){2,}\s*)?((?:[A-Za-z][A-Za-z-]*\s?){1,4})", after)  # ("of U.S. corn": the corn)
+                 r"(?:(?:[A-Z]\.){2,}\s*)?((?:[A-Za-z][A-Za-z-]*(?:(?<=[A-Z])\d{1,4}\b)?\s?){1,4})", after)  # ("of U.S. corn": the corn; "of CO2")
     if m:
         words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
         if words:

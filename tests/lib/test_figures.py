@@ -1245,6 +1245,25 @@ def test_currency_of_the_country_the_document_names(document, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # session 32: the energy trade's volumes with their scale in the name; "mcf" is not one (newswire
+        # writes it for a million cubic feet as often as the trade's thousand)
+        ("Europe imported 20 bcm of LNG.", [(20e9, "m³", "LNG")]),
+        ("Reserves are estimated at 3.5 tcf.", [(3.5e12, "ft³", "reserves")]),
+        ("Output rose to 1.2 bcf/d.", [(1.2e9, "ft³/d", "output")]),
+        ("Brooklyn Union took 75 mcf of the contract gas.", [(75, None, "mcf")]),
+        # a name with digits is whole in a subject
+        ("The plant emits 2.5 million tonnes of CO2 a year.", [(2.5e6, "t", "CO2")]),
+        ("The remaining 50 pct of TF1 is to be split.", [(50, "%", "TF1")]),
+    ],
+)
+def test_energy_volumes_and_names_with_digits(text, expected):
+    assert [(pytest.approx(f.value), f.unit, f.subject) for f in find_figures(text)] == expected
+
+
+
+@pytest.mark.parametrize(
     "text, subject",
     [
         # session 31: what a thing weighs, measures, covers or costs is about the thing before the verb
