@@ -177,6 +177,23 @@ def _currency_of_country(word: str, text: str, sent_start: int, sent_end: int) -
     return None
 
 
+# the past forms a news sentence puts between its subject and what a figure measures ("the company reported
+# earnings of ...", "China raised rates by ..."): a verb there, where most "-ed" words before a noun are its
+# adjectives ("projected deficit", "accepted price", "preferred stock")
+_TRANSITIVE_PAST = frozenset({"reported", "posted", "raised", "lowered", "boosted", "lifted", "pushed", "produced",
+                              "caused", "recorded", "registered", "announced", "declared", "predicted", "increased",
+                              "reduced", "trimmed", "hiked", "slashed", "doubled", "tripled", "halved", "paid",
+                              "generated", "earned", "booked", "returned", "delivered", "sold", "bought", "cut"})
+
+
+def _past_verb_after_noun(word: str, before: str | None, after: str) -> bool:
+    """One of ``_TRANSITIVE_PAST`` right after a content word is its verb, not an adjective of the noun
+    after it: "the bank raised rates by 25 basis points": rates, not "bank raised rates" (but an oil
+    company's "posted prices" are its list prices)."""
+    return word in _TRANSITIVE_PAST and before is not None and not before.lower().endswith("ly") \
+        and not _not_content(before) and not (word == "posted" and after.lower().startswith("price"))
+
+
 def _may_name(word: str, code: str | None) -> bool:
     """Whether the currency's name ``word`` may stand for ``code``: its default, or the currency of one of
     the countries that use the name ("franc": FRF, CHF or BEF)."""
@@ -1619,7 +1636,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             continue  # a verb's particle ("picked up four awards", "sold it down 30 points"), not "sales up 5%"
         phrase: list[str] = []
         phrase_end = len(before)  # where the phrase's last word ends
-        for wm in reversed(words):
+        for k in range(len(words) - 1, -1, -1):
+            wm = words[k]
             w = wm.group()
             opens_sentence = not text[s_start:offset + wm.start()].strip()
             # "the dollar ... 140.00 yen": a currency named in the singular is what a price in another measures
@@ -1634,6 +1652,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                         and not (_MEASURE_ACRONYM.fullmatch(w) and before[wm.start() - 1:wm.start()] != "(")) \
                     or w.endswith(("'s", "’s")) \
                     or phrase and _VERB_LIKE.search(w) and not w.lower().endswith(("ed", "ly", "ing")) \
+                    or phrase and _past_verb_after_noun(w, words[k - 1].group() if k else None, phrase[0]) \
                     or not phrase and (_VERB_LIKE.search(w) or w.lower() in _CHANGE_NOUNS - {"growth"}
                                        # an amount's "gain of" is income: "one time gain of 35,000 dlrs"
                                        - ({"gain"} if f.kind == "money" and cue.group().lower() == "of" else set())

@@ -1280,6 +1280,12 @@ def test_energy_volumes_and_names_with_digits(text, expected):
         ("Indonesia set aside $5 trillion.", None),
         # session 32: the Swiss "franc" of a Swiss story is the figures' own currency, no other one's
         ("The Swiss bank showed a 756 mln franc loss instead of 692 mln.", "loss"),
+        # a news sentence's transitive verb between its subject and what the figure measures
+        ("The company reported earnings of 40 cts a share.", "earnings"),
+        ("China raised rates by 0.27 percentage points.", "rates"),
+        ("The storm produced winds of about 75 mph.", "winds"),
+        ("Murphy Oil said it increased its crude oil posted prices by 50 cts a barrel.", "oil posted prices"),
+        ("The minimum accepted price was 95.50 pct.", "minimum accepted price"),  # an "-ed" adjective stays
     ],
 )
 def test_subject_of_measuring_verbs(text, subject):
