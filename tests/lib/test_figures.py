@@ -1256,6 +1256,8 @@ def test_currency_of_the_country_the_document_names(document, expected):
         # a name with digits is whole in a subject
         ("The plant emits 2.5 million tonnes of CO2 a year.", [(2.5e6, "t", "CO2")]),
         ("The remaining 50 pct of TF1 is to be split.", [(50, "%", "TF1")]),
+        # a range of two amounts with their signs: "£1.5bn-£2bn" (the second had been lost after "bn-")
+        ("The deal is worth £1.5bn-£2bn.", [(1.5e9, "GBP", "deal"), (2e9, "GBP", "deal")]),
     ],
 )
 def test_energy_volumes_and_names_with_digits(text, expected):
