@@ -1889,7 +1889,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
                         r"expect|think|believe|say|want|feel|agree|prefer|told|costing|beat|hit|saw|met|led|weigh|weighs|"
-                        r"vary|varies|varying|ranging)$")
+                        r"vary|varies|varying|ranging|struck|began|flew|fled|lasted)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
                           "another", "first", "initial", "new", "total", "extra", "entire", "whole"})
@@ -1920,6 +1920,7 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "usual", "apart", "am", "meanwhile", "however",
                          "moreover", "nevertheless", "nonetheless", "therefore", "thus", "hence",
                          "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire",
+                         "once", "twice", "thrice",
                          *_EXTENT_WORDS}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",

@@ -1288,6 +1288,11 @@ def test_energy_volumes_and_names_with_digits(text, expected):
         ("The storm produced winds of about 75 mph.", "winds"),
         ("Murphy Oil said it increased its crude oil posted prices by 50 cts a barrel.", "oil posted prices"),
         ("The minimum accepted price was 95.50 pct.", "minimum accepted price"),  # an "-ed" adjective stays
+        # irregular past forms and "once / twice" are no part of a subject (but "the won" is Korea's currency)
+        ("The dose is 5ml twice a day.", "dose"),
+        ("Construction of the 510 mln yuan plant began in April 1984.", "plant"),
+        ("In Bosnia 1,700 workers struck.", "workers"),
+        ("The Korean won climbed only four pct.", "won"),
     ],
 )
 def test_subject_of_measuring_verbs(text, subject):
