@@ -1546,7 +1546,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
     # "80 mln dlrs of 15 pct subordinated notes", "16 pct of Chronar's common": what follows "of"
     m = re.match(r"\s+(?:worth\s+)?of\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z][\w.&-]*(?:'s|’s|s'|s’)\s+)?(?:[\d.,/-]+\s+\S+\s+)?"
                  r"(?:(?:[A-Z]\.){2,}\s*)?((?:[A-Za-z][A-Za-z-]*(?:(?<=[A-Z])\d{1,4}\b)?\s?){1,4})", after)  # ("of U.S. corn": the corn; "of CO2")
-    if m:
+    if m and not (f.kind == "percent" and _DENOMINATOR.match(m.group(1))):
         words = _content_run(m.group(1).split(), heads=_FORWARD_HEADS)
         if words:
             return " ".join(words)
@@ -1888,7 +1888,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
-                        r"expect|think|believe|say|want|feel|agree|prefer|told|costing|beat|hit|saw|met|led|weigh|weighs|"
+                        r"expect|expects|think|thinks|believe|believes|say|want|wants|feel|agree|prefer|told|stands|costing|beat|hit|saw|met|led|weigh|weighs|"
                         r"vary|varies|varying|ranging|struck|began|flew|fled|lasted)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1920,12 +1920,15 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
                          "usual", "apart", "am", "meanwhile", "however",
                          "moreover", "nevertheless", "nonetheless", "therefore", "thus", "hence",
                          "month-on-month", "year-on-year", "year-to-year", "overall", "again", "respectively", "entire",
-                         "once", "twice", "thrice",
+                         "once", "twice", "thrice", "nor",
                          *_EXTENT_WORDS}) | set(_MODALS)
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})
-_FORWARD_HEADS = frozenset({"share", "shares"})  # "20 mln common shares", "an 11 pct market share"
+_FORWARD_HEADS = frozenset({"share", "shares"})
+# what a percentage is of, not what it measures: "the deficit narrowed to 4.5% of GDP" is the deficit's
+# (not "of the workforce", "of the population": "shed 10% of the workforce" is the workforce's)
+_DENOMINATOR = re.compile(r"(?i:GDP|GNP|gross\s+(?:domestic|national)\s+product|national\s+income)\b")  # "20 mln common shares", "an 11 pct market share"
 
 
 def figure_and_date_rows(doc_id: str, text: str, sentences: list[tuple[int, int, int]], reference) -> tuple[list[dict], list[dict]]:

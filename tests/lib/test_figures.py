@@ -1293,6 +1293,11 @@ def test_energy_volumes_and_names_with_digits(text, expected):
         ("Construction of the 510 mln yuan plant began in April 1984.", "plant"),
         ("In Bosnia 1,700 workers struck.", "workers"),
         ("The Korean won climbed only four pct.", "won"),
+        # a verb of saying or being before what the figure measures; a share of GDP is the numerator's
+        ("The bank expects inflation of between 2% and 2.5%.", "inflation"),
+        ("Debt stands at roughly 100% of GDP.", "debt"),
+        ("The deficit narrowed to 4.5% of GDP.", "deficit"),
+        ("The programme will shed 10% of the workforce.", "workforce"),
     ],
 )
 def test_subject_of_measuring_verbs(text, subject):
