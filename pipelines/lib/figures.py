@@ -813,8 +813,8 @@ def _rate_basis(text: str, end: int, sent_end: int) -> str | None:
         if w.lower() in _BASIS_STOP:
             break
         words.append(w)
-    if not words or words[0].lower() in SCALES:  # "per mln Btu", "PER HUNDRED": a scaled basis, not said here
-        return None
+    if not words or words[0].lower() in SCALES or words[0].lower() in UNIT_SCALES:
+        return None  # "per mln Btu", "per mmbtu", "PER HUNDRED": a scaled basis, not said here
     if after_a:  # one word, or a unit of two ("a troy ounce", "a short ton")
         words = words[:2]
         after = m.start("what") + len(words[0])

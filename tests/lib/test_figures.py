@@ -1264,6 +1264,10 @@ def test_energy_volumes_and_names_with_digits(text, expected):
     assert [(pytest.approx(f.value), f.unit, f.subject) for f in find_figures(text)] == expected
 
 
+def test_a_price_per_scaled_energy_unit_has_no_basis_as_per_mln_btu():
+    assert [f.per for f in find_figures("Henry Hub gas traded at $3.20 per mmbtu.")] == [None]  # was Btu
+
+
 
 @pytest.mark.parametrize(
     "text, subject",
