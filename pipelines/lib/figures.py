@@ -115,8 +115,8 @@ CURRENCY_WORDS |= {
 }
 # A currency's name that several countries use, and the countries that use it: named alone, the amount is
 # in the currency of the one country its sentence names, if it names one ("lend Sri Lanka 6.5 billion
-# rupees": LKR), else in CURRENCY_WORDS' default. Not dollars nor pounds: a story
-# about Canada or Egypt quotes U.S. dollars and sterling as often as its own.
+# rupees": LKR), else of the one its document names, else in CURRENCY_WORDS' default. Not dollars nor
+# pounds: a story about Canada or Egypt quotes U.S. dollars and sterling as often as its own.
 _COUNTRY_CURRENCIES = {
     "rupee": {"LKR": "Sri Lanka|Sri Lankan", "PKR": "Pakistan|Pakistani", "NPR": "Nepal|Nepalese|Nepali",
               "MUR": "Mauritius|Mauritian", "INR": "India|Indian"},
@@ -147,7 +147,6 @@ def _forms(name: str) -> tuple[str, str]:
     return name, _PLURALS.get(name, name + "s")
 
 
-
 _COUNTRY_NAMES = {name: {code: re.compile(rf"\b(?:{names})\b") for code, names in codes.items()}
                   for name, codes in _COUNTRY_CURRENCIES.items()}
 _BY_COUNTRY = {w: name for name in _COUNTRY_CURRENCIES for w in _forms(name)} \
@@ -175,23 +174,6 @@ def _currency_of_country(word: str, text: str, sent_start: int, sent_end: int) -
         if found:
             return found.pop() if len(found) == 1 else None
     return None
-
-
-# the past forms a news sentence puts between its subject and what a figure measures ("the company reported
-# earnings of ...", "China raised rates by ..."): a verb there, where most "-ed" words before a noun are its
-# adjectives ("projected deficit", "accepted price", "preferred stock")
-_TRANSITIVE_PAST = frozenset({"reported", "posted", "raised", "lowered", "boosted", "lifted", "pushed", "produced",
-                              "caused", "recorded", "registered", "announced", "declared", "predicted", "increased",
-                              "reduced", "trimmed", "hiked", "slashed", "doubled", "tripled", "halved", "paid",
-                              "generated", "earned", "booked", "returned", "delivered", "sold", "bought", "cut"})
-
-
-def _past_verb_after_noun(word: str, before: str | None, after: str) -> bool:
-    """One of ``_TRANSITIVE_PAST`` right after a content word is its verb, not an adjective of the noun
-    after it: "the bank raised rates by 25 basis points": rates, not "bank raised rates" (but an oil
-    company's "posted prices" are its list prices)."""
-    return word in _TRANSITIVE_PAST and before is not None and not before.lower().endswith("ly") \
-        and not _not_content(before) and not (word == "posted" and after.lower().startswith("price"))
 
 
 def _may_name(word: str, code: str | None) -> bool:
@@ -1200,6 +1182,8 @@ _INDEX = re.compile(r"\b(?:Dow|FTSE|FT-SE|Nikkei|Hang Seng|DAX|CAC|S&P|Nasdaq|NA
 def _points_are_pp(text: str, start: int, end: int) -> bool:
     """Points in the sentence text[start:end] are percentage points: it is about rates and names no index."""
     return bool(_RATES.search(text, start, end)) and not _INDEX.search(text, start, end)
+
+
 _BITS_PER_SECOND = re.compile(r"(?i)^([kmgt])bps$")  # not a bare "bps": basis points in finance
 # a negative power written after a lower-case unit: "4e14 s-1", "5 fb−1", "3 m⁻²" (not "2 T-1 lines")
 _INVERSE = re.compile(r"^([a-zµμ]{1,3})[-−⁻]([1-3¹²³])$")
@@ -1888,7 +1872,8 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"rising|falling|increasing|decreasing|including|according|totalling|totaling|jumping|"
                         r"compared|representing|carrying|paying|seeking|being|having|making|taking|amounting|sent|put|"
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
-                        r"expect|expects|think|thinks|believe|believes|say|want|wants|feel|agree|prefer|told|stands|costing|beat|hit|saw|met|led|weigh|weighs|"
+                        r"expect|expects|think|thinks|believe|believes|say|want|wants|feel|agree|prefer|told|stands|"
+                        r"costing|beat|hit|saw|met|led|weigh|weighs|"
                         r"vary|varies|varying|ranging|struck|began|flew|fled|lasted)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
@@ -1925,10 +1910,25 @@ _MORE_STOPS = frozenset({"into", "onto", "through", "across", "after", "before",
 # the singular names of currencies: "the dollar" is what "140.00 yen" prices; "dlrs" is an amount's unit
 _CURRENCY_NAMES = frozenset({"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "mark", "franc", "lira",
                              "rupee", "peso", "rouble", "ruble", "rand", "guilder", "crown", "ringgit", "baht", "won"})
-_FORWARD_HEADS = frozenset({"share", "shares"})
+_FORWARD_HEADS = frozenset({"share", "shares"})  # "20 mln common shares", "an 11 pct market share"
 # what a percentage is of, not what it measures: "the deficit narrowed to 4.5% of GDP" is the deficit's
 # (not "of the workforce", "of the population": "shed 10% of the workforce" is the workforce's)
-_DENOMINATOR = re.compile(r"(?i:GDP|GNP|gross\s+(?:domestic|national)\s+product|national\s+income)\b")  # "20 mln common shares", "an 11 pct market share"
+_DENOMINATOR = re.compile(r"(?i:GDP|GNP|gross\s+(?:domestic|national)\s+product|national\s+income)\b")
+# the past forms a news sentence puts between its subject and what a figure measures ("the company reported
+# earnings of ...", "China raised rates by ..."): a verb there, where most "-ed" words before a noun are its
+# adjectives ("projected deficit", "accepted price", "preferred stock")
+_TRANSITIVE_PAST = frozenset({"reported", "posted", "raised", "lowered", "boosted", "lifted", "pushed", "produced",
+                              "caused", "recorded", "registered", "announced", "declared", "predicted", "increased",
+                              "reduced", "trimmed", "hiked", "slashed", "doubled", "tripled", "halved", "paid",
+                              "generated", "earned", "booked", "returned", "delivered", "sold", "bought", "cut"})
+
+
+def _past_verb_after_noun(word: str, before: str | None, after: str) -> bool:
+    """One of ``_TRANSITIVE_PAST`` right after a content word is its verb, not an adjective of the noun
+    after it: "the bank raised rates by 25 basis points": rates, not "bank raised rates" (but an oil
+    company's "posted prices" are its list prices)."""
+    return word in _TRANSITIVE_PAST and before is not None and not before.lower().endswith("ly") \
+        and not _not_content(before) and not (word == "posted" and after.lower().startswith("price"))
 
 
 def figure_and_date_rows(doc_id: str, text: str, sentences: list[tuple[int, int, int]], reference) -> tuple[list[dict], list[dict]]:
