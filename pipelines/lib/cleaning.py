@@ -99,7 +99,7 @@ _READER_NOTICE = re.compile(r"(?i)^(?:corrections?|disclaimer|disclosure)\s*:\s*
 # "Illustration: Sarah Grillo/Axios", "Photo by ev on Unsplash", "Shutterstock", "Media caption..."
 _CREDIT = re.compile(r"(?i)^(?:(?:photo(?:graph)?s?|pictures?|images?|illustrations?|graphics?|(?:photo|image|picture) "
                      r"(?:credit|copyright|source)|credits?)\s*:|(?:photo|picture|image)s? (?:by|courtesy of|via)\s|"
-                     r"image (?:caption|copyright)\b|media caption|(?:getty images|shutterstock|istock(?:photo)?|"
+                     r"image (?:caption|copyright)\b|image source,|media caption|(?:getty images|shutterstock|istock(?:photo)?|"
                      r"afp/getty(?: images)?|ap photo|unsplash|pixabay)(?:/\S+)?\s*$)")
 _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profile))\s*:?$")
 # a writer's bio at the article's end: "Perry Bacon Jr. is a senior writer for FiveThirtyEight.", "She has

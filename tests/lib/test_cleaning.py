@@ -98,6 +98,7 @@ PROSE = ("The central bank raised its main interest rate by a quarter of a perce
         ("Shutterstock/chrisdorney", SHORT, "credit"),
         ("Getty Images", SHORT, "credit"),
         ("Media captionDrone footage shows mass burials in New York", SHORT, "credit"),
+        ("Image source, Reuters", SHORT, "credit"),  # (BBC's pages flattened, session 32)
         ("Photo by Dan Seifert / The Verge iOS 13's third developer beta includes a new feature that makes it look "
          "like you're staring at the camera.", GOOD, None),
     ],
