@@ -107,7 +107,7 @@ _BIO_HEADER = re.compile(r"(?i)^(about the author|author (information|bio|profil
 # The Points Guy." (the name on the line above); a role of the trade after "is a" and a few words, then
 # where or what it is done ("for", "at", "of", "covering"; not "Mr Forsyth is a wonderful writer and ...")
 _BIO_SENTENCE = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:He|She|They)\s+)?(?:is|was|Is)\s+(?:an?|the|[Aa]n?)\s+(?:[\w-]+\s+){0,5}?"
+    r"^(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:He|She|They)\s+)?(?:[Ii]s|was)\s+(?:[Aa]n?|the)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:reporter|writer|editor|columnist|journalist|correspondent|contributor|freelancer|critic|"
     r"blogger|photographer)s?(?:\s+(?:for|at|on|with|of)\s|,?\s+covering\s)"
     r"|\b(?:He|She|They) (?:has|have) been (?:writing|reporting) (?:about|on|for)\b")

@@ -199,6 +199,12 @@ _FUTURE = WordCue([*_FUTURE_WORDS.split("|"), "plan", "plans", "prepare", "prepa
 _DUE_AHEAD = re.compile(rf"(?i)\b{_DUE}\b")
 
 
+def _looks_ahead(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A word of the future in ``text[start:end]``: one of ``_FUTURE``, or a "due" that is no cause."""
+    end = len(text) if end is None else end
+    return _FUTURE.search(text, start, end) or _DUE_AHEAD.search(text, start, end) is not None
+
+
 @dataclass
 class DateMention:
     start: int
@@ -426,8 +432,7 @@ def _record_before(before: str) -> bool:
     """A record or a count right before "in <n> <units>" (``_SUPERLATIVE_BEFORE``) with no future verb
     between them: "(the second sale) will be in a month" is a date ahead."""
     m = _SUPERLATIVE_BEFORE.search(before)
-    return m is not None and not _FUTURE.search(before, m.end("word"), len(before)) \
-        and not _DUE_AHEAD.search(before, m.end("word"))
+    return m is not None and not _looks_ahead(before, m.end("word"))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -446,7 +451,7 @@ _CLAUSE_TENSE = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_WORDS}|{_DUE}|(?:plan
 # interview Tuesday", "which rejected a contract Saturday"); outside it, "-ed" is as often an adjective
 _CLAUSE_PAST = re.compile(rf"(?i)\b(?:said|says|told)\b|{_ED_VERB}")
 _CLAUSE_START = re.compile(r"(?i)[,;:\"“”()]|\b(?:which|who|that|and|but|while|whereas|although|because|when)\b")
-_VERB_RIGHT_AFTER = re.compile(r"(?i)^[\s,]+(?:(?:it|he|she|they|the\s+\w+)\s+)?(?:said|says|told|\w+ed)\b")
+_VERB_RIGHT_AFTER = re.compile(rf"(?i)^[\s,]+(?:(?:it|he|she|they|the\s+\w+)\s+)?(?:(?:said|says|told)\b|{_ED_VERB})")
 
 
 _TENSE_REACH = 250  # characters before a weekday that its tense is looked for in (a sentence may be a table)
@@ -475,8 +480,7 @@ def _tense(text: str, start: int, end: int, at: int, until: int, sentence_tense:
 
 
 def _sentence_tense(sentence: str) -> str | None:
-    future = _FUTURE.search(sentence) or bool(_DUE_AHEAD.search(sentence))
-    past = bool(_PAST.search(sentence))
+    future, past = _looks_ahead(sentence), bool(_PAST.search(sentence))
     return "future" if future and not past else "past" if past and not future else None
 
 

@@ -1874,7 +1874,7 @@ _VERB_LIKE = re.compile(r"(?i)(?:(?<!^hour)(?<!^dai)(?<!^week)(?<!^month)(?<!^qu
                         r"drew|shot|brought|bought|broke|ran|kept|shut|got|get|gets|go|goes|come|comes|takes|gives|puts|bringing|"
                         r"expect|expects|think|thinks|believe|believes|say|want|wants|feel|agree|prefer|told|stands|"
                         r"costing|beat|hit|saw|met|led|weigh|weighs|"
-                        r"vary|varies|varying|ranging|struck|began|flew|fled|lasted)$")
+                        r"vary|varies|varying|ranging|struck|began|flew|fled)$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "some", "about", "of",
                           "around", "nearly", "roughly", "approximately", "estimated", "additional", "further",
                           "another", "first", "initial", "new", "total", "extra", "entire", "whole"})
@@ -1914,13 +1914,14 @@ _FORWARD_HEADS = frozenset({"share", "shares"})  # "20 mln common shares", "an 1
 # what a percentage is of, not what it measures: "the deficit narrowed to 4.5% of GDP" is the deficit's
 # (not "of the workforce", "of the population": "shed 10% of the workforce" is the workforce's)
 _DENOMINATOR = re.compile(r"(?i:GDP|GNP|gross\s+(?:domestic|national)\s+product|national\s+income)\b")
-# the past forms a news sentence puts between its subject and what a figure measures ("the company reported
+# the "-ed" forms a news sentence puts between its subject and what a figure measures ("the company reported
 # earnings of ...", "China raised rates by ..."): a verb there, where most "-ed" words before a noun are its
-# adjectives ("projected deficit", "accepted price", "preferred stock")
+# adjectives ("projected deficit", "accepted price", "preferred stock"); the irregular ones ("sold", "paid",
+# "cut") are in _VERB_LIKE
 _TRANSITIVE_PAST = frozenset({"reported", "posted", "raised", "lowered", "boosted", "lifted", "pushed", "produced",
                               "caused", "recorded", "registered", "announced", "declared", "predicted", "increased",
-                              "reduced", "trimmed", "hiked", "slashed", "doubled", "tripled", "halved", "paid",
-                              "generated", "earned", "booked", "returned", "delivered", "sold", "bought", "cut"})
+                              "reduced", "trimmed", "hiked", "slashed", "doubled", "tripled", "halved",
+                              "generated", "earned", "booked", "returned", "delivered"})
 
 
 def _past_verb_after_noun(word: str, before: str | None, after: str) -> bool:
