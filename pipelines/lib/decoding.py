@@ -38,8 +38,9 @@ class DecodeError(ValueError):
 def decode(data: bytes) -> tuple[str, str]:
     """Decode ``data`` to text and return ``(text, encoding)``.
 
-    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are taken as declared; otherwise
-    charset-normalizer picks the encoding (cp1252, latin-1, UTF-16 without BOM, ...).
+    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are taken as declared, UTF-16/32 without a
+    BOM by its NUL bytes (``_utf_by_nuls``); otherwise charset-normalizer picks the encoding, but for
+    Western text, where Windows-1252 (or Latin-9) wins when it reads as well (``_western``).
     Raises DecodeError for empty, whitespace-only and binary input.
     """
     if not data:
@@ -53,6 +54,11 @@ def decode(data: bytes) -> tuple[str, str]:
                 return _checked(data.decode(encoding)), encoding
             except UnicodeDecodeError as exc:
                 raise DecodeError("undecodable", f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc}") from exc
+    unmarked = _utf_by_nuls(data)
+    if unmarked is not None:
+        text = _strict(data, unmarked)
+        if text is not None:
+            return _checked(text), unmarked
     try:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -64,13 +70,83 @@ def decode(data: bytes) -> tuple[str, str]:
     best = matches.best()
     if best is None:
         raise DecodeError("undecodable", "no text encoding fits these bytes (binary data or a corrupt file)")
-    if not is_multi_byte_encoding(best.encoding):
-        # Among single-byte code pages, short Western text is ambiguous (cp1250 vs cp1252 differ in
-        # a few letters); the common case for English news is Windows-1252, so it wins when it fits.
-        western = next((m for m in matches if m.encoding == "cp1252"), None)
-        if western is not None:
-            best = western
+    if not is_multi_byte_encoding(best.encoding) or _few_nuls(data):
+        # Short text is ambiguous among the single-byte code pages (cp1250, cp775 and cp1252 read
+        # "caf\xe9 costs \x8010" alike, to the detector), and six bytes of it may even read as UTF-16
+        # ("R\xe9sum\xe9" as three CJK characters). The common case for English news is Windows-1252
+        # (or Latin-9, its ISO cousin with the euro sign at 0xA4): it wins when its reading is Western
+        # text and looks no less like text than the detector's choice.
+        detected = str(best)
+        for encoding in _WESTERN:
+            text = _strict(data, encoding)
+            if text is not None and _western(text) and _oddities(text) <= _oddities(detected):
+                return _checked(text), encoding
     return _checked(str(best)), best.encoding
+
+
+_WESTERN = ("cp1252", "iso8859_15")
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf_by_nuls(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where its NUL bytes fall: text mostly in
+    ASCII has them at the same offsets of every 2- or 4-byte unit (the high bytes: last in
+    little-endian, first in big-endian), and none at the other offsets. Such bytes are also valid
+    UTF-8 (a NUL is), which would keep every NUL and lose the text."""
+    if b"\x00" not in data:
+        return None
+    for width, name in ((4, "utf-32"), (2, "utf-16")):
+        units = len(data) // width
+        if units < 2 or len(data) % width:
+            continue
+        nuls = [data[i::width].count(0) for i in range(width)]
+        for order, low in (("le", 0), ("be", width - 1)):
+            if nuls[low] <= 0.05 * units and all(n >= 0.4 * units for i, n in enumerate(nuls) if i != low):
+                return f"{name}-{order}"
+    return None
+
+
+def _few_nuls(data: bytes) -> bool:
+    """UTF-16 or -32 of Western text holds a NUL byte in every other (every fourth) byte; without any
+    such share, a detector's UTF-16 is a guess from too few bytes."""
+    return data.count(0) * 10 < len(data)
+
+
+# What Western text holds beyond ASCII besides letters: Windows-1252's punctuation and the common signs
+_WESTERN_SIGNS = frozenset("‘’‚“”„–—…•†‡‰‹›«»¡¿°±×÷·§¶©®™€£¥¢ªº¹²³¼½¾µ\xa0\xad")
+
+
+def _western(text: str) -> bool:
+    """Text in a Western European language: at most half its letters beyond ASCII (a short French
+    sentence has a quarter; Greek or Cyrillic read through Windows-1252 is nearly all accented Latin
+    letters), and no character beyond ASCII but Latin letters and the common signs."""
+    beyond = _BEYOND_ASCII.findall(text)
+    if not all(c in _WESTERN_SIGNS or c in "ŒœŠšŽžŸƒ" or ("À" <= c <= "ÿ" and c not in "×÷") or c.isspace() for c in beyond):
+        return False
+    return sum(c.isalpha() for c in beyond) <= sum(c.isalpha() for c in text) / 2
+
+
+def _oddities(text: str) -> int:
+    """How many characters beyond ASCII sit where written text does not put them: a letter against a
+    digit ("\u010610" for "\u20ac10"), a sign between two letters ("wzros\u00b3y" for "wzros\u0142y"),
+    a currency sign before a letter ("\u00a3odzi" for "\u0141odzi"), the generic currency sign."""
+    odd = 0
+    for m in _BEYOND_ASCII.finditer(text):
+        i, c = m.start(), m.group()
+        before, after = text[i - 1 : i] or " ", text[i + 1 : i + 2] or " "
+        if c.isalpha():
+            odd += before.isdigit() or after.isdigit()
+        elif c in "’\xad":  # an apostrophe, a soft hyphen
+            continue
+        else:
+            odd += (before.isalpha() and after.isalpha()) or (c in "£€¥¢" and after.isalpha()) or c == "¤"
+    return odd
 
 
 _STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it

@@ -31,6 +31,8 @@ def test_bad_input_is_rejected_or_ingested_and_the_run_goes_on(folders, dagster_
     (raw / "blank.txt").write_text("   \n\t\n  ")
     (raw / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + GOOD.replace("Oil", "Gas").encode("utf-16-le"))
     (raw / "cp1252.txt").write_bytes("Prices “rose” to €5 — a café in Zürich said on Monday.".encode("cp1252"))
+    (raw / "short-cp1252.txt").write_bytes("A café costs €10 in Zürich.".encode("cp1252"))
+    (raw / "utf16-no-bom.txt").write_bytes("Barley rose 3 pct on Monday, dealers said.".encode("utf-16-le"))
     (raw / "nul.txt").write_bytes(b"Wheat exports\x00 rose 4 pct in March, the ministry said on Tuesday.")
     with open(raw / "huge.txt", "w") as fh:  # 50 MB
         line = GOOD + "\n"
@@ -62,7 +64,7 @@ def test_bad_input_is_rejected_or_ingested_and_the_run_goes_on(folders, dagster_
     expected_rejected = {"image.txt": "binary", "empty.txt": "empty", "blank.txt": "empty", "huge.txt": "too_large",
                          "one-line.txt": "too_large", "feed.jsonl#2": "broken_json", "loop.txt": "unreadable"}
     assert {k: rejected.get(k) for k in expected_rejected} == expected_rejected
-    for good in ("invalid-utf8.txt", "utf16.txt", "cp1252.txt", "nul.txt", "feed.jsonl#1", "feed.jsonl#3"):
+    for good in ("invalid-utf8.txt", "utf16.txt", "cp1252.txt", "short-cp1252.txt", "utf16-no-bom.txt", "nul.txt", "feed.jsonl#1", "feed.jsonl#3"):
         assert good in ingested, good
     if os.geteuid() == 0:
         assert "locked.txt" in ingested  # root reads anything
@@ -72,6 +74,9 @@ def test_bad_input_is_rejected_or_ingested_and_the_run_goes_on(folders, dagster_
         assert page in ingested or page in rejected
     assert query(wh, "SELECT text FROM documents WHERE source = 'cp1252.txt'") == [
         ("Prices “rose” to €5 — a café in Zürich said on Monday.",)]
+    assert query(wh, "SELECT text FROM documents WHERE source = 'short-cp1252.txt'") == [("A café costs €10 in Zürich.",)]
+    assert query(wh, "SELECT text FROM documents WHERE source = 'utf16-no-bom.txt'") == [
+        ("Barley rose 3 pct on Monday, dealers said.",)]
     assert query(wh, "SELECT count(*) FROM documents WHERE contains(text, chr(0))") == [(0,)]
     for (detail,) in query(wh, "SELECT detail FROM rejected"):
         assert len(detail) > 15 and "Traceback" not in detail
