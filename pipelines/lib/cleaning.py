@@ -31,6 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # "By Jane Smith", "By Jane Smith and John Doe", "By Jane Smith, Staff Writer", "By Staff and news service reports"
 _BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by)\s+(?P<name>[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,6})\s*$", re.I)
 _HEADING_MD = re.compile(r"^#{1,6}\s+")
+_H1_MD = re.compile(r"#[ \t]+\S")
 _CHROME = {reason: re.compile(rx, re.I) for reason, rx in R.CHROME_PATTERNS.items()}
 _ANY_CHROME = re.compile("|".join(f"(?:{rx})" for rx in R.CHROME_PATTERNS.values()), re.I)  # one pass for most blocks
 # The same alternation, case-sensitive, for ASCII text lowered first (the patterns are lower case):
@@ -162,12 +163,15 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     raw, text = text, one_line_end(text)
     blocks = split_blocks(text)
     fields: dict[str, str] = {}  # a Markdown file's front matter: title, author, date
+    h1 = None  # a Markdown file's first block, if a level-1 heading: its title, however short
     if markdown:
         end, fields = md.front_matter(text) or (0, {})
         for b in blocks:
             if b.start < end:
                 b.cls, b.reason = BAD, "front_matter"
             else:
+                if h1 is None:
+                    h1 = b if _H1_MD.match(b.text) else False
                 b.text = md.plain(b.text)
                 if not b.text:
                     b.cls, b.reason = BAD, "markup"  # an image alone
@@ -176,7 +180,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     if not content:
         return Extracted(body="", title=fields.get("title"), author=fields.get("author"), published_at=dated,
                          removed=_removed_stretches(raw, blocks))
-    meta = _metadata(content, markdown=markdown)
+    meta = _metadata(content, markdown=markdown, h1=h1 is content[0])
     if fields:  # the front matter's metadata before what the lines suggest
         meta["author"] = fields.get("author") or meta["author"]
         meta["published_at"] = dated or meta["published_at"]
@@ -468,12 +472,13 @@ def _stopword_density(words: list[str]) -> float:
     return best / len(lower)
 
 
-def _metadata(blocks: list[Block], *, markdown: bool) -> dict:
-    """Title, author and date from the page's own lines; marks the blocks they came from."""
+def _metadata(blocks: list[Block], *, markdown: bool, h1: bool = False) -> dict:
+    """Title, author and date from the page's own lines; marks the blocks they came from. ``h1``: the
+    first block is a Markdown level-1 heading, a title by its author's say ("# Introduction")."""
     meta: dict = {"title": None, "author": None, "published_at": None}
     first = blocks[0]
     title_text = _HEADING_MD.sub("", first.text).strip() if markdown else first.text
-    if _looks_like_title(title_text, first, blocks):
+    if (h1 and first.lines == 1 and len(title_text.split()) <= 30) or _looks_like_title(title_text, first, blocks):
         meta["title"] = title_text
         first.cls, first.reason = BAD, "title"
         norm = _norm(title_text)

@@ -65,3 +65,15 @@ def test_front_matter_is_never_rescued_into_a_body_without_paragraphs():
     out = strip_boilerplate(raw, markdown=True)
     assert "title:" not in out.body and "---" not in out.body
     assert out.title == "Oil rose sharply on Monday in London."
+
+
+@pytest.mark.parametrize("text, title, body", [
+    ("# Introduction\n\nOil prices rose 2 pct on Monday.\n", "Introduction", "Oil prices rose 2 pct on Monday."),  # one word
+    ("# Copper hits a two-year high\n\nCopper rose 3 pct.\n", "Copper hits a two-year high", "Copper rose 3 pct."),
+    ("## Section\n\nOil prices rose 2 pct on Monday.\n", None, "Oil prices rose 2 pct on Monday."),  # not the title's level
+    ("Oil rose on Monday, traders said.\n\n# Heading\n\nPrices rose 2 pct.\n", None,
+     "Oil rose on Monday, traders said.\n\nHeading\n\nPrices rose 2 pct."),  # not first
+])
+def test_a_first_level_one_heading_is_the_title(text, title, body):
+    got = strip_boilerplate(text, markdown=True)
+    assert (got.title, got.body) == (title, body)
