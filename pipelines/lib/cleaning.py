@@ -180,7 +180,7 @@ def strip_boilerplate(text: str, *, markdown: bool = False, repeated: frozenset[
     if not content:
         return Extracted(body="", title=fields.get("title"), author=fields.get("author"), published_at=dated,
                          removed=_removed_stretches(raw, blocks))
-    meta = _metadata(content, markdown=markdown, h1=h1 is content[0])
+    meta = _metadata(content, h1=h1 is content[0])
     if fields:  # the front matter's metadata before what the lines suggest
         meta["author"] = fields.get("author") or meta["author"]
         meta["published_at"] = dated or meta["published_at"]
@@ -472,12 +472,12 @@ def _stopword_density(words: list[str]) -> float:
     return best / len(lower)
 
 
-def _metadata(blocks: list[Block], *, markdown: bool, h1: bool = False) -> dict:
+def _metadata(blocks: list[Block], *, h1: bool = False) -> dict:
     """Title, author and date from the page's own lines; marks the blocks they came from. ``h1``: the
     first block is a Markdown level-1 heading, a title by its author's say ("# Introduction")."""
     meta: dict = {"title": None, "author": None, "published_at": None}
     first = blocks[0]
-    title_text = _HEADING_MD.sub("", first.text).strip() if markdown else first.text
+    title_text = _HEADING_MD.sub("", first.text).strip()  # "# Oil rises" in a .txt file too
     if (h1 and first.lines == 1 and len(title_text.split()) <= 30) or _looks_like_title(title_text, first, blocks):
         meta["title"] = title_text
         first.cls, first.reason = BAD, "title"

@@ -647,3 +647,9 @@ def test_what_follows_a_writers_bio_is_outside_the_article():
     out = strip_boilerplate(PROSE + "\n\n" + PROSE.replace("central bank", "government") + "\n\n" + bio + "\n\n" + teaser)
     assert out.body.endswith(PROSE.replace("central bank", "government"))
     assert [r["reason"] for r in out.removed][-2:] == ["author_bio", "outside_article"]
+
+
+def test_a_title_in_a_text_file_loses_its_markdown_heading_mark():
+    got = strip_boilerplate("# Oil prices rise on supply fears\n\nOil prices rose 2 pct on Monday as traders weighed supply cuts.\n")
+    assert got.title == "Oil prices rise on supply fears"
+    assert got.body == "Oil prices rose 2 pct on Monday as traders weighed supply cuts."
