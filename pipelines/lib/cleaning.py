@@ -143,7 +143,7 @@ class Extracted:
     body: str
     title: str | None = None
     author: str | None = None
-    published_at: datetime | None = None
+    published_at: datetime | None = None  # aware, in the offset it was given in (UTC if none)
     removed: list[dict] = field(default_factory=list)  # raw_start, raw_end, text, reason
 
 
@@ -1018,7 +1018,7 @@ def _parse_date(value: str) -> datetime | None:
             ts = parser.parse(value, fuzzy=False, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):
         return None
-    return (ts if ts.tzinfo else ts.replace(tzinfo=UTC)).astimezone(UTC)
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)  # in its own offset: its day is the writer's
 
 
 def _extract_html(html: str) -> Extracted:

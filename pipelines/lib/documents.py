@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC
 
 from pipelines.lib import cleaning, language
 from pipelines.lib.normalize import clean_body
@@ -33,12 +34,17 @@ def _document(raw: dict, repeated: frozenset[str]) -> tuple[dict, list[dict], li
     extracted = cleaning.extract(raw["raw_text"], fmt=raw["format"], repeated=repeated)
     text = clean_body(extracted.body)
     paragraphs, sentences = segment(text)
+    if raw.get("meta_published_at"):  # the input's own field, before what the page says
+        published, day = raw["meta_published_at"], raw.get("meta_published_date") or raw["meta_published_at"].date()
+    else:
+        published = extracted.published_at
+        day = published.date() if published else None  # the day in the offset the page gave
     doc = dict(
         doc_id=raw["doc_id"],
         source=raw["source"],
         title=raw.get("meta_title") or extracted.title,
         author=raw.get("meta_author") or extracted.author,
-        published_at=raw.get("meta_published_at") or extracted.published_at,
+        published_at=published.astimezone(UTC) if published else None,
         language=language.detect(text),
         text=text,
         n_chars=len(text),
@@ -47,6 +53,7 @@ def _document(raw: dict, repeated: frozenset[str]) -> tuple[dict, list[dict], li
         duplicate_of=None,
         n_words=len(_WORD.findall(text)),
         batch_id=raw.get("batch_id"),
+        published_date=day,
     )
     removed = [dict(r, doc_id=raw["doc_id"], batch_id=raw.get("batch_id")) for r in extracted.removed]
     return doc, removed, paragraphs, sentences

@@ -11,7 +11,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pipelines.lib import settings
@@ -234,17 +234,18 @@ def _read_jsonl(source: str, data: bytes) -> tuple[list[dict], list[dict]]:
             problems.append(_reject(where, "too_large", f"line {lineno} holds {len(body) / 2**20:.1f} MiB of text, more "
                                     f"than one document should be (TEXTWAREHOUSE_MAX_DOC_BYTES); split it"))
             continue
-        published, problem = _parse_timestamp(record.get("published_at"))
+        rid = record.get("id")
+        named = f"{source}#{rid}" if rid not in (None, "") else where  # the document's source
+        published, day, problem = _parse_timestamp(record.get("published_at"))
         if problem:
-            problems.append(_reject(where, "bad_published_at", f"line {lineno}: {problem}; the document is kept without a date"))
+            problems.append(_reject(named, "bad_published_at", f"line {lineno}: {problem}; the document is kept without a date"))
         content = {k: v for k, v in record.items() if k != "id"}
         canonical = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
         digest = hashlib.sha256(canonical).hexdigest()
-        rid = record.get("id")
         docs.append(
             dict(
                 doc_id=content_id(digest),
-                source=f"{source}#{rid}" if rid not in (None, "") else where,
+                source=named,
                 format="html" if record.get("text") is None else "text",
                 sha256=digest,
                 n_bytes=len(canonical),
@@ -254,25 +255,31 @@ def _read_jsonl(source: str, data: bytes) -> tuple[list[dict], list[dict]]:
                 meta_title=_str_or_none(record.get("title")),
                 meta_author=_str_or_none(record.get("author")),
                 meta_published_at=published,
+                meta_published_date=day,
             )
         )
     return docs, problems
 
 
-def _parse_timestamp(value) -> tuple[datetime | None, str | None]:
+def _parse_timestamp(value) -> tuple[datetime | None, date | None, str | None]:
+    """``(the moment in UTC, the day where it was written, a problem)`` of an ISO 8601 ``published_at``:
+    "2024-03-07T23:30:00-05:00" is 04:30 UTC on 8 March, written on 7 March."""
     if value in (None, ""):
-        return None, None
+        return None, None, None
     try:
         ts = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        return None, f"published_at {value!r} is not an ISO 8601 date"
+        return None, None, f"published_at {value!r} is not an ISO 8601 date"
     if ts.tzinfo is None:
         ts = ts.replace(tzinfo=UTC)
-    return ts.astimezone(UTC), None
+    return ts.astimezone(UTC), ts.date(), None
 
 
 def _str_or_none(value) -> str | None:
-    return None if value is None else str(value)
+    """A field as text: a list (``"author": ["Ann Lee", "Bo Chen"]``) as its items joined by commas."""
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(v) for v in value if v not in (None, ""))
+    return None if value in (None, "") else str(value)
 
 
 def _reject(source: str, reason: str, detail: str) -> dict:

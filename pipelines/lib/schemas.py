@@ -34,6 +34,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("meta_title", pa.string()),
             ("meta_author", pa.string()),
             ("meta_published_at", _TS),
+            ("meta_published_date", pa.date32()),  # the day of meta_published_at where it was published
         ]
     ),
     "rejected": pa.schema(
@@ -60,6 +61,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("duplicate_of", pa.string()),
             ("n_words", pa.int32()),
             ("batch_id", pa.string()),
+            # the calendar day of publication where the document was published: published_at's local
+            # day when its timestamp gave a UTC offset ("2024-03-07T23:30-05:00" is 7 March, not the 8th
+            # of published_at in UTC); what relative dates in the text resolve against
+            ("published_date", pa.date32()),
         ]
     ),
     "removed": pa.schema(

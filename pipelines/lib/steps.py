@@ -120,20 +120,22 @@ def mentions_chunk(docs: pa.Table, sentences: pa.Table) -> tuple[pa.Table]:
 
 def figures_batch(docs: pa.Table, ingested: pa.Table, sentences: pa.Table,
                   on_chunk: OnChunk = None) -> tuple[pa.Table, pa.Table]:
-    """The ``figures`` and ``dates`` tables of clean bodies (``doc_id``, ``text``, ``published_at``),
-    given when they were ingested (``doc_id``, ``ingested_at``: relative dates resolve against
-    ``published_at``, else that) and their sentences (``doc_id``, ``sentence_id``, ``start``, ``end``)."""
+    """The ``figures`` and ``dates`` tables of clean bodies (``doc_id``, ``text``, ``published_at``,
+    ``published_date``), given when they were ingested (``doc_id``, ``ingested_at``: relative dates
+    resolve against the day of publication where it was published, else the day of ingest) and their sentences (``doc_id``, ``sentence_id``, ``start``, ``end``)."""
     import pyarrow.compute as pc
 
     when = ingested.column("ingested_at").take(pc.index_in(docs.column("doc_id"), value_set=ingested.column("doc_id")))
-    docs = docs.append_column("reference", pc.coalesce(docs.column("published_at"), when))
+    day = pa.date32()
+    docs = docs.append_column("reference", pc.coalesce(docs.column("published_date"), pc.cast(docs.column("published_at"), day),
+                                                       pc.cast(when, day)))
     return parallel.map_table(figures_chunk, docs, ["figures", "dates"], extra=_sentences_of(sentences), on_chunk=on_chunk,
                               per_slice=parallel.CPU_CHUNK)
 
 
 def figures_chunk(docs: pa.Table, sentences: pa.Table) -> tuple[pa.Table, pa.Table]:
     by_doc = _by_doc(sentences, ["sentence_id", "start", "end"])
-    items = [(d["doc_id"], d["text"], by_doc.get(d["doc_id"], []), d["reference"].date())
+    items = [(d["doc_id"], d["text"], by_doc.get(d["doc_id"], []), d["reference"])
              for d in docs.select(["doc_id", "text", "reference"]).to_pylist()]
     found, dates = [], []
     for f, t in figures.rows_chunk(items):

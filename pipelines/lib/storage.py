@@ -283,10 +283,19 @@ class Warehouse:
         return staged if staged.exists() else self.table_dir(table) / f"{batch_id}.parquet"
 
     def read_batch(self, batch_id: str, table: str, columns: list[str] | None = None) -> pa.Table:
-        """A batch's rows of ``table``: staged if the batch is being built, else committed."""
+        """A batch's rows of ``table``: staged if the batch is being built, else committed. A column of
+        ``columns`` that the file lacks (written before the column existed) is NULL."""
         path = self.batch_file(batch_id, table)
         if path.exists():
-            return pq.read_table(path, columns=columns)
+            if columns is None:
+                return pq.read_table(path)
+            present = set(pq.read_schema(path).names)
+            data = pq.read_table(path, columns=[c for c in columns if c in present])
+            for c in columns:
+                if c not in present:
+                    field = SCHEMAS[table].field(c)
+                    data = data.append_column(field, pa.nulls(data.num_rows, field.type))
+            return data.select(columns)
         raise FileNotFoundError(
             f"table {table!r} has no rows for batch {batch_id}: materialize its upstream assets for this partition first"
         )

@@ -122,6 +122,8 @@ def test_formats_and_rejections(folders, dagster_home):
         json.dumps({"text": "A second story about wheat.", "title": "Wheat"}),
         json.dumps({"id": "h1", "html": "<html><body><article><p>An article in HTML with enough words to be kept by the extractor, "
                                         "which needs a paragraph of some length before it believes it.</p></article></body></html>"}),
+        # late evening in Houston: 8 March in UTC, 7 March where it was written
+        json.dumps({"id": "y1", "text": "Oil rose 2 pct yesterday, traders said.", "published_at": "2026-03-07T23:30:00-05:00"}),
     ]
     (raw / "feed.jsonl").write_text("\n".join(lines) + "\n")
     (raw / "empty.txt").write_bytes(b"")
@@ -144,3 +146,5 @@ def test_formats_and_rejections(folders, dagster_home):
     rejected = dict(query(wh, "SELECT source, reason FROM rejected"))
     assert rejected == {"feed.jsonl#2": "broken_json", "empty.txt": "empty", "image.txt": "binary", "notes.csv": "unsupported_format"}
     assert query(wh, "SELECT published_at::VARCHAR FROM documents WHERE source = 'feed.jsonl#a1'") == [("2026-04-15 10:00:00+00",)]
+    assert query(wh, "SELECT published_at::VARCHAR, published_date::VARCHAR, t.value FROM documents "
+                     "JOIN dates t USING (doc_id) WHERE source = 'feed.jsonl#y1'") == [("2026-03-08 04:30:00+00", "2026-03-07", "2026-03-06")]

@@ -653,3 +653,15 @@ def test_a_title_in_a_text_file_loses_its_markdown_heading_mark():
     got = strip_boilerplate("# Oil prices rise on supply fears\n\nOil prices rose 2 pct on Monday as traders weighed supply cuts.\n")
     assert got.title == "Oil prices rise on supply fears"
     assert got.body == "Oil prices rose 2 pct on Monday as traders weighed supply cuts."
+
+
+def test_a_dated_metadata_line_gives_the_moment_in_utc_and_the_day_where_it_was_written():
+    from datetime import UTC, date, datetime
+
+    from pipelines.lib.documents import clean_document
+
+    raw = ("Oil rises on supply fears\n\nPublished: 2024-03-07 23:30 -0500\n\n"
+           "Oil prices rose 2 pct yesterday as traders weighed supply cuts, dealers in Houston said.\n")
+    doc, *_ = clean_document(dict(doc_id="d", source="a.txt", format="text", raw_text=raw))
+    assert (doc["published_at"], doc["published_date"]) == (datetime(2024, 3, 8, 4, 30, tzinfo=UTC), date(2024, 3, 7))
+    assert doc["published_at"].utcoffset().total_seconds() == 0

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -35,7 +35,8 @@ def two_workers(monkeypatch):
 
 def _docs(n: int) -> pa.Table:
     return pa.table({"doc_id": [f"d{i}" for i in range(n)], "text": [TEXTS[i % len(TEXTS)] for i in range(n)],
-                     "published_at": pa.array([None] * n, pa.timestamp("us", tz="UTC")), "n_words": [9] * n})
+                     "published_at": pa.array([None] * n, pa.timestamp("us", tz="UTC")),
+                     "published_date": pa.array([None] * n, pa.date32()), "n_words": [9] * n})
 
 
 def test_every_step_on_two_workers_matches_one_process(two_workers):
@@ -57,7 +58,7 @@ def test_every_step_on_two_workers_matches_one_process(two_workers):
                                               for r in segment_rows(d, t)[1]])
     ingested = pa.table({"doc_id": docs["doc_id"], "ingested_at": pa.array([datetime(2026, 11, 28, tzinfo=UTC)] * 40)})
     figures, dates = steps.figures_batch(docs, ingested, sentences)
-    reference = docs.append_column("reference", ingested["ingested_at"])
+    reference = docs.append_column("reference", pa.array([date(2026, 11, 28)] * 40))
     assert (figures, dates) == steps.figures_chunk(reference, sentences)
     assert {"USD", "t"} <= set(figures["unit"].to_pylist()) and "2025" in dates["value"].to_pylist()
     mentions = steps.mentions_batch(docs, sentences)

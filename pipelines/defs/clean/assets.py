@@ -13,7 +13,8 @@ from pipelines.lib.progress import Progress
 
 TABLES = steps.CLEAN_TABLES
 # what cleaning reads of raw_documents (not the hash, size, encoding, URL or ingest time)
-COLUMNS = ["doc_id", "source", "format", "raw_text", "batch_id", "meta_title", "meta_author", "meta_published_at"]
+COLUMNS = ["doc_id", "source", "format", "raw_text", "batch_id", "meta_title", "meta_author", "meta_published_at",
+           "meta_published_date"]
 
 
 @dg.multi_asset(

@@ -63,7 +63,7 @@ def figures_and_dates(context: dg.AssetExecutionContext, folders: WarehouseResou
     if wh.is_committed(batch_id):
         yield from committed_results(context, wh, ["figures", "dates"])
         return
-    docs = steps.extractable(wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "published_at", "n_words", "language"]))
+    docs = steps.extractable(wh.read_batch(batch_id, "documents", columns=["doc_id", "text", "published_at", "published_date", "n_words", "language"]))
     ingested = wh.read_batch(batch_id, "raw_documents", columns=["doc_id", "ingested_at"])
     sentences = wh.read_batch(batch_id, "sentences", columns=["doc_id", "sentence_id", "start", "end"])
     progress = Progress("figures and dates", docs.num_rows, context.log.info)
