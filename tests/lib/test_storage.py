@@ -188,3 +188,15 @@ def test_sorted_merge_equals_one_sort(tmp_path, monkeypatch, seed):
     (merged,) = wh.committed_files("postings")
     got = pq.read_table(merged).to_pylist()
     assert got == sorted(everything, key=lambda r: (r["term"], r["doc_id"], r["sentence_id"]))
+
+
+def test_a_batch_written_before_a_column_existed_reads_it_as_null(tmp_path):
+    wh = Warehouse(tmp_path)
+    wh.init()
+    old = rows("b1").drop_columns(["seen_at"])  # a file of the table as an earlier version wrote it
+    wh.staging_dir("b1").mkdir(parents=True)
+    pq.write_table(old, wh.staging_dir("b1") / "rejected.parquet")
+    got = wh.read_batch("b1", "rejected", columns=["source", "seen_at", "reason"])
+    assert got.column_names == ["source", "seen_at", "reason"]
+    assert got.schema.field("seen_at").type == SCHEMAS["rejected"].field("seen_at").type
+    assert got.column("seen_at").null_count == 2 and got.column("source").to_pylist() == ["b1-0", "b1-1"]
