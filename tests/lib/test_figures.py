@@ -803,6 +803,34 @@ def test_a_table_row_is_about_its_label(row, subject):
     assert {f.subject for f in find_figures(row)} == {subject}
 
 
+# a proportion is one figure, its value the fraction (its numbers alone read as counts: "one in five adults"
+# was 5 adults, "nine out of 10 separations" 10 separations)
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("One in five adults smoke, the survey found.", [("One in five", 0.2, "adults smoke")]),
+        ("Nine out of 10 separations ended in court.", [("Nine out of 10", 0.9, "separations")]),
+        ("Only one in 13 of the 48 million cards is now in default.", [("one in 13", 1 / 13, "cards"), ("48 million", 48e6, "cards")]),
+        ("No more than four out of 1,000 condoms leak.", [("four out of 1,000", 0.004, "condoms leak")]),
+        ("In the East, one in 12 banks had losses.", [("one in 12", 1 / 12, "banks")]),
+        ("A third of the workforce was laid off.", [("A third", 1 / 3, "workforce")]),
+        ("A quarter of the loans were repaid.", [("A quarter", 0.25, "loans")]),
+        ("Two-thirds of voters backed the plan.", [("Two-thirds", 2 / 3, "voters")]),
+        ("It is his third number one in three weeks.", [("three weeks", 3, None)]),  # a span of time, not a share
+        ("A third of a century later the firm was sold.", []),  # a measure, not a share of something
+        ("The third quarter of the year was weak.", []),  # ordinals
+        ("Profits rose $5 in 10 years.", [("$5", 5, "profits"), ("10 years", 10, None)]),  # amounts, not a share
+    ],
+)
+def test_proportions(text, figures):
+    assert [(f.text, pytest.approx(f.value), f.subject) for f in find_figures(text)] == figures
+
+
+def test_a_proportion_after_almost_is_approximate():
+    f = one("Last year, almost one in six cars sold by the group was a Mini.")
+    assert (f.text, f.kind, f.unit, f.approximate) == ("one in six", "number", None, True)
+
+
 @pytest.mark.parametrize("num, value", [("1,500,000", 1.5e6), ("4.5", 4.5), ("6-3/16", 6.1875), ("2 1/2", 2.5),
                                         ("twelve", 12), ("twenty-five", 25), ("a dozen", 12), ("one and a half", 1.5)])
 def test_parse_number(num, value):
