@@ -139,7 +139,7 @@ PATTERNS = [
                            r"(?<!last week)(?<!last month)(?<!last year)")),
     ("rolling_ahead", re.compile(rf"(?i)\bthe\s+(?:next|coming)\s+(?:(?P<n>{_NUM})\s+)?"
                                  r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b")),
-    ("relative", re.compile(r"(?i)\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+    ("relative", re.compile(r"(?i)\b(?P<rel>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
                             r"last\s+night|(?:last|this|next|coming)\s+(?:week|month|year|quarter|weekend)|the\s+weekend|"
                             r"the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year|quarter)(?!\s+(?:of\s+)?\d)|"
                             rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?(?=\s+ago))\s+(?P<dir>ago|from now|later|earlier)|"
@@ -775,6 +775,8 @@ def _relative(g: dict, ref: date) -> str | None:
     rel = g["rel"].lower()
     if rel == "today":
         return ref.isoformat()
+    if rel.startswith("the day "):  # "the day before yesterday", "the day after tomorrow"
+        return (ref + timedelta(days=2 if rel.endswith("tomorrow") else -2)).isoformat()
     if rel == "yesterday" or re.fullmatch(r"last\s+night", rel):
         return (ref - timedelta(days=1)).isoformat()
     if rel == "tomorrow":

@@ -853,6 +853,8 @@ REF = date(2026, 11, 28)
         ("Sales rose in 1987.", "1987"),
         ("Profit fell in the first quarter of 1987.", "1987-01-01/1987-03-31"),
         ("It closed yesterday.", "2026-11-27"),
+        ("It closed the day before yesterday.", "2026-11-26"),  # not yesterday's
+        ("The vote is the day after tomorrow.", "2026-11-30"),
         ("It opened two years ago.", "2024"),
         ("The plan starts next month.", "2026-12"),
         ("Data for March 2026 came out.", "2026-03"),
