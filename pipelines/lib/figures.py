@@ -249,7 +249,7 @@ _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d
 
 FIGURE = re.compile(
     rf"""(?<![\w$€£¥.,/+])(?:(?<![A-Za-z]-)|(?=[$€£¥]\d))(?<!\d{{4}}-)
-    (?P<sign>(?<![\d-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
+    (?P<sign>(?<![\d%‰-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
     (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen|percentage\s+points?|per\s?cent|percent|pct|point)\b)|{_QUARTER_OF}(?=\s+(?:percentage\s+)?points?\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
     (?P<frac>[½¼¾])?

@@ -346,6 +346,10 @@ def test_not_figures(text):
         ("Output was 5 mln tonnes in 1986, up from 4.2 mln in 1985.", ["to", "from"], [5e6, 4.2e6]),
         ("They plan to lower the price of wheat from 242 dlrs per tonne to 180 dlrs.", ["from", "to"], [242, 180]),
         ("Cases jumped from 69 in 1984 to 298 the following year.", ["from", "to"], [69, 298]),
+        # a hyphen right after a percent sign joins a range; it is no minus ("-4.50%" was read, session 33)
+        ("The central bank held its key rate at 4.25%-4.50%.", ["low", "high"], [4.25, 4.5]),
+        ("Stocks recorded an 8%-10% rise since Monday.", ["low", "high"], [8, 10]),
+        ("Temperatures ranged from -5C to 3C.", ["low", "high"], [-5, 3]),
     ],
 )
 def test_ranges_and_changes(text, roles, values):
