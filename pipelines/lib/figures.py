@@ -489,6 +489,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         if f.subject and f.unit is not None:
             last_subject[f.unit] = f.subject
     for f in out:
+        if f.subject and f.unit is None and f.subject.lower().startswith("times ") and _TIMES_AFTER.match(text, f.end):
+            f.subject = f.subject[6:]  # "valued at 2.5 times sales": a multiple of the sales
         if f.subject and f.kind == "quantity" and _is_duration(f.unit) and _in_time_adjunct(text, f, start):
             f.subject = None  # "for the three months to September", "over the past nine months": when, not of what
     return out
@@ -1688,7 +1690,7 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                                        # an amount's "gain of" is income: "one time gain of 35,000 dlrs"
                                        - ({"gain"} if f.kind == "money" and cue.group().lower() == "of" else set())
                                        or _VERB_NEXT.search(window, max(0, wm.start() - 10), wm.start())
-                                       or w.lower().endswith("ing")
+                                       or (w.lower().endswith("ing") or w.lower() in _BE_PARTICIPLES)
                                        and _BE_BEFORE.search(window, max(0, wm.start() - 12), wm.start())):
                 if phrase:
                     break
@@ -1811,6 +1813,9 @@ def _verb_in(stretch: str) -> bool:
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
                         r"\b(?:is|are|was|were|be|been)\s+$")  # (not "it was negotiating to invest")
 _PLURAL_END = re.compile(r"[a-z]{2}s\s*$")
+_TIMES_AFTER = re.compile(r"(?i)\s+times\s")  # "2.5 times sales" (not "in times of shortages" further back)
+# past participles without "-ed" that are nouns too: a verb after "is" ("the deficit is forecast at 3%")
+_BE_PARTICIPLES = frozenset({"forecast", "bid", "broadcast", "budget"})
 _BE_RIGHT_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been)\s+$")  # "they were trading 84% above": a verb
 # "is set to slow to 4%", "which holds an average of 25 pct": a word after "to", "which" or "who" is a verb,
 # and after a modal or "been" ("viewers will choose 14 past songs", "have been given up to 30 days")

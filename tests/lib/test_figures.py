@@ -650,6 +650,10 @@ def test_approximate(text, approximate):
         ("Now I am 86.9kg.", None),
         ("Consumption, meanwhile, has jumped to 2.4 million bpd.", "consumption"),
         ("It supplies about 90 pct of South Africa's power.", "South Africa"),
+        # "forecast" after "is" is the verb; a multiple measures what follows "times" (session 33)
+        ("The budget deficit is forecast at 3% of GDP in 2025.", "budget deficit"),
+        ("USSR wheat imports are forecast at 15.00 mln tonnes in 1986/87.", "wheat imports"),
+        ("The firm was valued at 2.5 times sales.", "sales"),
     ],
 )
 def test_subject(text, subject):
