@@ -1636,6 +1636,9 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             # GDP growth": growth is the measure; an amount is the change itself: "a 39.9 mln dlrs rate increase")
             words = more or (words[:-1] if len(words) > 1 and words[-1].lower() != "growth" and f.unit in ("%", "pp")
                              and words[-2].lower() not in _CHANGE_ADJECTIVES else words)
+        if len(words) == 1 and f.unit == "%" and _ADJECTIVE.search(words[0]) \
+                and _CLAUSE_GOES_ON.match(after, after.find(words[0], m.start(1)) + len(words[0])):
+            words = []  # "the vaccine is 95% effective": how the vaccine is, not a thing; what it measures is before
         if words and not (f.unit is None and words[0].lower() in _UNIT_LIKE):
             return " ".join(words)
     window_start = max(s_start, f.start - 160)
@@ -1662,6 +1665,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             before = before[:aside.end("noun")]
         clause = before.rfind(";")  # not past a semicolon ("... beat forecasts; sales were $3.2 billion": sales)
         words = [w for w in list(_WORDS_BACK.finditer(before))[-4:] if w.start() > clause]
+        if cue.group().lower() == "costs" and not _DETERMINED.search(before, max(0, len(before) - 50)):
+            continue  # "the service costs $15", "that system also costs"; not a table's "redundancy costs 3.6 mln vs"
         if cue.group().lower() == "off" and not _PLURAL_END.search(before):
             continue  # "sales off 6.9 pct"; not a verb's "laid off one week", "broken off two weeks ago"
         if cue.group().lower() in ("up", "down", "off") and words and (_not_noun(words[-1].group()) or len(words) > 1 and (
@@ -1813,6 +1818,13 @@ def _verb_in(stretch: str) -> bool:
 _BE_BEFORE = re.compile(r"(?i)(?<!\bi\s)(?<!\bit\s)(?<!\bhe\s)(?<!\bwe\s)(?<!\bshe\s)(?<!\byou\s)(?<!\bthey\s)"
                         r"\b(?:is|are|was|were|be|been)\s+$")  # (not "it was negotiating to invest")
 _PLURAL_END = re.compile(r"[a-z]{2}s\s*$")
+# an adjective after a percentage, then the clause goes on without a noun ("95% effective against", "is 40%
+# complete.", "100% sure that"): the percentage is a degree of something before it
+_ADJECTIVE = re.compile(r"(?i)^(?:\w+(?:ive|ful|able|ible|ous)|efficient|complete|sure|certain|likely|correct|full|free|"
+                        r"accurate|safe|true|right|wrong|ready|done|satisfied|happy|confident|responsible)$")
+_CLAUSE_GOES_ON = re.compile(r"(?i)\s*(?:[.,;:!?)]|$|(?:against|in|at|for|than|of|that|to|on|with|when|if|by)\b)")
+# a determiner or pronoun opening the noun phrase right before a word: "the software costs", "that system also costs"
+_DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|his|her|their|our|which|each|every)\s+(?:\S+\s+){0,3}$")
 _TIMES_AFTER = re.compile(r"(?i)\s+times\s")  # "2.5 times sales" (not "in times of shortages" further back)
 # past participles without "-ed" that are nouns too: a verb after "is" ("the deficit is forecast at 3%")
 _BE_PARTICIPLES = frozenset({"forecast", "bid", "broadcast", "budget"})
@@ -1833,7 +1845,7 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            # what a thing measures ("the lorry weighed 44 tonnes", "the farm covers 1,200 hectares")
                            r"weigh|weighs|weighed|weighing|measures|measured|measuring|covers|covered|spans|spanned|"
                            # the verb, not the noun ("the average cost for each", "low-cost drives")
-                           r"(?<![\w-])cost(?=\s+(?:(?!(?:of|for|to|in|on|was|is|were|are|will|would|has|had|per|and|or|"
+                           r"(?<![\w-])costs?(?=\s+(?:(?!(?:of|for|to|in|on|was|is|were|are|will|would|has|had|per|and|or|might|may|could|should|can|must|"
                            r"savings|cutting|overruns|increases?|rises?)\b)[\w$€£¥])|\s*$)|"  # (the window ends at the figure)
                            # after a modal, with it ("net profit will fall 71.7 pct"; "a fall", "the rise" are nouns;
                            # after "to", the "to" is the cue: "the car industry is expected to fall by 35 pct")

@@ -654,6 +654,12 @@ def test_approximate(text, approximate):
         ("The budget deficit is forecast at 3% of GDP in 2025.", "budget deficit"),
         ("USSR wheat imports are forecast at 15.00 mln tonnes in 1986/87.", "wheat imports"),
         ("The firm was valued at 2.5 times sales.", "sales"),
+        # "costs" as the verb after a determined noun, not a table's heading; a degree after a percentage
+        ("The car costs 30,000 euros.", "car"),
+        ("That system also costs 1,250 dlrs.", "system"),
+        ("Reorganisation and redundancy costs 3.6 mln vs 1.3 mln.", "costs"),
+        ("The vaccine is 95% effective against the virus.", "vaccine"),
+        ("Brazil's soybean harvest was 13 pct complete by March 20.", "soybean harvest"),
     ],
 )
 def test_subject(text, subject):
