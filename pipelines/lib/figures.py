@@ -1665,6 +1665,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             before = before[:aside.end("noun")]
         clause = before.rfind(";")  # not past a semicolon ("... beat forecasts; sales were $3.2 billion": sales)
         words = [w for w in list(_WORDS_BACK.finditer(before))[-4:] if w.start() > clause]
+        if cue.group().lower() in ("above", "below") and not _NOUN_BEFORE_LEVEL.search(before):
+            continue  # "the dollar above 150 yen", "a reading above 50 pct"; not "stays above", "well below"
         if cue.group().lower() == "costs" and not _DETERMINED.search(before, max(0, len(before) - 50)):
             continue  # "the service costs $15", "that system also costs"; not a table's "redundancy costs 3.6 mln vs"
         if cue.group().lower() == "off" and not _PLURAL_END.search(before):
@@ -1825,6 +1827,15 @@ _ADJECTIVE = re.compile(r"(?i)^(?:\w+(?:ive|ful|able|ible|ous)|efficient|complet
 _CLAUSE_GOES_ON = re.compile(r"(?i)\s*(?:[.,;:!?)]|$|(?:against|in|at|for|than|of|that|to|on|with|when|if|by)\b)")
 # a determiner or pronoun opening the noun phrase right before a word: "the software costs", "that system also costs"
 _DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|his|her|their|our|which|each|every)\s+(?:\S+\s+){0,3}$")
+# what a level "above" or "below" a figure is of: a noun right before it ("the dollar above 150 yen", "orders
+# below 10 mln yen", "temperatures above 40C"), not a verb, an adverb or a preposition ("stays above 20 dlrs",
+# "well below", "cannot rise above", "at or below")
+_NOUN_BEFORE_LEVEL = re.compile(r"(?i)\b(?!(?:well|far|just|still|back|up|down|further|slightly|comfortably|firmly|way|"
+                                r"is|was|are|were|be|been|being|cannot|not|or|and|to|at|of|in|on|for|from|with|but|"
+                                r"stay|stays|hold|holds|fall|falls|go|goes|get|gets|rise|rises|remain|remains|keep|keeps|"
+                                r"trade|trades|close|closes|move|moves|push|pushes|drop|drops|try|intervene|appears?|"
+                                r"it|them|him|her|this|that|which|who|anything|something|little|bit|stuck|cut|set|"
+                                r"low|lows|high|highs|level|levels|\w+ed)\b)[a-z][\w-]*\s+$")
 _TIMES_AFTER = re.compile(r"(?i)\s+times\s")  # "2.5 times sales" (not "in times of shortages" further back)
 # past participles without "-ed" that are nouns too: a verb after "is" ("the deficit is forecast at 3%")
 _BE_PARTICIPLES = frozenset({"forecast", "bid", "broadcast", "budget"})
@@ -1841,7 +1852,7 @@ _SUBJECT_CUES = re.compile(r"(?i)\b(?:valued at|worth|totall?ing|totall?ed|of|at
                            r"increased|decreased|jumping|jumped|rising|falling|from|was|were|is|are|stood|"
                            rf"amounted to|by|{_MODAL_BE}|{_UP_DOWN}|grew|slid|shrank|sank|gained|lost|climbed|dropped|declined|"
                            r"slipped|soared|surged|plunged|tumbled|edged|narrowed|widened|earned|averaged|averaging|"
-                           r"exceeded|topped|accounted for|dipped|slumped|eased|rallied|"
+                           r"exceeded|topped|accounted for|above|below|dipped|slumped|eased|rallied|"
                            # what a thing measures ("the lorry weighed 44 tonnes", "the farm covers 1,200 hectares")
                            r"weigh|weighs|weighed|weighing|measures|measured|measuring|covers|covered|spans|spanned|"
                            # the verb, not the noun ("the average cost for each", "low-cost drives")

@@ -660,6 +660,11 @@ def test_approximate(text, approximate):
         ("Reorganisation and redundancy costs 3.6 mln vs 1.3 mln.", "costs"),
         ("The vaccine is 95% effective against the virus.", "vaccine"),
         ("Brazil's soybean harvest was 13 pct complete by March 20.", "soybean harvest"),
+        # a level above or below a figure is the noun's right before it, not a verb's or an adverb's
+        ("The heatwave pushed temperatures above 40C in Madrid.", "temperatures"),
+        ("The Bank of Japan intervened to keep the dollar above 149 yen.", "dollar"),
+        ("Under EU rules, member countries must keep their deficits below 3%.", "deficits"),
+        ("Coffee futures dipped further today and closed below 1 dlr a pound.", "coffee futures"),
     ],
 )
 def test_subject(text, subject):
