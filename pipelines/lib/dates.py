@@ -112,7 +112,9 @@ PATTERNS = [
     ("month_half", re.compile(rf"(?i)\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_MONTH}(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("quarter", re.compile(rf"(?i)\b(?:the\s+)?(?:(?:(?P<yb>{_YEAR})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
                            r"(?:fiscal\s+)?(?P<part>quarter|qtr|half)"
-                           rf"(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b"
+                           rf"(?:(?:\s+of)?\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<yr>the|this|last|next)\s+year)?\b"
+                           r"(?!\s+of\s+(?:the|a|an|his|her|their|its|this)\s+(?!(?:fiscal|financial|calendar|year)\b))"  # "of the match"
+                           rf"|(?P<qa>[QH][1-4])(?:\s*(?P<ya>{_YEAR}))?\b"
                            rf"|(?<![\w.])(?P<qc>[1-4]Q|[12]H)\s?(?P<yc>{_YEAR}|\d\d)\b)")),  # "1Q24", "2H 2025"
     ("fiscal", re.compile(r"\bFY\s?['’]?(?P<fy>(?:19|20)\d\d|\d\d)\b")),  # "FY2021", "FY21": its year
     ("decade", re.compile(r"(?i)\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")),
@@ -532,6 +534,8 @@ def _resolve(kind: str, m: re.Match, ref: date, tense: str | None) -> str | None
             else:
                 months = 6 if g["part"].lower() == "half" else 3
                 n, y = _ORDINALS[g["q"].lower()], g.get("y") or g.get("yb")  # "1985 4th qtr"
+                if g.get("yr") and g["yr"].lower() != "the":  # "of this year": the reference's; of last / next year
+                    y = ref.year + {"last": -1, "next": 1}.get(g["yr"].lower(), 0)  # ("of the year": by the tense)
             ending = _PERIOD_ENDING.match(m.string, m.end())
             if ending and not y:  # a fiscal period named by the month it ends: "second quarter ending March 31"
                 last_month = MONTHS[ending.group("month").lower().rstrip(".")]

@@ -873,6 +873,11 @@ REF = date(2026, 11, 28)
         ("Profit fell in the first quarter of 1987.", "1987-01-01/1987-03-31"),
         ("It closed yesterday.", "2026-11-27"),
         ("It closed the day before yesterday.", "2026-11-26"),  # not yesterday's
+        # "of this / last / next year" belongs to the half or quarter (it was a half of the year by the tense, and
+        # "this year" a date of its own)
+        ("Sales will rise in the second half of this year.", "2026-07-01/2026-12-31"),
+        ("Sales fell in the first half of last year.", "2025-01-01/2025-06-30"),
+        ("Profits fell in the second quarter of this year.", "2026-04-01/2026-06-30"),
         ("The vote is the day after tomorrow.", "2026-11-30"),
         ("It opened two years ago.", "2024"),
         ("The plan starts next month.", "2026-12"),
@@ -1020,6 +1025,9 @@ def test_seasons_and_holidays_only_as_times(text):
         ("The poll ran between 15 November 2026 and 3 January 2027.", ["2026-11-15/2027-01-03"]),
         ("The firm was founded two decades ago, and closed three decades later.", ["2006"]),
         ("Sales rose in 1Q24 and 2H 2025.", ["2024-01-01/2024-03-31", "2025-07-01/2025-12-31"]),
+        ("The week was the second half of a two-week statement period.", []),  # a half of something else
+        ("The first half of the match was dull.", []),
+        ("Prices rose in the first half of the year.", ["2026-01-01/2026-06-30"]),
     ],
 )
 def test_dates_resolve_all(text, values):
