@@ -113,8 +113,9 @@ def _utf_by_nuls(data: bytes) -> str | None:
 
 
 def _few_nuls(data: bytes) -> bool:
-    """UTF-16 or -32 of Western text holds a NUL byte in every other (every fourth) byte; without any
-    such share, a detector's UTF-16 is a guess from too few bytes."""
+    """Fewer than one byte in ten is a NUL: a detector's multi-byte pick (UTF-16, Shift-JIS, ...) for such
+    bytes may be a guess from too few of them ("R\xe9sum\xe9" as UTF-16), so a Western reading is tried
+    too. (Text mostly in ASCII as UTF-16/32 has many NULs and is read before the detector: ``_utf_by_nuls``.)"""
     return data.count(0) * 10 < len(data)
 
 

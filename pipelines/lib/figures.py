@@ -489,8 +489,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         if f.subject and f.unit is not None:
             last_subject[f.unit] = f.subject
     for f in out:
-        if f.subject and f.unit is None and f.subject.lower().startswith("times ") and _TIMES_AFTER.match(text, f.end):
-            f.subject = f.subject[6:]  # "valued at 2.5 times sales": a multiple of the sales
         if f.subject and f.kind == "quantity" and _is_duration(f.unit) and _in_time_adjunct(text, f, start):
             f.subject = None  # "for the three months to September", "over the past nine months": when, not of what
     return out
@@ -499,19 +497,19 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
 # A proportion: "one in five adults", "nine out of 10 separations", "one in 13 of the 48 million cards" (not
 # "number one in three weeks": a span of time; not "one in 1992": a year); "a third of the workforce", "a fifth
 # of" (not "a third of a century": a measure, nor "a third quarter": an ordinal). Its value is the fraction.
-# "N in M" is looked for before each plain number found (M), "a third of" only in a sentence that holds one
-# of _PART_CUE: a search of every sentence with " in " cost a third of the figures' speed.
+# "N in M" is looked for before each plain number found (M), "a third of" only in a sentence that holds
+# _PART_CUE: a search of every sentence with " in " cost a third of the figures' speed.
 _RATIO_BEFORE = re.compile(rf"(?i)(?<![\w$€£¥.,/-])(?P<n>{_NUMWORD}|\d{{1,3}}(?:,\d{{3}})*)\s+(?:in|out\s+of)\s+$")
-_NOT_A_WHOLE = re.compile(r"(?i)[.,]\d|-|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
-                          r"sessions?|mins?|secs?|hrs?)\b")
+_SPAN_OF_TIME = r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|sessions?|mins?|secs?|hrs?)\b"
+_NOT_A_WHOLE = re.compile(rf"(?i)[.,]\d|-|{_SPAN_OF_TIME}")
 # ... and "N in M" with M a number word that is no figure alone ("one in five will", "one in four Turks"),
 # looked for only in a sentence that holds _RATIO_WORD_CUE
 _RATIO_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty", "hundred")
-_RATIO_WORD_CUE = re.compile(rf"(?:in|of) (?:{'|'.join(_RATIO_WORDS)})")
+_RATIO_WORD_CUE = re.compile(rf"(?i)(?:in|of) (?:{'|'.join(_RATIO_WORDS)})")
 _RATIO_OF_WORDS = re.compile(rf"(?i)(?<![\w$€£¥.,/-])(?P<n>{_NUMWORD})\s+(?:in|out\s+of)\s+(?P<m>(?:a\s+)?(?:{'|'.join(_RATIO_WORDS)}))\b"
-                             r"(?![.,]\d|-|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|sessions?)\b)")
+                             rf"(?![.,]\d|-|{_SPAN_OF_TIME})")
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-_PART_CUE = re.compile(rf"(?:{'|'.join(_PARTS)}) of ")
+_PART_CUE = re.compile(rf"(?i)(?:{'|'.join(_PARTS)}) of ")
 _PART_OF = re.compile(rf"(?i)(?<![\w-])(?:a|an|one)\s+(?P<part>{'|'.join(_PARTS)})(?=\s+of\s+(?!an?\s))")
 
 
@@ -523,15 +521,14 @@ def _with_proportions(text: str, start: int, end: int, out: list[Figure]) -> lis
         if f.unit is None and f.kind == "number" and f.value > 1 and text.endswith(("in ", "of "), start, f.start) \
                 and not _NOT_A_WHOLE.match(text, f.end) and (m := _RATIO_BEFORE.search(text, max(start, f.start - 30), f.start)):
             n = NUMBER_WORDS.get(m.group("n").lower()) if m.group("n")[0].isalpha() else parse_number(m.group("n").replace(",", ""))
-            if n is not None and 0 < n < f.value and not (re.fullmatch(r"\d{4}", f.text) and 1800 <= f.value <= 2100):
+            if n is not None and 0 < n < f.value:  # (a year is never a figure: "one in 1992" holds none)
                 spans.append((m.start(), f.end, n / f.value))
-    sentence = text[start:end].lower()
-    if _RATIO_WORD_CUE.search(sentence):
+    if _RATIO_WORD_CUE.search(text, start, end):
         for m in _RATIO_OF_WORDS.finditer(text, start, end):
             n, d = NUMBER_WORDS.get(m.group("n").lower()), NUMBER_WORDS.get(m.group("m").lower().split()[-1], 100)
             if n is not None and 0 < n < d:
                 spans.append((*m.span(), n / d))
-    if _PART_CUE.search(sentence):
+    if _PART_CUE.search(text, start, end):
         spans += [(*m.span(), 1 / _PARTS[m.group("part").lower()]) for m in _PART_OF.finditer(text, start, end)]
     for a, b, value in sorted(set(spans)):
         inside = [f for f in out if f.start < b and a < f.end]
@@ -1636,6 +1633,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
             # GDP growth": growth is the measure; an amount is the change itself: "a 39.9 mln dlrs rate increase")
             words = more or (words[:-1] if len(words) > 1 and words[-1].lower() != "growth" and f.unit in ("%", "pp")
                              and words[-2].lower() not in _CHANGE_ADJECTIVES else words)
+        if len(words) > 1 and f.unit is None and words[0].lower() == "times":
+            words = words[1:]  # "valued at 2.5 times sales": a multiple of the sales
         if len(words) == 1 and f.unit == "%" and _ADJECTIVE.search(words[0]) \
                 and _CLAUSE_GOES_ON.match(after, after.find(words[0], m.start(1)) + len(words[0])):
             words = []  # "the vaccine is 95% effective": how the vaccine is, not a thing; what it measures is before
@@ -1836,7 +1835,6 @@ _NOUN_BEFORE_LEVEL = re.compile(r"(?i)\b(?!(?:well|far|just|still|back|up|down|f
                                 r"trade|trades|close|closes|move|moves|push|pushes|drop|drops|try|intervene|appears?|"
                                 r"it|them|him|her|this|that|which|who|anything|something|little|bit|stuck|cut|set|"
                                 r"low|lows|high|highs|level|levels|\w+ed)\b)[a-z][\w-]*\s+$")
-_TIMES_AFTER = re.compile(r"(?i)\s+times\s")  # "2.5 times sales" (not "in times of shortages" further back)
 # past participles without "-ed" that are nouns too: a verb after "is" ("the deficit is forecast at 3%")
 _BE_PARTICIPLES = frozenset({"forecast", "bid", "broadcast", "budget"})
 _BE_RIGHT_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been)\s+$")  # "they were trading 84% above": a verb
