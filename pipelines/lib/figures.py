@@ -234,6 +234,12 @@ def _alts(words) -> str:
 
 _NUMBER_WORD_LIST = [w for w in NUMBER_WORDS if w not in ("a", "an")]  # "a" and "an" count only before a noun
 _NUMWORD = tree_alternation(_NUMBER_WORD_LIST)
+_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+# the next word of a number in words: "hundred", a digit's word after a tens' ("twenty-six"), any after "hundred"
+# ("three hundred twenty"); not two numbers side by side ("three Six Nations games" is 3, not 9)
+# right after a digit's word and a hyphen, another number opens (a range: "three-six pct"), as "3-6 pct" would
+_AFTER_DIGIT_WORD = r"(?<=\b(?:one|two|six)-)|(?<=\b(?:four|five|nine)-)|(?<=\b(?:three|seven|eight)-)"
+_NUMWORD_NEXT = rf"[\s-]hundred\b|(?<=ty)[\s-](?:{_DIGIT_WORD})\b|(?<=hundred)[\s-](?:{_NUMWORD})\b"
 _SCALE = tree_alternation(SCALES).replace(r"\ ", r"\s")
 _UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
 _ISO_ALTS = "|".join(sorted(ISO_CODES))
@@ -248,10 +254,10 @@ _DIGITS = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d
            r"|\d+\s\d/\d+(?![\d/])|\d/\d{1,2}(?![/\d])|\d+(?:\.\d+)?(?:-\d+/\d+)?|\.\d+|[½¼¾⅓⅔⅛⅜⅝⅞](?=\s?[A-Za-z])")
 
 FIGURE = re.compile(
-    rf"""(?<![\w$€£¥.,/+])(?:(?<![A-Za-z]-)|(?=[$€£¥]\d))(?<!\d{{4}}-)
+    rf"""(?<![\w$€£¥.,/+])(?:(?<![A-Za-z]-)|(?=[$€£¥]\d)|{_AFTER_DIGIT_WORD})(?<!\d{{4}}-)
     (?P<sign>(?<![\d%‰-])[-−](?=\d)|(?<![\w-])minus\s(?=\d))?
     (?P<cur>{_CUR_SYM})?\s?(?P<sign2>(?<=[$€£¥])[-−](?=\d))?
-    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen|percentage\s+points?|per\s?cent|percent|pct|point)\b)|{_QUARTER_OF}(?=\s+(?:percentage\s+)?points?\b)|(?:{_NUMWORD}|an?(?=[\s-]hundred))(?:[\s-](?:hundred|{_NUMWORD})\b){{0,2}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))?)
+    (?P<num>{_DIGITS}|(?:a|an|one)\s+(?:half|dozen)|half\s+an?(?=\s+(?:million|billion|trillion|dozen|percentage\s+points?|per\s?cent|percent|pct|point)\b)|{_QUARTER_OF}(?=\s+(?:percentage\s+)?points?\b)|(?:(?:{_NUMWORD})(?![a-z])|an?(?=[\s-]hundred))(?:{_NUMWORD_NEXT}){{0,3}}(?:\s+and\s+a\s+half|(?<=hundred)\s+and\s+(?:{_NUMWORD})\b(?:(?<=ty)[\s-](?:{_DIGIT_WORD})\b)?)?(?:[\s-](?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![a-z]))?)
     (?P<frac>[½¼¾])?
     (?:(?:\s?|-(?=(?:million|billion|trillion)-))(?P<scale>{_SCALE})\b\.?)?
     (?:(?:\s?|-(?=[A-Za-z]{{2}}))(?P<unit>{_UNIT_ALTS})(?![\w]|(?<=[A-Za-z])[-‑]\d))?
@@ -439,7 +445,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
         out.append(fig)
     out = _with_proportions(text, start, end, out)
     _structure(text, out)
-    lone = [f for f in out if _lone_one(text, f) and not (f.role in ("low", "from") and f.unit is not None)]
+    lone = [f for f in out if _lone_one(text, f) and not (f.role in ("low", "from") and f.unit is not None)
+            or _lone_word(text, f, end, out) or _in_a_name(text, f)]
     if lone:
         out = [f for f in out if all(f is not g for g in lone)]
         for f in lone:
@@ -556,7 +563,11 @@ def _in_time_adjunct(text: str, f: Figure, start: int) -> bool:
     past nine months"): it says when, and measures nothing before it; not a span of something ("five hours of
     meetings") nor one that qualifies a noun ("a 30-year contract", "for a seven year credit")."""
     return f.text.endswith("s") and _ADJUNCT_BEFORE.search(text, max(start, f.start - 40), f.start) is not None \
-        and not _OF_SOMETHING.match(text, f.end)
+        and not _OF_SOMETHING.match(text, f.end) or _TIME_AFTER.match(text, f.end) is not None
+
+
+# a span of time that places something in time ("his win four years ago", "two months after leading", "20 years on,")
+_TIME_AFTER = re.compile(r"(?i)\s+(?:ago|earlier|later|before|after|on(?=\s*[,;.]))\b")
 
 
 def _lone_one(text: str, f: Figure) -> bool:
@@ -564,6 +575,30 @@ def _lone_one(text: str, f: Figure) -> bool:
     it unless it became the range's low end (or a change's first) with a unit ("one to four inches";
     not "from one to 15 in our team")."""
     return f.text.lower() == "one" and _opens_range(text, f.start, f.end)
+
+
+def _in_a_name(text: str, f: Figure) -> bool:
+    """A plain number glued to letters that made no unit: part of a name or a code ("3GSM", "3D graphics", "a 5G
+    network", "in his 40s"), not a figure (a multiple's "10x" and a video's "1080p" are)."""
+    return f.kind == "number" and f.unit is None and not f.has_scale and text[f.end:f.end + 1].isalpha() \
+        and text[f.end] not in "xX×p"
+
+
+# the number that closes what a number word opens ("seven-six", "nine to one", "two or three")
+_CLOSING_NUMBER = re.compile(rf"(?i)\s*(?:to|or|and|-|–)\s*(?P<n>(?:{_NUMWORD})\b|\d+(?:\.\d+)?(?![\d,]))")
+
+
+def _lone_word(text: str, f: Figure, end: int, out: list[Figure]) -> bool:
+    """A number word kept by ``_figure`` only for the range it seemed to open, where no figure follows to close
+    it and the number after it is no larger: a score, a vote or a ratio ("gainers led losers seven-six", "a
+    three-two vote", "voted nine to one"); not "two or three more", which stays the count it was."""
+    if f.role != "value" or f.unit is not None or f.text.lower() not in NUMBER_WORDS:
+        return False
+    after = _CLOSING_NUMBER.match(text, f.end)
+    return after is not None and not any(f.end <= g.start < after.end() for g in out) \
+        and (parse_number(after["n"]) or 0) <= f.value \
+        and not _COUNTED_NOUN.match(text, f.end) and not _OF_NUMBER.match(text, f.end) \
+        and not _MARK_BEFORE_NOUN.match(text, f.end, end)
 
 
 _ROW_LABEL = re.compile(r"[A-Za-z][A-Za-z.'&/-]*(?:\s+[A-Za-z][A-Za-z.'&/-]*){0,3}")
@@ -594,6 +629,11 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         if not _points_are_pp(text, sent_start, sent_end):
             return Figure(m.start(), point.end(), text[m.start():point.end()], "number", value, None)  # a bond's
         return Figure(m.start(), point.end(), text[m.start():point.end()], "percent", value, "pp")
+    if is_word and not (scale or unit or cur) and num.lower() == "half" and not _pint_unit(text, m.end()) and (
+            text.startswith("-", m.end())
+            or _DETERMINED_HALF.search(text, max(sent_start, m.start() - 30), m.start()) and not _HALF_OF.match(text, m.end())):
+        return None  # a compound ("a half-time lead", "his half-brother", "half-price tickets") or the noun ("in the
+        # Italian half", "their own half", "the other half"), not a half of something ("the other half of the voters")
     # number words only count with a scale, a unit or a currency ("twelve tonnes", "two million"), not "one of"
     if is_word and not (scale or unit or cur) and not _pint_unit(text, m.end()) \
             and not _MARK_BEFORE_NOUN.match(text, m.end(), sent_end) \
@@ -1002,8 +1042,10 @@ _WORD_AFTER = re.compile(r"[\s-]+(?!(?:and|or|to|at|in|on|for|with|by|from|than|
 _TEMPERATURE_WORDS = re.compile(r"(?i)°|\b(?:celsius|centigrade|fahrenheit|kelvins?|temperatures?)\b")
 _WEIGHT_AFTER = re.compile(r"(?i)\s+(?:heavier|lighter|overweight|underweight|in\s+weight)\b")
 _FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot|')\s$")
-_POINT_AFTER = re.compile(r"\s+points?\b")
-_FRACTION_OF_POINT = re.compile(rf"(?i)half\s+an?|{_QUARTER_OF}")
+_DETERMINED_HALF = re.compile(r"(?i)\b(?:the|their|his|her|its|our|your|my|whose|each|either)\s+(?:[a-z]+\s+)?$")
+_HALF_OF = re.compile(r"(?i)\s+(?:of|a|an|the|its|their|his|her|our|your|my|that|this|these|those|them|it|all)\b|\s*\d")
+_POINT_AFTER = re.compile(r"(?:\s+|-)points?\b")  # ("a half-point cut")
+_FRACTION_OF_POINT = re.compile(rf"(?i)half(?:\s+an?)?|{_QUARTER_OF}")
 _FOOT_INCHES = re.compile(r"(?i)-(?:foot|feet|ft)-(\d{1,2})(?:-(?:inch(?:es)?|in))?(?![\w.])")  # "a 5-foot-10 guard"
 _FEET_MARK = re.compile(r"['′](?=\s?\d{1,2}(?:\.\d+)?[\"″])")  # "5' 10\"": feet, when inches follow
 
@@ -1091,7 +1133,10 @@ _UNIT_TOKEN = re.compile(r"(?:\s?|-(?=[A-Za-z]{2}))([A-Za-zµμ°Ω][A-Za-zµμ�
 # English words that pint also reads as units: never units after a number in running text
 _NOT_UNITS = frozenset("""a an at in is it of on or as be by do if me my no so to up us we am are was were has had the
     and for per from than that this with into over out off one two all any min may mi ms mm s h d y g m t b k p c
-    point points times people persons men women percent pct shares share votes cups units unit""".split())
+    point points times people persons men women percent pct shares share votes cups units unit
+    hand hands league leagues bars chain chains shot shots grain grains""".split())  # ("on the one hand",
+# "15 league games", "seven bars in Moscow", "two hotel chains", "a one shot deal", "seven grain ships"; not the singular
+# "⅓ cup of sauce", "a 15 bar pump")
 
 
 # Sizes of data in lower case, as news about gadgets writes them ("512mb of storage", "a 1gb card"):
@@ -1134,7 +1179,8 @@ def _pint_unit(text: str, pos: int, *, after_slash: bool = False) -> tuple[str, 
     for n in range(longest, 0, -1):
         phrase = " ".join(w for w, _ in words[:n])
         if (n == 1 and phrase.lower() in _NOT_UNITS or phrase.split()[0].lower() in _NOT_UNITS) \
-                and not (after_slash and n == 1 and len(phrase) == 1):
+                and not (after_slash and n == 1 and len(phrase) == 1) \
+                and not (n == 1 and phrase == "in" and not text[pos].isspace()):  # glued, inches: "a 42in screen"
             continue
         symbol = _parse_unit(phrase)
         if symbol:
@@ -1250,7 +1296,41 @@ def _parse_unit(phrase: str) -> str | None:
         return None
     if unit.dimensionless and not re.search(r"bit|byte", str(unit)):  # pint counts information as dimensionless
         return None
+    if not all(_written_unit(name) for name in unit._units):
+        return None
     return _pretty(f"{unit:~}")
+
+
+_BIG = frozenset({"meter", "gram", "liter", "metric_ton", "ton", "watt", "watt_hour", "joule", "electron_volt", "calorie",
+                  "hertz", "volt", "ampere", "volt_ampere", "ohm", "pascal", "newton", "byte", "bit", "baud", "becquerel",
+                  "pixel", "parsec", "barrel", "year"})  # ("66 Ma ago", "1 Ga")
+_SMALL = frozenset({"meter", "gram", "liter", "second", "volt", "ampere", "watt", "joule", "bar", "sievert", "gray", "rem",
+                    "mole", "molar", "farad", "tesla", "ohm", "radian", "henry", "curie", "pascal", "calorie", "kelvin"})
+# the units each prefix is written with: pint puts any prefix before any unit, which makes units of short words
+# ("acts": attocarats, "tends" and "cs": deciseconds and centiseconds, "12 EC countries": exacoulombs, "3ami": attomiles)
+_PREFIX_BASES = {"kilo": _BIG, "mega": _BIG, "giga": _BIG, "tera": _BIG,
+                 "peta": frozenset({"byte", "bit", "joule", "watt_hour", "watt", "gram", "hertz"}),
+                 "exa": frozenset({"byte", "bit", "joule", "watt_hour", "gram"}),
+                 "milli": _SMALL, "micro": _SMALL, "nano": _SMALL, "pico": _SMALL,
+                 "centi": frozenset({"meter", "liter", "gram", "poise"}), "deci": frozenset({"liter", "meter", "bel"}),
+                 "hecto": frozenset({"liter", "pascal", "meter", "gram"}),
+                 "femto": frozenset({"second", "meter", "barn"}), "atto": frozenset({"second", "barn"}),  # ("5 fb−1")
+                 **{binary: frozenset({"byte", "bit"}) for binary in ("kibi", "mebi", "gibi", "tebi", "pebi", "exbi")}}
+
+
+@functools.lru_cache(maxsize=1024)
+def _written_unit(name: str) -> bool:
+    """pint's unit ``name`` ("kilometer", "attocarat") is one people write: a prefix only before the units it
+    is written with (``_PREFIX_BASES``), and no physical constant, which pint also counts as a unit ("600R":
+    the molar gas constant; "one he": hecto-elementary charges)."""
+    parsed = _ureg().parse_unit_name(name)
+    if not parsed:
+        return True
+    prefix, base, _ = parsed[0]
+    if base.endswith("_constant") and base != "stefan_boltzmann_constant" \
+            or base in ("elementary_charge", "speed_of_light", "avogadro_number"):
+        return False  # (pint's σ, which "a 5-sigma result" writes, is a count of standard deviations there)
+    return not prefix or base in _PREFIX_BASES.get(prefix, ())
 
 
 _POWER_PHRASE = re.compile(r"(?i)^(?:(?P<head>square|sq\.?|cubic|cu\.?)\s+(?P<a>[A-Za-z]+)|(?P<b>[A-Za-z]+)(?:\^?(?P<n>[23])|\s+(?P<tail>squared|cubed)))$")

@@ -1363,3 +1363,98 @@ def test_a_price_per_scaled_energy_unit_has_no_basis_as_per_mln_btu():
 )
 def test_subject_of_measuring_verbs(text, subject):
     assert find_figures(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two number words side by side are two numbers, not their sum; a tens' word takes a digit's
+        ("England have lost three Six Nations games in a row.", [(3, None)]),
+        ("Twenty six people died and twenty-six members were hurt.", [(26, None), (26, None)]),
+        ("It took one hundred twenty five days.", [(125, "d")]),
+        ("It weighed nine hundred and ninety-nine pounds.", [(999, "lb")]),
+        ("The bank expects three-six pct growth.", [(3, "%"), (6, "%")]),  # a range, as "3-6 pct"
+        ("It costs eight-10 dlrs a share.", [(8, "USD"), (10, "USD")]),
+        ("The contract has two one-year options.", [(1, "a")]),
+        # a number word is a whole word: "tends" is no ten of anything, "two quarterly" no half
+        ("Inflation tends to rise.", []),
+        ("Its first two quarterly payments were made.", []),
+        # a half in a compound is no figure, but a half point is one
+        ("England wasted a 17-6 half-time lead.", []),
+        ("His half-brother and half-hearted attempts halfway through the show.", []),
+        ("The Bank of England's half-point cut in interest rates came in March.", [(0.5, "pp")]),
+        ("They expect another half point cut in base rates.", [(0.5, "pp")]),
+        ("It was a half-hour show.", [(0.5, "h")]),
+        # the first number of a score, a vote or a ratio is no count
+        ("Declines led advances three-one.", []),
+        ("The FOMC voted nine to one.", []),
+        ("Two or three people came.", [(2, None), (3, None)]),
+    ],
+)
+def test_number_words_compound_only_as_numbers_do(text, expected):
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a prefix pint puts before any unit: "acts" attocarats, "EC" exacoulombs, "3ami" attomiles
+        "All three acts confer cash penalties.",
+        "The 12 EC countries and the 25 EU members met at three GM factories.",
+        "It joined security firm 3ami.",
+        # physical constants are no units ("600R" the molar gas constant)
+        "The A300-600R will seat 16.",
+        # English nouns that also name old units
+        "On the one hand, 15 league games; seven bars in Moscow; two hotel chains; a one shot deal.",
+        "There were seven grain ships loading.",
+    ],
+)
+def test_words_pint_reads_as_units_are_not_units(text):
+    assert all(f.unit is None for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [("It sells 70 billion kilowatt hours.", "kWh"), ("A 1.8GHz processor.", "GHz"), ("A 512 KiB cache.", "KiB"),
+     ("A dose of 3 mSv.", "mSv"), ("Pulses of 10 femtoseconds.", "fs"), ("Three hectolitres of beer.", "hl"),
+     ("A 20 kilotonne bomb.", "kt"), ("An access time of 250 milliseconds.", "ms"), ("A 5 megapixel camera.", "Mpixel")],
+)
+def test_prefixes_on_the_units_they_are_written_with(text, unit):
+    assert [f.unit for f in find_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number glued to letters that make no unit is part of a name or a code
+        ("It was shown at the 3GSM World Congress.", []),
+        ("The game introduced 3D graphics on a 5G network.", []),
+        ("He is in his 40s.", []),
+        ("A 10x zoom.", [(10, None)]),  # a multiple
+        ("Shares firmed to 670p from 480p.", [(6.7, "GBP"), (4.8, "GBP")]),  # pence, from the change
+        ("Screens of at least 42in (106cm).", [(42, "in"), (106, "cm")]),  # glued, "in" is inches
+        # the noun "half" is no figure; a half of something is
+        ("Scotland made a foray into the Italian half.", []),
+        ("He scored from inside his own half.", []),
+        ("The other half of the voters stayed home.", [(0.5, None)]),
+        ("The currency lost half its value.", [(0.5, None)]),
+        ("Profit fell in the half year to June.", [(0.5, "a")]),
+    ],
+)
+def test_numbers_in_names_and_the_noun_half(text, expected):
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His win four years ago was his last.",
+        "Rangers were not threatened until 10 minutes after the break.",
+        "Elvis is set to top the UK singles chart, 27 years after his death.",
+        "Ireland last won the title in 1985, but 20 years on, they share top spot.",
+        "The rigs fell to 83, compared with 134 rigs one year ago.",
+    ],
+)
+def test_a_span_that_places_something_in_time_measures_nothing(text):
+    spans = [f for f in find_figures(text) if f.unit in ("a", "min", "d", "week", "month")]
+    assert spans and all(f.subject is None for f in spans)
