@@ -472,6 +472,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             # "£1.35bn ($2.5bn) offer", "59.2 trillion rupiah ($6.58bn; £3.5bn)": the same, even where the
             # words before the bracket gave the one inside another ("Previews of the $7.5m (£4m) show")
             f.subject = g.subject
+        if g.subject and g.kind == "number" and f.unit == "%" and _is_alternative(text, g, f) \
+                and not _OF_AFTER.match(text, f.end):
+            f.subject = g.subject  # "169,888 shares, or 3.4 pct": a share of the same shares
         if g.subject and g.unit == f.unit and _LEVEL_AFTER_CHANGE.fullmatch(text, g.end, f.start):
             f.subject = g.subject  # "Cotton ... was 1.35 cents higher at 70.95 cents": the level of what changed
         if g.unit is None and f.unit is None and f.subject and _OF_THE.fullmatch(text, g.end, f.start):
@@ -1361,6 +1364,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
         # (not the end of a range before it: "those aged 30-39 and 14% of ...")
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
                 and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)) \
+                and not _is_alternative(text, a, b) \
                 and not _POINTS.search(a.text):  # not "rose 20.54 points, or 0.2%": an index's points
             a.kind, a.unit = b.kind, b.unit
             if not (b.per == "share" and "or" in text[a.end:b.start]):  # not "a loss of 150,000, or two cts a share"
@@ -1375,7 +1379,10 @@ def _structure(text: str, figs: list[Figure]) -> None:
     main = [f for f in figs if id(f) not in alternatives and not _period_of_change(text, f)]
     for a, b in zip(main, main[1:], strict=False):
         shown_as = alternative.get(id(a))
-        between = text[(shown_as or a).end:b.start]
+        end = (shown_as or a).end
+        if shown_as is not None and shown_as.unit == "%" and (whole := _OF_THE_WHOLE.match(text, end)):
+            end = whole.end()  # "to 260,500 shares, or 6.4 pct of the total outstanding common stock, from 370,500"
+        between = text[end:b.start]
         before = text[max(0, a.start - 40):a.start]
         if b.role != "value" or a.role != "value" or not _compatible(a, b):
             continue
@@ -1517,9 +1524,21 @@ _TO = re.compile(r"(?i)\bto\s*(?:about|around|some|roughly|nearly|an estimated|a
 
 def _is_alternative(text: str, a: Figure, b: Figure) -> bool:
     """``b`` restates the amount ``a`` another way: "785 mln dlrs or 1.30 dlrs a share", "36.4 mln dlrs or
-    79 cts"."""
-    return a.kind == b.kind == "money" and re.fullmatch(r"(?i)\s*,?\s*or\s*", text[a.end:b.start]) is not None \
+    79 cts"; a count as its share of the whole: "169,888 shares, or 3.4 pct, from 288,652 shares, or 5.8 pct"
+    is two changes (the shares, and the percentages), not 3.4 pct from 288,652 pct."""
+    between = text[a.end:b.start]
+    if a.kind == "number" and a.unit is None and b.unit == "%":  # (without the comma, only a count no percentage
+        # could be: "from 205,000 or 12.8 pct", not the list "4 or 5 pct")
+        return _COUNT_OR_SHARE.fullmatch(between) is not None or a.value > 100 and _OR.fullmatch(between) is not None
+    return a.kind == b.kind == "money" and re.fullmatch(r"(?i)\s*,?\s*or\s*", between) is not None \
         and (b.per == "share" or a.has_scale and not b.has_scale)
+
+
+_OF_THE_WHOLE = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+)?(?:company's\s+)?(?:total|outstanding|common|voting|stock|shares)\b"
+                           r"(?:\s+(?:total|outstanding|common|voting|stock|shares)\b)*")
+_OF_AFTER = re.compile(r"\s+of\b")
+_OR = re.compile(r"(?i)\s+or\s+")
+_COUNT_OR_SHARE = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:shares|stock|units)\s*,\s*or\s+|\s*,\s*or\s+")
 
 
 def _period_of_change(text: str, f: Figure) -> bool:

@@ -1458,3 +1458,28 @@ def test_numbers_in_names_and_the_noun_half(text, expected):
 def test_a_span_that_places_something_in_time_measures_nothing(text):
     spans = [f for f in find_figures(text) if f.unit in ("a", "min", "d", "week", "month")]
     assert spans and all(f.subject is None for f in spans)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count restated as its share of the whole: two changes side by side, not a percentage from a count
+        ("It cut its stake to 169,888 shares, or 3.4 pct, from 288,652 shares, or 5.8 pct.",
+         [(169888, None, "to", "shares"), (3.4, "%", "to", "shares"), (288652, None, "from", "shares"), (5.8, "%", "from", "shares")]),
+        ("It raised its stake to 260,500 shares, or 6.4 pct of the total outstanding common stock, from 370,500 shares, or 9.2 pct.",
+         [(260500, None, "to", "shares"), (6.4, "%", "to", "common stock"), (370500, None, "from", "shares"),
+          (9.2, "%", "from", "shares")]),
+        ("It raised its stake to 238,000 shares, or 14.6 pct of the total, from 205,000 or 12.8 pct.",
+         [(238000, None, "to", "shares"), (14.6, "%", "to", "stake"), (205000, None, "from", "shares"), (12.8, "%", "from", "shares")]),
+        ("The jobless total fell to 3.23 mln, or 11.7 pct, from 3.30 mln.",
+         [(3.23e6, None, "to", "jobless"), (11.7, "%", "value", "jobless"), (3.3e6, None, "from", "jobless")]),
+    ],
+)
+def test_a_count_and_its_share_change_side_by_side(text, expected):
+    figs = find_figures(text)
+    assert [(f.value, f.unit, f.role) for f in figs] == [(pytest.approx(v), u, r) for v, u, r, _ in expected]
+    assert [f.subject for f in figs if f.unit == "%"] == [s for _, u, _, s in expected if u == "%"]
+
+
+def test_a_list_of_percentages_still_shares_its_unit():
+    assert [(f.value, f.unit) for f in find_figures("Output was 4 or 5 pct higher.")] == [(4, "%"), (5, "%")]
