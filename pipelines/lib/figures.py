@@ -443,6 +443,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             big.text = text[big.start:big.end]
             continue
         out.append(fig)
+    for f in out:
+        if f.unit == "a" and (word := _YEAR_OF_A_DATE.search(f.text)) and f.value != 1 and _BACK_IN_TIME.match(text, f.end):
+            # "losses of 4.9 mln vs 232,000 year ago", "14.9 mln year prior": the year is the date's ("a year ago"),
+            # the figure a bare amount
+            f.end = f.start + word.start()
+            f.text, f.kind, f.unit, f.value = text[f.start:f.end], "number", None, f.value
+    out = [f for f in out if not (f.unit == "a" and _YEAR_OF_A_DATE.search(f.text) and re.fullmatch(r"(?:19|20)\d\d", f.text.split()[0]))]
+    # ("1986 yr net", "Tax increase reduced 1986 yr per shr": a year, not 1,986 years)
     out = _with_proportions(text, start, end, out)
     _structure(text, out)
     lone = [f for f in out if _lone_one(text, f) and not (f.role in ("low", "from") and f.unit is not None)
@@ -569,6 +577,8 @@ def _in_time_adjunct(text: str, f: Figure, start: int) -> bool:
         and not _OF_SOMETHING.match(text, f.end) or _TIME_AFTER.match(text, f.end) is not None
 
 
+_YEAR_OF_A_DATE = re.compile(r"(?i)\s*\b(?:year|yr)$")
+_BACK_IN_TIME = re.compile(r"(?i)\s+(?:ago|earlier|prior|before|previous(?:ly)?)\b")
 # a span of time that places something in time ("his win four years ago", "two months after leading", "20 years on,")
 _TIME_AFTER = re.compile(r"(?i)\s+(?:ago|earlier|later|before|after|on(?=\s*[,;.]))\b")
 
@@ -766,8 +776,10 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         elif unit == "PC" and not _shouted(text[sent_start:sent_end]):
             # "an old 386 PC" (in a table in capitals, "14.5 PC" is a percentage)
             kind, canonical, e = "number", None, len(text[:m.start("unit")].rstrip())
-        elif unit_l in ("points", "point") and not _points_are_pp(text, sent_start, sent_end):
+        elif unit_l in ("points", "point") and (not _points_are_pp(text, sent_start, sent_end)
+                                                or abs(value) * scale_f > _MOST_PERCENTAGE_POINTS):
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
+            # (nor "stock prices plunged 393.31 points" where the sentence speaks of rates too)
     elif unit_l in CURRENCY_WORDS:
         if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
                                                or text[m.start("unit") - 1] == "-" and not scale  # "a twenty-pound bag"
@@ -1274,6 +1286,9 @@ _INDEX = re.compile(r"\b(?:Dow|FTSE|FT-SE|Nikkei|Hang Seng|DAX|CAC|S&P|Nasdaq|NA
                     r"|\bindex\s+of\s+(?:leading\s+)?shares\b)")
 
 
+_MOST_PERCENTAGE_POINTS = 25  # more is an index's points: no rate, yield or poll moves by 25 percentage points
+
+
 def _points_are_pp(text: str, start: int, end: int) -> bool:
     """Points in the sentence text[start:end] are percentage points: it is about rates and names no index."""
     return bool(_RATES.search(text, start, end)) and not _INDEX.search(text, start, end)
@@ -1364,7 +1379,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
         # (not the end of a range before it: "those aged 30-39 and 14% of ...")
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
                 and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)) \
-                and not _is_alternative(text, a, b) \
+                and not _is_alternative(text, a, b) and not (b.unit == "%" and (a.has_scale or a.value >= 1000)) \
                 and not _POINTS.search(a.text):  # not "rose 20.54 points, or 0.2%": an index's points
             a.kind, a.unit = b.kind, b.unit
             if not (b.per == "share" and "or" in text[a.end:b.start]):  # not "a loss of 150,000, or two cts a share"
@@ -1616,15 +1631,19 @@ def _is_change_amount(a: Figure, before: str) -> bool:
         return True
     verb = _VERB_JUST_BEFORE.search(before)
     counted = a.kind != "number" or _POINTS.search(a.text) is not None  # "skidded 44.60 points to 2360.94"
-    return counted and verb is not None and _CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
-    # ("fell a record 504.75 points to 2,925": how much, then the level)
+    return counted and verb is not None and (_CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
+                                             or verb.group(0).strip().lower() == "off")
+    # ("fell a record 504.75 points to 2,925": how much, then the level; "sales were off 8.6 pct to 98,036")
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
     """Two figures can form a range or a change only if they measure the same kind of thing."""
     if "number" in (a.kind, b.kind):
-        # an index's points pair only with other bare numbers ("508 points to 1,738"), not "12 points to 24.6 pct"
-        return not any(_POINTS.search(x.text) and y.unit is not None for x, y in ((a, b), (b, a)))
+        # an index's points pair only with other bare numbers ("508 points to 1,738"), not "12 points to 24.6 pct";
+        # a percentage never with a bare count in the thousands or scaled: "fell 0.5 pct to 1,804,000", "5.19 pct up
+        # from 49.98 billion", "risen by 40 pct from 1.8 mln" are a change by so much, then a level
+        return not any(_POINTS.search(x.text) and y.unit is not None
+                       or x.unit == "%" and y.unit is None and (y.has_scale or y.value >= 1000) for x, y in ((a, b), (b, a)))
     return a.kind == b.kind and a.unit == b.unit
 
 

@@ -1483,3 +1483,25 @@ def test_a_count_and_its_share_change_side_by_side(text, expected):
 
 def test_a_list_of_percentages_still_shares_its_unit():
     assert [(f.value, f.unit) for f in find_figures("Output was 4 or 5 pct higher.")] == [(4, "%"), (5, "%")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a percentage is how much something changed; a bare count or a scaled amount after it is the level
+        ("Car sales were off 20.7 pct to 286,771 from 361,785 a year before.",
+         [(20.7, "%", "value"), (286771, None, "to"), (361785, None, "from")]),
+        ("In January, housing starts fell a revised 0.5 pct to 1,804,000 units.", [(0.5, "%", "value"), (1804000, None, "value")]),
+        ("French unemployment has risen by more than 40 pct from 1.8 mln.", [(40, "%", "value"), (1.8e6, None, "value")]),
+        ("This was 5.19 pct up from 49.98 billion at the end of November.", [(5.19, "%", "value"), (49.98e9, None, "value")]),
+        ("They now employ 443,000, nine pct of the workforce.", [(443000, None, "value"), (9, "%", "value")]),
+        # a year, or a year's date, is no span of years
+        ("Tax increase reduced 1986 yr per shr by 26 cts.", [(0.26, "USD", "value")]),
+        ("It excludes a loss of 12.9 mln dlrs vs 14.9 mln year earlier.", [(12.9e6, "USD", "value"), (14.9e6, "USD", "value")]),
+        # an index's points, even where the sentence speaks of rates
+        ("Stock prices plunged 393.31 points as the market speculated that interest rates would rise.", [(393.31, None, "value")]),
+        ("The bank cut its prime rate half a point to 9.25 pct.", [(0.5, "pp", "value"), (9.25, "%", "value")]),
+    ],
+)
+def test_a_change_by_so_much_then_a_level(text, expected):
+    assert [(f.value, f.unit, f.role) for f in find_figures(text)] == [(pytest.approx(v), u, r) for v, u, r in expected]
