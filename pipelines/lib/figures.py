@@ -1403,11 +1403,16 @@ def _structure(text: str, figs: list[Figure]) -> None:
             continue
         roles = None
         if re.fullmatch(r"-?\s*(?:to|-|–|and)\s*(?:an?\s+\w+\s+|as much as\s+)?", between) or re.fullmatch(r"\s*to\s+(?!between\b)\w+\s+", between):
-            if re.match(r"\s*to\b", between) and _is_change_amount(a, before):
+            if re.match(r"\s*to\b", between) and _is_change_amount(a, before, b):
                 # "cut by 0.75 cent to 66 cents", "fell 26.3 pct to 328,221 units": how much, then the new level,
                 # which is counted in the amount's money ("shed 23 marks to 1,022", "dipped 33p to 3,275")
                 if b.kind == "number" and a.kind == "money" and not b.has_scale:
                     b.kind, b.unit, b.value, b.scale = a.kind, a.unit, b.value * a.scale, a.scale
+                elif a.kind == "number" and a.unit is None and b.unit is not None and not _POINTS.search(a.text) \
+                        and (a.value >= 1 or any(c.isdigit() for c in a.text)):  # (not "cut by half to 66.2 billion")
+                    a.kind, a.unit = b.kind, b.unit  # "rose 20 to 1,260 yen", "increased 16 to 693 mln dlrs": in yen, mln dlrs
+                    if b.has_scale and not a.has_scale:
+                        a.value, a.has_scale, a.scale = a.value * b.scale, True, b.scale
                 _share_basis(a, b)  # "rose 50 cts to 18.50 dlrs a barrel": 50 cts a barrel
                 continue
             if re.search(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s*(?:about|around|some|roughly|nearly)?\s*$", before):
@@ -1623,16 +1628,20 @@ _BY = re.compile(r"(?i)\bby\s*(?:about|around|some|roughly|nearly|almost|an esti
 _VERB_JUST_BEFORE = re.compile(r"(?i)\b\w+(?=\s+(?:a\s+(?:record|further|steep|sharp|modest)|another)\s*$)|\b\w+\s*$")
 
 
-def _is_change_amount(a: Figure, before: str) -> bool:
+def _is_change_amount(a: Figure, before: str, b: Figure | None = None) -> bool:
     """``a`` says by how much something changed, so "``a`` to ``b``" is not a range: "by" before it, or a
-    change verb right before a figure with its own unit ("fell 26.3 pct to ..."); "rose 5 to 10 pct",
-    where the first borrows the unit, stays a range."""
-    if _BY.search(before):
-        return True
+    change verb right before a figure with its own unit ("fell 26.3 pct to ..."), or before a bare number
+    that the next (``b``) is many times ("rose 2-1/4 to 101", "notes in circulation rose 360 mln to 27.7
+    billion"); "rose 5 to 10 pct", where the first borrows the unit, stays a range."""
+    many_times = b is not None and 0 < 8 * a.value * (b.scale if b.has_scale and not a.has_scale else 1) <= b.value
+    if _BY.search(before):  # (but a bare number that the next is not many times is a range: "by 25 to 30 pct")
+        return b is None or a.kind != "number" or many_times or a.value < 1 and not any(c.isdigit() for c in a.text)
+        # (a fraction is the change: "cut by about one-third to 2.56 billion francs")
     verb = _VERB_JUST_BEFORE.search(before)
-    counted = a.kind != "number" or _POINTS.search(a.text) is not None  # "skidded 44.60 points to 2360.94"
+    counted = a.kind != "number" or _POINTS.search(a.text) is not None or many_times
+    # ("skidded 44.60 points to 2360.94"; not "raise 35 to 45 mln dlrs", where the first takes the scale)
     return counted and verb is not None and (_CHANGE_VERB.fullmatch(verb.group(0).strip()) is not None
-                                             or verb.group(0).strip().lower() == "off")
+                                             or verb.group(0).strip().lower() in ("off", "lost"))
     # ("fell a record 504.75 points to 2,925": how much, then the level; "sales were off 8.6 pct to 98,036")
 
 

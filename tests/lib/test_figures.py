@@ -1505,3 +1505,25 @@ def test_a_list_of_percentages_still_shares_its_unit():
 )
 def test_a_change_by_so_much_then_a_level(text, expected):
     assert [(f.value, f.unit, f.role) for f in find_figures(text)] == [(pytest.approx(v), u, r) for v, u, r in expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "by" a bare number to another: a range of how much ("by 25 to 30 pct"), unless the next is many times
+        # the first (then by so much, to a level) or the first is a fraction
+        ("Sales are expected to grow by 25 to 35 pct in 1987.", [(25, "%", "low"), (35, "%", "high")]),
+        ("The deficit will fall by 15 billion to 20 billion dlrs.", [(15e9, "USD", "low"), (20e9, "USD", "high")]),
+        ("Reserves rose by 484 mln to 56.89 billion guilders.", [(484e6, "NLG", "value"), (56.89e9, "NLG", "value")]),
+        ("Bank debt had been cut by about one-third to 2.56 billion francs.", [(1 / 3, None, "value"), (2.56e9, "FRF", "value")]),
+        # a change verb before a bare number the next is many times: by so much, in the next one's unit
+        ("Bristol-Myers rose 2-1/4 to 101.", [(2.25, None, "value"), (101, None, "value")]),
+        ("Dai Nippon's share price rose 20 to 1,800 yen.", [(20, "JPY", "value"), (1800, "JPY", "value")]),
+        ("Chinese Estates lost 25 cents to 20.15 dlrs.", [(0.25, "USD", "value"), (20.15, "USD", "value")]),
+        # and the ranges stay ranges
+        ("Prices rose 5 to 10 pct.", [(5, "%", "low"), (10, "%", "high")]),
+        ("The offering is expected to raise 35 to 45 mln dlrs.", [(35e6, "USD", "low"), (45e6, "USD", "high")]),
+    ],
+)
+def test_by_how_much_or_a_range(text, expected):
+    assert [(f.value, f.unit, f.role) for f in find_figures(text)] == [(pytest.approx(v), u, r) for v, u, r in expected]
