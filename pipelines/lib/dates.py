@@ -167,7 +167,13 @@ PATTERNS = [
     ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid|end|start)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
 ]
 # the words of time a sentence's tense (_PAST, _FUTURE) and a weekday's clause (_CLAUSE_TENSE) are read by
-_PAST_WORDS = "was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier"
+_PAST_WORDS = "was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier|" + "|".join(
+    # the common irregular past forms that are no present form too ("cut", "set", "put", "hit" are), nor a noun
+    # or a currency ("the won"); not the verbs of trade, whose dates are often ahead ("bought bills for resale on
+    # April 2", "sold for May delivery", "paid on")
+    """gave went came lost began saw grew kept brought thought found spoke struck led sent spent became chose drew
+    flew knew sank shrank stood wrote broke fought froze sought sat slid swept taught threw withdrew overtook
+    undertook forgot stole felt meant heard slept fled woke""".split()) + r"|(?<!\bthe\s)won"
 _FUTURE_WORDS = "will|would|shall|should|planned|expected|expects|upcoming|next|scheduled|anticipated"
 # "due" is ahead ("due to start", "due in March"), not where "due to" gives a cause ("due to a conflict")
 _DUE = (r"due(?!\s+to\s+(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|lack|lower|higher|"
@@ -183,7 +189,8 @@ _TOWARDS = re.compile(r"(?i)\b(?:until|till|by|through|before)\s+(?:the\s+(?:end
 _PERIOD_ENDING = re.compile(rf"\s+(?:end(?:ing|ed)|to)\s+{_MONTH}")
 # A date right after these is a schedule, placed nearest the reference date whatever the sentence's
 # tense: "said it declared a dividend payable March 31 to holders of record March 19".
-_SCHEDULED = re.compile(r"(?i)\b(?:payable|pay|record|registered|effective|expir(?:es|ing|e)|matur(?:es|ing|e)|due|beginning|starting)"
+_SCHEDULED = re.compile(r"(?i)\b(?:payable|pay|record|registered|effective|with\s+effect\s+from|expir(?:es|ing|e)|matur(?:es|ing|e)|due|"
+                        r"beginning|starting)"
                         r"\s+(?:on\s+)?$")
 # "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"

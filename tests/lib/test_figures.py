@@ -1527,3 +1527,21 @@ def test_a_change_by_so_much_then_a_level(text, expected):
 )
 def test_by_how_much_or_a_range(text, expected):
     assert [(f.value, f.unit, f.role) for f in find_figures(text)] == [(pytest.approx(v), u, r) for v, u, r in expected]
+
+
+@pytest.mark.parametrize(
+    "text, ref, found",
+    [
+        # irregular past forms give a sentence its past, as "-ed" verbs do
+        ("The dispute began on January 19 in protest at plans for 800 redundancies.", date(1987, 3, 11),
+         [("January 19", "1987-01-19")]),
+        ("The marketing year for corn began September 1.", date(1987, 3, 17), [("September 1", "1986-09-01")]),
+        ("Spanish dockers began a nine-day strike on Wednesday.", date(1987, 6, 19), [("Wednesday", "1987-06-17")]),
+        ("The team won on Saturday.", date(2024, 6, 12), [("Saturday", "2024-06-08")]),
+        # not the verbs of trade, whose dates are often ahead, nor a schedule
+        ("It bought bills for resale to the market on April 2.", date(1987, 3, 5), [("April 2", "1987-04-02")]),
+        ("The budget gave civil servants a pay rise with effect from July 1.", date(1987, 6, 18), [("July 1", "1987-07-01")]),
+    ],
+)
+def test_irregular_past_verbs_set_the_tense(text, ref, found):
+    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)] == found
