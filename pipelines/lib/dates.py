@@ -195,6 +195,16 @@ _SCHEDULED = re.compile(r"(?i)\b(?:payable|pay|record|registered|effective|with\
 # "May" is the month, not the verb, after these: "figures for May", "in May", "since early May".
 _MONTH_AFTER = re.compile(r"(?i)\b(?:in|for|since|until|till|by|from|during|through|of|before|after|"
                           r"early|late|mid|last|next|this)[\s-]+$")
+# the words of a sentence about sport, where a bare "the first half" is a match's, unless words of business are there
+_SPORT = re.compile(r"(?i)\b(?:goals?|scored?|scores|scoring|penalt(?:y|ies)|tries|try|match(?:es)?|games?|half-time|"
+                    r"interval|kick\w*|striker|keeper|ball|corner|header|shot|referee|play(?:ed|ing)?|attack\w*|"
+                    r"defen[cs]\w*|possession|replacement|team|draw|drew|defeat|trailing|opposition|ruck|line-outs?|"
+                    r"fly-half|lads|season)\b")
+_ACCOUNTS = re.compile(r"(?i)\b(?:profits?|earnings|sales|revenues?|turnover|income|loss(?:es)?|dividends?|growth|"
+                       r"econom\w*|GDP|GNP|inflation|prices?|markets?|shares?|stocks?|trade|deficit|surplus|investment|"
+                       r"spending|budget|demand|exports?|imports?|output|production|fiscal|financial|compan(?:y|ies)|"
+                       r"firms?|banks?|hedging|pct|percent|per\s+cent|interest|rates?|cash|charges?|gains?|costs?|debt|"
+                       r"dlrs|mln|billion|million|figures?|results|orders?|contracts?)\b|[%$£€¥]")
 _WHICH = re.compile(r"(?i)\b(next|last|this)\s+$")
 # a month of delivery is ahead whatever the tense: "bought 5,000 tonnes for May shipment", "6.93 cents basis May"
 # (in the singular: "February shipments were up" are the month's)
@@ -316,6 +326,11 @@ def find_dates(text: str, start: int, end: int, reference: date) -> list[DateMen
                 and not (towards.group().lower().startswith("by") and _POSSESSIVE_AFTER.match(text, e)) \
                 else None if _SCHEDULED.search(before) \
                 else _tense(text, start, end, s, e, tense) if kind == "weekday" else tense
+            if kind == "quarter" and m.group("part") and not (m.group("y") or m.group("yb") or m.group("yr")) \
+                    and not _PERIOD_ENDING.match(text, e) and _SPORT.search(text, start, end) \
+                    and not _ACCOUNTS.search(text, start, end):
+                continue  # a bare half or quarter in a sentence of sport and none of business is a match's or a
+                # game's ("scored early in the second half", "we didn't play in the first half"), not the year's
             if kind in ("month", "mdy", "mdy_words") and (which := _WHICH.search(before)):
                 # "next January", "last December"; "this June": the reference's year, whatever the tense
                 placed = {"next": "future", "last": "past"}.get(which.group(1).lower(), "this")

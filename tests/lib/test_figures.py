@@ -1545,3 +1545,19 @@ def test_by_how_much_or_a_range(text, expected):
 )
 def test_irregular_past_verbs_set_the_tense(text, ref, found):
     assert [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a bare half or quarter in a sentence of sport is the match's
+        ("Alan Thompson scored from the penalty spot at the start of the second half.", []),
+        ('"We didn\'t play in the first half against England," he said.', []),
+        # in a sentence of business, or with its year, the year's
+        ("Growth did slow in the second half, but only slightly.", [("the second half", "2004-07-01/2004-12-31")]),
+        ("Total orders in the first quarter were up, with a sharp increase in defense orders.",
+         [("the first quarter", "2004-01-01/2004-03-31")]),  # (past: the last one)
+    ],
+)
+def test_a_match_half_is_no_half_year(text, found):
+    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), date(2005, 1, 1))] == found
