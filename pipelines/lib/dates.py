@@ -167,13 +167,14 @@ PATTERNS = [
     ("year", re.compile(rf"(?i)(?<![$€£¥\d.,/-])(?:\b(?:early|late|mid|end|start)[\s-])?\b(?P<y>{_YEAR})\b(?![.,/-]?\d){_NOT_YEAR}")),
 ]
 # the words of time a sentence's tense (_PAST, _FUTURE) and a weekday's clause (_CLAUSE_TENSE) are read by
-_PAST_WORDS = "was|were|had|did|made|took|held|met|rose|fell|ended|last|ago|earlier|" + "|".join(
-    # the common irregular past forms that are no present form too ("cut", "set", "put", "hit" are), nor a noun
-    # or a currency ("the won"); not the verbs of trade, whose dates are often ahead ("bought bills for resale on
-    # April 2", "sold for May delivery", "paid on")
-    """gave went came lost began saw grew kept brought thought found spoke struck led sent spent became chose drew
+_PAST_WORDS = "(?:" + tree_alternation(
+    """was were had did made took held met rose fell ended last ago earlier
+    gave went came lost began saw grew kept brought thought found spoke struck led sent spent became chose drew
     flew knew sank shrank stood wrote broke fought froze sought sat slid swept taught threw withdrew overtook
-    undertook forgot stole felt meant heard slept fled woke""".split()) + r"|(?<!\bthe\s)won"
+    undertook forgot stole felt meant heard slept fled woke""".split()) + r")|(?<!\bthe\s)won"
+# (the second and third lines: the common irregular past forms that are no present form too, as "cut", "set", "put",
+# "hit" are, nor a noun, nor a currency: "the won"; not the verbs of trade, whose dates are often ahead: "bought
+# bills for resale on April 2", "sold for May delivery", "paid on")
 _FUTURE_WORDS = "will|would|shall|should|planned|expected|expects|upcoming|next|scheduled|anticipated"
 # "due" is ahead ("due to start", "due in March"), not where "due to" gives a cause ("due to a conflict")
 _DUE = (r"due(?!\s+to\s+(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|lack|lower|higher|"

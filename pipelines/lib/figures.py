@@ -237,9 +237,9 @@ _NUMWORD = tree_alternation(_NUMBER_WORD_LIST)
 _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # the next word of a number in words: "hundred", a digit's word after a tens' ("twenty-six"), any after "hundred"
 # ("three hundred twenty"); not two numbers side by side ("three Six Nations games" is 3, not 9)
+_NUMWORD_NEXT = rf"[\s-]hundred\b|(?<=ty)[\s-](?:{_DIGIT_WORD})\b|(?<=hundred)[\s-](?:{_NUMWORD})\b"
 # right after a digit's word and a hyphen, another number opens (a range: "three-six pct"), as "3-6 pct" would
 _AFTER_DIGIT_WORD = r"(?<=\b(?:one|two|six)-)|(?<=\b(?:four|five|nine)-)|(?<=\b(?:three|seven|eight)-)"
-_NUMWORD_NEXT = rf"[\s-]hundred\b|(?<=ty)[\s-](?:{_DIGIT_WORD})\b|(?<=hundred)[\s-](?:{_NUMWORD})\b"
 _SCALE = tree_alternation(SCALES).replace(r"\ ", r"\s")
 _UNIT_KEYS = frozenset(UNIT_WORDS) | frozenset(PERCENT_WORDS) | frozenset(CURRENCY_WORDS)
 _ISO_ALTS = "|".join(sorted(ISO_CODES))
@@ -448,9 +448,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             # "losses of 4.9 mln vs 232,000 year ago", "14.9 mln year prior": the year is the date's ("a year ago"),
             # the figure a bare amount
             f.end = f.start + word.start()
-            f.text, f.kind, f.unit, f.value = text[f.start:f.end], "number", None, f.value
-    out = [f for f in out if not (f.unit == "a" and _YEAR_OF_A_DATE.search(f.text) and re.fullmatch(r"(?:19|20)\d\d", f.text.split()[0]))]
-    # ("1986 yr net", "Tax increase reduced 1986 yr per shr": a year, not 1,986 years)
+            f.text, f.kind, f.unit = text[f.start:f.end], "number", None
+    # "1986 yr net", "Tax increase reduced 1986 yr per shr": a year, not 1,986 years
+    out = [f for f in out if not (f.unit == "a" and _YEAR_OF_A_DATE.search(f.text) and _A_YEAR.match(f.text))]
     out = _with_proportions(text, start, end, out)
     _structure(text, out)
     lone = [f for f in out if _lone_one(text, f) and not (f.role in ("low", "from") and f.unit is not None)
@@ -578,6 +578,7 @@ def _in_time_adjunct(text: str, f: Figure, start: int) -> bool:
 
 
 _YEAR_OF_A_DATE = re.compile(r"(?i)\s*\b(?:year|yr)$")
+_A_YEAR = re.compile(r"(?:19|20)\d\d\s")
 _BACK_IN_TIME = re.compile(r"(?i)\s+(?:ago|earlier|prior|before|previous(?:ly)?)\b")
 # a span of time that places something in time ("his win four years ago", "two months after leading", "20 years on,")
 _TIME_AFTER = re.compile(r"(?i)\s+(?:ago|earlier|later|before|after|on(?=\s*[,;.]))\b")
