@@ -1814,7 +1814,8 @@ def _subject(text: str, f: Figure, s_start: int, s_end: int, tail: Figure | None
                 phrase = [w[:-2]]  # "the dollar's drop today to 145 yen": what dropped
                 first = wm
                 break
-            if (_not_content(w) and not other_currency and w.lower() != "shares") \
+            if (_not_content(w) and not other_currency and w.lower() != "shares"
+                and not (w.lower() == "share" and k and words[k - 1].group().lower() == "market")) \
                     or (w[0].isupper() and not opens_sentence
                         and not (_MEASURE_ACRONYM.fullmatch(w) and before[wm.start() - 1:wm.start()] != "(")) \
                     or w.endswith(("'s", "’s")) \

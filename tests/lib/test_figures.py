@@ -1561,3 +1561,9 @@ def test_irregular_past_verbs_set_the_tense(text, ref, found):
 )
 def test_a_match_half_is_no_half_year(text, found):
     assert [(d.text, d.value) for d in find_dates(text, 0, len(text), date(2005, 1, 1))] == found
+
+
+@pytest.mark.parametrize("text", ["Its market share rose to 12 pct.", "Kingfisher has market share of about 29%.",
+                                  "Ford's market share was 28.1 pct, up from 27.7 pct."])
+def test_market_share_is_one_subject(text):
+    assert {f.subject for f in find_figures(text)} == {"market share"}
