@@ -1365,6 +1365,16 @@ def test_subject_of_measuring_verbs(text, subject):
     assert find_figures(text)[-1].subject == subject
 
 
+def figures_as(text: str, *fields: str) -> list[tuple]:
+    """The ``fields`` of each figure found in ``text``, as tuples."""
+    return [tuple(getattr(f, name) for name in fields) for f in find_figures(text)]
+
+
+def approximately(expected: list[tuple]) -> list[tuple]:
+    """``expected`` with each first member (a value) compared approximately."""
+    return [(pytest.approx(value), *rest) for value, *rest in expected]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1389,10 +1399,23 @@ def test_subject_of_measuring_verbs(text, subject):
         ("Declines led advances three-one.", []),
         ("The FOMC voted nine to one.", []),
         ("Two or three people came.", [(2, None), (3, None)]),
+        # a number glued to letters that make no unit is part of a name or a code
+        ("It was shown at the 3GSM World Congress.", []),
+        ("The game introduced 3D graphics on a 5G network.", []),
+        ("He is in his 40s.", []),
+        ("A 10x zoom.", [(10, None)]),  # a multiple
+        ("Shares firmed to 670p from 480p.", [(6.7, "GBP"), (4.8, "GBP")]),  # pence, from the change
+        ("Screens of at least 42in (106cm).", [(42, "in"), (106, "cm")]),  # glued, "in" is inches
+        # the noun "half" is no figure; a half of something is
+        ("Scotland made a foray into the Italian half.", []),
+        ("He scored from inside his own half.", []),
+        ("The other half of the voters stayed home.", [(0.5, None)]),
+        ("The currency lost half its value.", [(0.5, None)]),
+        ("Profit fell in the half year to June.", [(0.5, "a")]),
     ],
 )
-def test_number_words_compound_only_as_numbers_do(text, expected):
-    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(v), u) for v, u in expected]
+def test_number_words_names_and_halves(text, expected):
+    assert figures_as(text, "value", "unit") == approximately(expected)
 
 
 @pytest.mark.parametrize(
@@ -1421,28 +1444,6 @@ def test_words_pint_reads_as_units_are_not_units(text):
 )
 def test_prefixes_on_the_units_they_are_written_with(text, unit):
     assert [f.unit for f in find_figures(text)] == [unit]
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a number glued to letters that make no unit is part of a name or a code
-        ("It was shown at the 3GSM World Congress.", []),
-        ("The game introduced 3D graphics on a 5G network.", []),
-        ("He is in his 40s.", []),
-        ("A 10x zoom.", [(10, None)]),  # a multiple
-        ("Shares firmed to 670p from 480p.", [(6.7, "GBP"), (4.8, "GBP")]),  # pence, from the change
-        ("Screens of at least 42in (106cm).", [(42, "in"), (106, "cm")]),  # glued, "in" is inches
-        # the noun "half" is no figure; a half of something is
-        ("Scotland made a foray into the Italian half.", []),
-        ("He scored from inside his own half.", []),
-        ("The other half of the voters stayed home.", [(0.5, None)]),
-        ("The currency lost half its value.", [(0.5, None)]),
-        ("Profit fell in the half year to June.", [(0.5, "a")]),
-    ],
-)
-def test_numbers_in_names_and_the_noun_half(text, expected):
-    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(v), u) for v, u in expected]
 
 
 @pytest.mark.parametrize(
@@ -1504,7 +1505,7 @@ def test_a_list_of_percentages_still_shares_its_unit():
     ],
 )
 def test_a_change_by_so_much_then_a_level(text, expected):
-    assert [(f.value, f.unit, f.role) for f in find_figures(text)] == [(pytest.approx(v), u, r) for v, u, r in expected]
+    assert figures_as(text, "value", "unit", "role") == approximately(expected)
 
 
 @pytest.mark.parametrize(
@@ -1526,7 +1527,7 @@ def test_a_change_by_so_much_then_a_level(text, expected):
     ],
 )
 def test_by_how_much_or_a_range(text, expected):
-    assert [(f.value, f.unit, f.role) for f in find_figures(text)] == [(pytest.approx(v), u, r) for v, u, r in expected]
+    assert figures_as(text, "value", "unit", "role") == approximately(expected)
 
 
 @pytest.mark.parametrize(
@@ -1544,7 +1545,11 @@ def test_by_how_much_or_a_range(text, expected):
     ],
 )
 def test_irregular_past_verbs_set_the_tense(text, ref, found):
-    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)] == found
+    assert dates_of(text, ref) == found
+
+
+def dates_of(text: str, ref: date) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, 0, len(text), ref)]
 
 
 @pytest.mark.parametrize(
@@ -1560,7 +1565,7 @@ def test_irregular_past_verbs_set_the_tense(text, ref, found):
     ],
 )
 def test_a_match_half_is_no_half_year(text, found):
-    assert [(d.text, d.value) for d in find_dates(text, 0, len(text), date(2005, 1, 1))] == found
+    assert dates_of(text, date(2005, 1, 1)) == found
 
 
 @pytest.mark.parametrize("text", ["Its market share rose to 12 pct.", "Kingfisher has market share of about 29%.",
