@@ -443,18 +443,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, *, dates: li
             big.text = text[big.start:big.end]
             continue
         out.append(fig)
-    for f in out:
-        if f.unit == "a" and (word := _YEAR_OF_A_DATE.search(f.text)) and f.value != 1 and _BACK_IN_TIME.match(text, f.end):
-            # "losses of 4.9 mln vs 232,000 year ago", "14.9 mln year prior": the year is the date's ("a year ago"),
-            # the figure a bare amount
-            f.end = f.start + word.start()
-            f.text, f.kind, f.unit = text[f.start:f.end], "number", None
-    # "1986 yr net", "Tax increase reduced 1986 yr per shr": a year, not 1,986 years
-    out = [f for f in out if not (f.unit == "a" and _YEAR_OF_A_DATE.search(f.text) and _A_YEAR.match(f.text))]
     out = _with_proportions(text, start, end, out)
     _structure(text, out)
     lone = [f for f in out if _lone_one(text, f) and not (f.role in ("low", "from") and f.unit is not None)
-            or _lone_word(text, f, end, out) or _in_a_name(text, f)]
+            or _lone_word(text, f, end, out)]
     if lone:
         out = [f for f in out if all(f is not g for g in lone)]
         for f in lone:
@@ -574,14 +566,12 @@ def _in_time_adjunct(text: str, f: Figure, start: int) -> bool:
     past nine months"): it says when, and measures nothing before it; not a span of something ("five hours of
     meetings") nor one that qualifies a noun ("a 30-year contract", "for a seven year credit")."""
     return f.text.endswith("s") and _ADJUNCT_BEFORE.search(text, max(start, f.start - 40), f.start) is not None \
-        and not _OF_SOMETHING.match(text, f.end) or _TIME_AFTER.match(text, f.end) is not None
+        and not _OF_SOMETHING.match(text, f.end) \
+        or any(rx.match(text, f.end) for rx in (_WHEN_AFTER, _PERIOD_ON, _AFTER))
+    # (or a span that places something in time: "his win four years ago", "20 years on,", "two months after leading")
 
 
-_YEAR_OF_A_DATE = re.compile(r"(?i)\s*\b(?:year|yr)$")
-_A_YEAR = re.compile(r"(?:19|20)\d\d\s")
-_BACK_IN_TIME = re.compile(r"(?i)\s+(?:ago|earlier|prior|before|previous(?:ly)?)\b")
-# a span of time that places something in time ("his win four years ago", "two months after leading", "20 years on,")
-_TIME_AFTER = re.compile(r"(?i)\s+(?:ago|earlier|later|before|after|on(?=\s*[,;.]))\b")
+_AFTER = re.compile(r"(?i)\s+after\b")
 
 
 def _lone_one(text: str, f: Figure) -> bool:
@@ -589,13 +579,6 @@ def _lone_one(text: str, f: Figure) -> bool:
     it unless it became the range's low end (or a change's first) with a unit ("one to four inches";
     not "from one to 15 in our team")."""
     return f.text.lower() == "one" and _opens_range(text, f.start, f.end)
-
-
-def _in_a_name(text: str, f: Figure) -> bool:
-    """A plain number glued to letters that made no unit: part of a name or a code ("3GSM", "3D graphics", "a 5G
-    network", "in his 40s"), not a figure (a multiple's "10x" and a video's "1080p" are)."""
-    return f.kind == "number" and f.unit is None and not f.has_scale and text[f.end:f.end + 1].isalpha() \
-        and text[f.end] not in "xX×p"
 
 
 # the number that closes what a number word opens ("seven-six", "nine to one", "two or three")
@@ -690,8 +673,8 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
     # not figures: years and dates, ordinals, ratings "5 / 5", digit runs (phones, codes), list markers
     if digits_only and not (cur or scale or unit) and (
         (1800 <= value <= 2100 and len(num.strip()) == 4) or _DATE_CONTEXT.search(before) or _AFTER_DATE.match(after)
-    ):
-        return None
+    ) or digits_only and unit and unit.lower() == "yr" and 1800 <= value <= 2100 and len(num.strip()) == 4:
+        return None  # ("1986 yr net": a year, not 1,986 years)
     if not (cur or scale or unit) and _COUNTER.match(after) and len(text[sent_start:sent_end].split()) < 12:
         # a page's counter ("60 votes", "6508 views"), not a vote in a sentence ("by 297 votes to 203")
         return None
@@ -782,7 +765,7 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
             kind, canonical = "number", None  # "the Dow fell 45.4 points", "the stock gained 3-1/2 points": no percentages
             # (nor "stock prices plunged 393.31 points" where the sentence speaks of rates too)
     elif unit_l in CURRENCY_WORDS:
-        if unit_l in ("pounds", "pound") and (re.match(r"\s+of\b", text[m.end():m.end() + 5])
+        if unit_l in ("pounds", "pound") and (_OF_AFTER.match(text, m.end())
                                                or text[m.start("unit") - 1] == "-" and not scale  # "a twenty-pound bag"
                                                and not _MONEY_NOUN_AFTER.match(text, m.end())  # not "a five-pound note"
                                                or _WEIGHT_BEFORE.search(text, max(sent_start, s - 30), s)
@@ -834,11 +817,16 @@ def _figure(text: str, m: re.Match, sent_start: int, sent_end: int) -> Figure | 
         kind, canonical = "quantity", unit_symbol("year")  # "died aged 27": an age in years
     if kind == "number" and not unit:
         found = _pint_unit(text, m.end() if scale or not m.group("scale") else m.start("scale"))
-        if found:
+        if found and not (found[0] == "a" and value != 1 and text[m.end():found[1]].strip().lower() in ("year", "yr")
+                          and _says_when(text, found[1])):
+            # (not "losses of 4.9 mln vs 232,000 year ago", "14.9 mln year prior": the year is the date's, "a year ago")
             canonical, e = found
             kind = "quantity"
     if kind == "quantity" and canonical:
         canonical, e = _unit_suffixes(text, canonical, e)
+    if kind == "number" and canonical is None and not scale and text[e:e + 1].isalpha() and text[e] not in "xX×p":
+        return None  # glued to letters that made no unit: part of a name or a code ("3GSM", "3D graphics", "a 5G
+        # network", "in his 40s"), not a figure (a multiple's "10x" and a video's "1080p" are)
     while e > s and text[e - 1] in " .":
         e -= 1
     surface = text[s:e]
@@ -874,7 +862,8 @@ _BASIS_NAMES = {"shr": "share", "capita": "person"}
 _WHEN_WORDS = frozenset(_PERIODS) | {"decade", "century", "fortnight", "generation"}  # "a year ago": when
 # after "a" and a period: "$300 million a year ago", "5 mln tonnes a year earlier", "a year-ago" say when,
 # not a rate; not "after" or "since", which follow a rate as often ("six days a week after running ...")
-_NOT_RATE_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior|from now)\b|-")
+_WHEN_AFTER = re.compile(r"(?i)\s*(?:ago|earlier|before|later|back|previously|prior|from now)\b")
+_NOT_RATE_AFTER = re.compile(rf"{_WHEN_AFTER.pattern}|-")
 _PERIOD_ON = re.compile(r"(?i)\s*on(?=\s*(?:[,.;:]|$|from\b))")  # "a year on": later (not "a month on average")
 
 
@@ -1380,7 +1369,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
         # (not the end of a range before it: "those aged 30-39 and 14% of ...")
         if re.fullmatch(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end:b.start]) and a.kind == "number" \
                 and b.unit and not a.has_scale and not (i and _joined_as_range(text, figs[i - 1], a)) \
-                and not _is_alternative(text, a, b) and not (b.unit == "%" and (a.has_scale or a.value >= 1000)) \
+                and not _is_alternative(text, a, b) and not (b.unit == "%" and _no_percentage(a)) \
                 and not _POINTS.search(a.text):  # not "rose 20.54 points, or 0.2%": an index's points
             a.kind, a.unit = b.kind, b.unit
             if not (b.per == "share" and "or" in text[a.end:b.start]):  # not "a loss of 150,000, or two cts a share"
@@ -1410,7 +1399,7 @@ def _structure(text: str, figs: list[Figure]) -> None:
                 if b.kind == "number" and a.kind == "money" and not b.has_scale:
                     b.kind, b.unit, b.value, b.scale = a.kind, a.unit, b.value * a.scale, a.scale
                 elif a.kind == "number" and a.unit is None and b.unit is not None and not _POINTS.search(a.text) \
-                        and (a.value >= 1 or any(c.isdigit() for c in a.text)):  # (not "cut by half to 66.2 billion")
+                        and not _fraction_in_words(a):  # (not "cut by half to 66.2 billion")
                     a.kind, a.unit = b.kind, b.unit  # "rose 20 to 1,260 yen", "increased 16 to 693 mln dlrs": in yen, mln dlrs
                     if b.has_scale and not a.has_scale:
                         a.value, a.has_scale, a.scale = a.value * b.scale, True, b.scale
@@ -1636,8 +1625,7 @@ def _is_change_amount(a: Figure, before: str, b: Figure | None = None) -> bool:
     billion"); "rose 5 to 10 pct", where the first borrows the unit, stays a range."""
     many_times = b is not None and 0 < 8 * a.value * (b.scale if b.has_scale and not a.has_scale else 1) <= b.value
     if _BY.search(before):  # (but a bare number that the next is not many times is a range: "by 25 to 30 pct")
-        return b is None or a.kind != "number" or many_times or a.value < 1 and not any(c.isdigit() for c in a.text)
-        # (a fraction is the change: "cut by about one-third to 2.56 billion francs")
+        return b is None or a.kind != "number" or many_times or _fraction_in_words(a)
     verb = _VERB_JUST_BEFORE.search(before)
     counted = a.kind != "number" or _POINTS.search(a.text) is not None or many_times
     # ("skidded 44.60 points to 2360.94"; not "raise 35 to 45 mln dlrs", where the first takes the scale)
@@ -1646,14 +1634,26 @@ def _is_change_amount(a: Figure, before: str, b: Figure | None = None) -> bool:
     # ("fell a record 504.75 points to 2,925": how much, then the level; "sales were off 8.6 pct to 98,036")
 
 
+def _no_percentage(f: Figure) -> bool:
+    """A bare count of a thousand or more, or a scaled one, is no percentage: never a percentage's range, change
+    or list ("fell 0.5 pct to 1,804,000", "employ 443,000, nine pct of the workforce")."""
+    return f.has_scale or f.value >= 1000
+
+
+def _fraction_in_words(f: Figure) -> bool:
+    """ "half", "one-third": a part, which changes things by itself ("cut by about one-third to 2.56 billion
+    francs"), never an amount in the next figure's unit."""
+    return f.value < 1 and not any(c.isdigit() for c in f.text)
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
     """Two figures can form a range or a change only if they measure the same kind of thing."""
     if "number" in (a.kind, b.kind):
         # an index's points pair only with other bare numbers ("508 points to 1,738"), not "12 points to 24.6 pct";
         # a percentage never with a bare count in the thousands or scaled: "fell 0.5 pct to 1,804,000", "5.19 pct up
         # from 49.98 billion", "risen by 40 pct from 1.8 mln" are a change by so much, then a level
-        return not any(_POINTS.search(x.text) and y.unit is not None
-                       or x.unit == "%" and y.unit is None and (y.has_scale or y.value >= 1000) for x, y in ((a, b), (b, a)))
+        return not any(_POINTS.search(x.text) and y.unit is not None or x.unit == "%" and y.unit is None and _no_percentage(y)
+                       for x, y in ((a, b), (b, a)))
     return a.kind == b.kind and a.unit == b.unit
 
 

@@ -1454,6 +1454,8 @@ def test_prefixes_on_the_units_they_are_written_with(text, unit):
         "Elvis is set to top the UK singles chart, 27 years after his death.",
         "Ireland last won the title in 1985, but 20 years on, they share top spot.",
         "The rigs fell to 83, compared with 134 rigs one year ago.",
+        "A flurry of acquisitions was expected five years from now.",
+        "Imbalances in 50 major stocks will be disclosed 30 minutes prior to the close.",
     ],
 )
 def test_a_span_that_places_something_in_time_measures_nothing(text):
